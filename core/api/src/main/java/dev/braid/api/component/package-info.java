@@ -1,0 +1,6 @@
+/**
+ * How a plugin declares a component: the {@link dev.braid.api.component.BraidComponent} annotation, typed parameters, and the services a component may take in its constructor.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.braid.api.component;

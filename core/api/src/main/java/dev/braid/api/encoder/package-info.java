@@ -1,0 +1,6 @@
+/**
+ * Modality encoders: turn one modality of an item (text, image, audio) into a float vector, batch first, with a per-item result.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.braid.api.encoder;

@@ -1,0 +1,38 @@
+package dev.braid.api.generator;
+
+import dev.braid.api.component.ProgressListener;
+
+/**
+ * Produces recommendations by scoring every catalog item for a query. Model-based generators (popularity,
+ * matrix factorisation, content kNN) and rule-based ones (filters, boosts) share this interface, and a pipeline
+ * chains them: each generator receives the scores left by the previous one ({@code 0} for the first) and
+ * writes its own. A model-based generator overwrites them; a rule-based one adjusts them (a filter sets
+ * {@link Float#NEGATIVE_INFINITY}, a boost adds), so rules work alone or as post-processors.
+ *
+ * <p>The runtime calls {@link #fit} once per generation, then {@link #score} from many threads at once.
+ */
+public interface Generator extends AutoCloseable {
+
+    /** Learns from the training data (no-op for pure rules). Shows progress for long training. */
+    void fit(TrainingData data, ProgressListener progress);
+
+    /**
+     * Scores every catalog item for the query, in place.
+     *
+     * @param scores one slot per catalog item; on entry the previous stage's scores, on return this stage's.
+     *               {@link Float#NEGATIVE_INFINITY} means "never recommend".
+     */
+    void score(Query query, float[] scores);
+
+    /**
+     * Why this generator touched an item for a query (rule names, neighbours), for explanations. Empty when the
+     * generator has nothing to say.
+     */
+    default java.util.List<String> explain(Query query, int item) {
+        return java.util.List.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}

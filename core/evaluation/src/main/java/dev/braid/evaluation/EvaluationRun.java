@@ -1,0 +1,202 @@
+package dev.braid.evaluation;
+
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.evaluation.metrics.Metric;
+import dev.braid.evaluation.metrics.RankingMetrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one {@link Evaluator#evaluate} call: workers pull the next user from a shared counter, score it into
+ * their own buffers and write its metric values into the user's slot, so the averages can be summed in user order.
+ */
+final class EvaluationRun {
+    /** Per-K values stored per user, in this order; the last slot of a user holds its AUC. */
+    static final List<Metric> PER_USER = List.of(Metric.PRECISION, Metric.RECALL, Metric.F1, Metric.NDCG,
+            Metric.MAP, Metric.MRR, Metric.HIT_RATE);
+
+    final double[][] perUser;
+    final BitSet[] recommended;
+
+    private final InteractionMatrix train;
+    private final Evaluator.Tasks tasks;
+    private final boolean[] candidate;
+    private final int[] cutoffs;
+    private final Scorer scorer;
+    private final ProgressListener progress;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    EvaluationRun(InteractionMatrix train, Evaluator.Tasks tasks, boolean[] candidate, int[] cutoffs, Scorer scorer,
+                  ProgressListener progress) {
+        this.train = train;
+        this.tasks = tasks;
+        this.candidate = candidate;
+        this.cutoffs = cutoffs;
+        this.scorer = scorer;
+        this.progress = progress;
+        this.perUser = new double[tasks.userIds().size()][];
+        this.recommended = new BitSet[cutoffs.length];
+        for (int a = 0; a < cutoffs.length; a++) {
+            recommended[a] = new BitSet(candidate.length);
+        }
+    }
+
+    /** Runs the workers on a fixed pool of this many threads and merges their coverage sets. */
+    void execute(int threads) {
+        if (perUser.length == 0) {
+            return;
+        }
+        AtomicInteger names = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "braid-eval-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Worker> workers = new ArrayList<>(threads);
+            List<Future<?>> futures = new ArrayList<>(threads);
+            for (int t = 0; t < threads; t++) {
+                Worker w = new Worker();
+                workers.add(w);
+                futures.add(pool.submit(w::run));
+            }
+            for (Future<?> f : futures) {
+                await(f);
+            }
+            for (Worker w : workers) {
+                for (int a = 0; a < cutoffs.length; a++) {
+                    recommended[a].or(w.recommended[a]);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            failed.set(true);
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            failed.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating", e);
+        }
+    }
+
+    /** One thread's buffers; a worker scores users until none is left or another worker failed. */
+    private final class Worker {
+        final BitSet[] recommended = new BitSet[cutoffs.length];
+        private final int n = candidate.length;
+        private final float[] scores = new float[n];
+        // excluded[i]: not a candidate for the current user (outside the restriction, or a training item).
+        private final boolean[] excluded = new boolean[n];
+        private final boolean[] relevant = new boolean[n];
+        private final float[] negatives = new float[n];
+        private final TopK top = new TopK(cutoffs[cutoffs.length - 1]);
+
+        Worker() {
+            for (int a = 0; a < cutoffs.length; a++) {
+                recommended[a] = new BitSet(n);
+            }
+            for (int i = 0; i < n; i++) {
+                excluded[i] = !candidate[i];
+            }
+        }
+
+        void run() {
+            for (int user = next.getAndIncrement(); user < perUser.length && !failed.get();
+                 user = next.getAndIncrement()) {
+                perUser[user] = evaluate(tasks.userIds().get(user), tasks.relevant().get(user));
+                progress.advance(1);
+            }
+        }
+
+        private double[] evaluate(String userId, int[] rel) {
+            Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+            try {
+                scorer.score(userId, scores);
+            } catch (RuntimeException e) {
+                failed.set(true);
+                throw new IllegalStateException("the scorer failed for user '" + userId + "': " + e.getMessage(), e);
+            }
+            int u = train.userIndex(userId);
+            int[] seen = u < 0 ? new int[0] : train.items(u);
+            for (int i : seen) {
+                excluded[i] = true;
+            }
+            for (int i : rel) {
+                relevant[i] = true;
+            }
+            try {
+                return metrics(rel);
+            } finally {
+                for (int i : seen) {
+                    excluded[i] = !candidate[i];
+                }
+                for (int i : rel) {
+                    relevant[i] = false;
+                }
+            }
+        }
+
+        private double[] metrics(int[] rel) {
+            top.clear();
+            int negativeCount = 0;
+            for (int i = 0; i < n; i++) {
+                if (excluded[i]) {
+                    continue;
+                }
+                float s = scores[i];
+                if (!relevant[i]) {
+                    negatives[negativeCount++] = s;
+                }
+                if (s > Float.NEGATIVE_INFINITY) { // also false for NaN: never recommended
+                    top.offer(i, s);
+                }
+            }
+            int[] ranked = top.drainBestFirst();
+            boolean[] hits = new boolean[ranked.length];
+            for (int r = 0; r < ranked.length; r++) {
+                hits[r] = relevant[ranked[r]];
+            }
+            double[] values = new double[cutoffs.length * PER_USER.size() + 1];
+            for (int a = 0; a < cutoffs.length; a++) {
+                int k = cutoffs[a];
+                int base = a * PER_USER.size();
+                double p = RankingMetrics.precision(hits, k);
+                double r = RankingMetrics.recall(hits, rel.length, k);
+                values[base] = p;
+                values[base + 1] = r;
+                values[base + 2] = RankingMetrics.f1(p, r);
+                values[base + 3] = RankingMetrics.ndcg(hits, rel.length, k);
+                values[base + 4] = RankingMetrics.averagePrecision(hits, rel.length, k);
+                values[base + 5] = RankingMetrics.reciprocalRank(hits, k);
+                values[base + 6] = RankingMetrics.hitRate(hits, k);
+                for (int j = 0, end = Math.min(k, ranked.length); j < end; j++) {
+                    recommended[a].set(ranked[j]);
+                }
+            }
+            float[] positives = new float[rel.length];
+            for (int j = 0; j < rel.length; j++) {
+                positives[j] = scores[rel[j]];
+            }
+            values[values.length - 1] = RankingMetrics.auc(positives, negatives, negativeCount);
+            return values;
+        }
+    }
+}

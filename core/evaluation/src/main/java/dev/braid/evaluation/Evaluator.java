@@ -1,0 +1,206 @@
+package dev.braid.evaluation;
+
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.Interaction;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.evaluation.metrics.Metric;
+import dev.braid.evaluation.metrics.RankingMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Full-ranking evaluation. For each test user the candidates are the catalog items (or the given restriction, such
+ * as the cold items) minus the user's training items; the relevant items are the user's test positives among those
+ * candidates. Every user with at least one relevant item is scored by the {@link Scorer}, its top-K list is taken
+ * with a bounded heap (ties to the lower catalog index; items scored negative infinity or NaN are never
+ * recommended), and the per-user metrics of {@link RankingMetrics} are averaged over users. AUC is averaged over the
+ * users that have both relevant and non-relevant candidates. Coverage@K is the number of distinct items in any
+ * user's top K divided by the number of candidate items.
+ *
+ * <p>Users are scored in parallel on a fixed pool of threads, each with its own score buffer. Per-user values are
+ * summed in user order, so results do not depend on the scheduling.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private final int threads;
+
+    /** An evaluator with one thread per available processor. */
+    public Evaluator() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** An evaluator with this many threads. */
+    public Evaluator(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /**
+     * Evaluates a scorer.
+     *
+     * @param catalog        the items, in the order of the score arrays
+     * @param train          the training interactions over this catalog; a user's training items are never
+     *                       candidates for that user
+     * @param testPositives  held-out positive interactions; items outside the catalog are skipped
+     * @param candidateItems item ids that may be recommended, or null for the whole catalog
+     * @param ks             cut-offs, each at least 1
+     * @param scorer         fills the scores of all catalog items for a user; must be thread-safe
+     * @param progress       told about each evaluated user
+     */
+    public EvaluationResult evaluate(Catalog catalog, InteractionMatrix train, List<Interaction> testPositives,
+                                     Collection<String> candidateItems, List<Integer> ks, Scorer scorer,
+                                     ProgressListener progress) {
+        Objects.requireNonNull(scorer, "scorer");
+        Objects.requireNonNull(progress, "progress");
+        int n = catalog.size();
+        if (train.numItems() != n) {
+            throw new IllegalArgumentException("the train matrix has " + train.numItems()
+                    + " item columns but the catalog has " + n + " items: build it over the same catalog");
+        }
+        int[] cutoffs = cutoffs(ks);
+        boolean[] candidate = candidates(catalog, candidateItems);
+        int numCandidates = 0;
+        for (boolean c : candidate) {
+            numCandidates += c ? 1 : 0;
+        }
+        Tasks tasks = tasks(catalog, train, testPositives, candidate);
+        int users = tasks.userIds.size();
+        long started = System.nanoTime();
+        EvaluationRun run = new EvaluationRun(train, tasks, candidate, cutoffs, scorer, progress);
+        progress.start("evaluate", users);
+        try {
+            run.execute(Math.min(threads, users));
+        } finally {
+            progress.finish();
+        }
+        Map<String, Double> metrics = average(run.perUser, cutoffs, run.recommended, numCandidates, users);
+        LOG.info("evaluated {} users ({} test users without a positive among their candidates skipped) over {} "
+                        + "candidate items in {} ms", users, tasks.skippedUsers, numCandidates,
+                (System.nanoTime() - started) / 1_000_000);
+        return new EvaluationResult(metrics, users);
+    }
+
+    private static Map<String, Double> average(double[][] perUser, int[] cutoffs, BitSet[] recommended,
+                                               int numCandidates, int users) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int m = 0; m < EvaluationRun.PER_USER.size(); m++) {
+            for (int a = 0; a < cutoffs.length; a++) {
+                int slot = a * EvaluationRun.PER_USER.size() + m;
+                double sum = 0;
+                for (double[] values : perUser) {
+                    sum += values[slot];
+                }
+                metrics.put(EvaluationRun.PER_USER.get(m).key(cutoffs[a]), users == 0 ? Double.NaN : sum / users);
+            }
+        }
+        for (int a = 0; a < cutoffs.length; a++) {
+            metrics.put(Metric.COVERAGE.key(cutoffs[a]),
+                    RankingMetrics.coverage(recommended[a].cardinality(), numCandidates));
+        }
+        double aucSum = 0;
+        int aucUsers = 0;
+        for (double[] values : perUser) {
+            double auc = values[values.length - 1];
+            if (!Double.isNaN(auc)) {
+                aucSum += auc;
+                aucUsers++;
+            }
+        }
+        metrics.put(Metric.AUC.key(0), aucUsers == 0 ? Double.NaN : aucSum / aucUsers);
+        return metrics;
+    }
+
+    private static int[] cutoffs(List<Integer> ks) {
+        if (ks == null || ks.isEmpty()) {
+            throw new IllegalArgumentException("ks must name at least one cut-off K");
+        }
+        TreeSet<Integer> sorted = new TreeSet<>();
+        for (Integer k : ks) {
+            if (k == null || k < 1) {
+                throw new IllegalArgumentException("every K must be at least 1, got " + k + " in ks " + ks);
+            }
+            sorted.add(k);
+        }
+        return sorted.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean[] candidates(Catalog catalog, Collection<String> candidateItems) {
+        boolean[] candidate = new boolean[catalog.size()];
+        if (candidateItems == null) {
+            Arrays.fill(candidate, true);
+            return candidate;
+        }
+        int unknown = 0;
+        String example = null;
+        for (String id : candidateItems) {
+            int i = catalog.indexOf(id);
+            if (i < 0) {
+                unknown++;
+                example = id;
+            } else {
+                candidate[i] = true;
+            }
+        }
+        if (unknown > 0) {
+            LOG.warn("{} candidate item ids are not in the catalog and are ignored (e.g. '{}')", unknown, example);
+        }
+        for (boolean c : candidate) {
+            if (c) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("none of the " + candidateItems.size()
+                + " candidate items is in the catalog");
+    }
+
+    /** The users to evaluate and their relevant items (sorted catalog indices). */
+    record Tasks(List<String> userIds, List<int[]> relevant, int skippedUsers) {
+    }
+
+    private static Tasks tasks(Catalog catalog, InteractionMatrix train, List<Interaction> testPositives,
+                               boolean[] candidate) {
+        Map<String, TreeSet<Integer>> byUser = new LinkedHashMap<>();
+        int outside = 0;
+        for (Interaction x : testPositives) {
+            int item = catalog.indexOf(x.item());
+            if (item < 0) {
+                outside++;
+                continue;
+            }
+            byUser.computeIfAbsent(x.user(), u -> new TreeSet<>()).add(item);
+        }
+        if (outside > 0) {
+            LOG.warn("{} test interactions name items outside the catalog and are skipped", outside);
+        }
+        List<String> ids = new ArrayList<>();
+        List<int[]> relevant = new ArrayList<>();
+        int skipped = 0;
+        for (Map.Entry<String, TreeSet<Integer>> e : byUser.entrySet()) {
+            int u = train.userIndex(e.getKey());
+            int[] items = e.getValue().stream().mapToInt(Integer::intValue)
+                    .filter(i -> candidate[i] && (u < 0 || !train.contains(u, i)))
+                    .toArray();
+            if (items.length == 0) {
+                skipped++;
+            } else {
+                ids.add(e.getKey());
+                relevant.add(items);
+            }
+        }
+        return new Tasks(ids, relevant, skipped);
+    }
+}

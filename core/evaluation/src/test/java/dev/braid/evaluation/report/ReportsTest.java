@@ -1,0 +1,109 @@
+package dev.braid.evaluation.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportsTest {
+
+    private static final Protocol PROTOCOL = new Protocol("movielens-100k",
+            Map.of("method", "stratified", "trainRatio", 0.75), 42, 4.0, List.of(5, 10),
+            "all catalog items minus each user's training items", List.of("ndcg", "recall", "auc"));
+
+    private static List<VariantResult> results() {
+        Map<String, Double> a = new LinkedHashMap<>();
+        a.put("ndcg@5", 0.12345);
+        a.put("ndcg@10", 0.2);
+        a.put("recall@10", 0.3);
+        a.put("auc", 0.8);
+        Map<String, Double> b = new LinkedHashMap<>();
+        b.put("ndcg@5", 0.1);
+        b.put("ndcg@10", 0.25);
+        b.put("auc", 0.7);
+        return List.of(
+                new VariantResult("text-only", a, Map.of("encode", 12.5, "fit", 3.0),
+                        Map.of("text", 1.0), Map.of("fusion", "none")),
+                new VariantResult("text+image <late>", b, Map.of("encode", 40.0),
+                        Map.of("text", 1.0, "image", 0.9), Map.of()));
+    }
+
+    @Test
+    void jsonHasExactlyProtocolAndResults(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("out/report.json");
+        JsonReport.write(file, PROTOCOL, results());
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertThat(root.fieldNames()).toIterable().containsExactly("protocol", "results");
+        assertThat(root.at("/protocol/dataset").asText()).isEqualTo("movielens-100k");
+        assertThat(root.at("/protocol/split/method").asText()).isEqualTo("stratified");
+        assertThat(root.at("/protocol/ks/1").asInt()).isEqualTo(10);
+        assertThat(root.at("/protocol/threshold").asDouble()).isEqualTo(4.0);
+        JsonNode first = root.at("/results/0");
+        assertThat(first.fieldNames()).toIterable()
+                .containsExactly("variant", "metrics", "timings", "modalityCoverage", "details");
+        assertThat(first.get("variant").asText()).isEqualTo("text-only");
+        assertThat(first.at("/metrics/ndcg@10").asDouble()).isEqualTo(0.2);
+        assertThat(first.at("/timings/encode").asDouble()).isEqualTo(12.5);
+        assertThat(root.at("/results/1/modalityCoverage/image").asDouble()).isEqualTo(0.9);
+        // Written atomically: no temp file is left beside the report.
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void jsonReplacesAnExistingReport(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.json");
+        Files.writeString(file, "old");
+        JsonReport.write(file, PROTOCOL, results().subList(0, 1));
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("results").size()).isEqualTo(1);
+    }
+
+    @Test
+    void htmlEmbedsChartsAndNamesVariants(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.html");
+        HtmlReport.write(file, PROTOCOL, results());
+        String html = Files.readString(file);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("text-only")
+                .contains("text+image &lt;late&gt;").doesNotContain("<late>")
+                .contains("movielens-100k").contains("split.method");
+        // Charts: ndcg at K, recall at K, metrics without K (auc), modality coverage, timings.
+        Matcher images = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        int count = 0;
+        while (images.find()) {
+            byte[] png = Base64.getDecoder().decode(images.group(1));
+            assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            count++;
+        }
+        assertThat(count).isEqualTo(5);
+        // The best ndcg@10 (0.25, second variant) is bold.
+        assertThat(html).contains("<b>0.2500</b>").doesNotContain("<b>0.2000</b>");
+    }
+
+    @Test
+    void terminalTableAlignsColumns() {
+        String table = TerminalTable.render(results(), List.of("ndcg@10", "recall@10"));
+        String[] lines = table.split("\n");
+        // header, rule, one row per variant
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("variant").endsWith("recall@10");
+        assertThat(lines[2]).startsWith("text-only").contains("0.2000").endsWith("0.3000");
+        assertThat(lines[3]).startsWith("text+image <late>").contains("0.2500").endsWith("-");
+        // Right-aligned numbers: every line has the same length.
+        assertThat(lines).extracting(String::length).containsOnly(lines[0].length());
+        assertThat(TerminalTable.render(results())).contains("ndcg@5").contains("auc").contains("0.1235");
+    }
+}

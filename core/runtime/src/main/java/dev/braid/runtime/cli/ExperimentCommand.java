@@ -1,0 +1,73 @@
+package dev.braid.runtime.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braid.evaluation.report.HtmlReport;
+import dev.braid.evaluation.report.JsonReport;
+import dev.braid.evaluation.report.TerminalTable;
+import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.pipeline.ExperimentRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What {@code run} and {@code demo} share: validate, run every variant, print the table, write the reports. */
+final class ExperimentCommand {
+    private ExperimentCommand() {
+    }
+
+    static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports, PrintWriter out) {
+        BraidConfig config = BraidConfig.load(configFile);
+        try (BraidRuntime rt = BraidRuntime.start(runtimeOptions.resolve(), false)) {
+            ExperimentRunner runner = new ExperimentRunner(rt, new ConsoleProgress(System.err));
+            ExperimentRunner.Validated validated = runner.validate(config);
+            Path json = reports.json != null ? reports.json : output(config, "json");
+            Path html = reports.html != null ? reports.html : output(config, "html");
+            System.err.println("Running " + config.name() + ": " + validated.pipelines().size() + " variant(s)");
+            ExperimentRunner.Report report = runner.run(validated);
+            out.println("Protocol: " + report.protocol().dataset() + "; split " + report.protocol().split()
+                    + "; seed " + report.protocol().seed() + "; threshold " + report.protocol().threshold()
+                    + "; candidates: " + report.protocol().candidates());
+            out.print(TerminalTable.render(report.results(), tableMetrics(report)));
+            List<String> timings = new ArrayList<>();
+            report.results().forEach(r -> timings.add(String.format("  %-14s %s", r.variant(), r.timings()
+                    .entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.2fs", e.getValue())).toList()
+                    + "  vectors from cache: " + r.details().get("vectors_from_cache"))));
+            out.println("Timings:");
+            timings.forEach(out::println);
+            if (json != null) {
+                JsonReport.write(json, report.protocol(), report.results());
+                out.println("JSON report: " + json.toAbsolutePath());
+            }
+            if (html != null) {
+                HtmlReport.write(html, report.protocol(), report.results());
+                out.println("HTML report: " + html.toAbsolutePath());
+            }
+            out.flush();
+            return Main.OK;
+        }
+    }
+
+    private static List<String> tableMetrics(ExperimentRunner.Report report) {
+        List<String> keys = new ArrayList<>();
+        for (String m : report.protocol().metrics()) {
+            if (m.contains("@") || m.equals("auc")) {
+                keys.add(m);
+            } else {
+                for (int k : report.protocol().ks()) {
+                    keys.add(m + "@" + k);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Path output(BraidConfig config, String kind) {
+        JsonNode o = config.output();
+        if (o == null || !o.hasNonNull(kind)) {
+            return null;
+        }
+        return config.baseDir().resolve(o.get(kind).asText()).normalize();
+    }
+}

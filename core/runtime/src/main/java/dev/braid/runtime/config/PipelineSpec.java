@@ -1,0 +1,23 @@
+package dev.braid.runtime.config;
+
+import dev.braid.api.data.Modality;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pipeline as configured: an encoder per modality, an optional fusion strategy and a chain of generators.
+ *
+ * @param name       the variant name ("default" for a file without variants)
+ * @param path       where the variant is declared, for messages ({@code variants[2]}, or empty)
+ * @param encoders   the encoder of each modality used
+ * @param fusion     the fusion strategy, or {@code null} when the pipeline has no encoders
+ * @param generators the generator chain, first to last
+ */
+public record PipelineSpec(String name, String path, Map<Modality, ComponentSpec> encoders, ComponentSpec fusion,
+                           List<ComponentSpec> generators) {
+
+    public PipelineSpec {
+        encoders = Map.copyOf(encoders);
+        generators = List.copyOf(generators);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.braid.runtime.generation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built components (with their fitted state and outputs) that generations share. A node is built once per key
+ * and reference-counted by the generations that use it; when the last one releases it, it is closed. This is how
+ * an unchanged encoder or generator, and its loaded model, survives a configuration change untouched.
+ */
+public final class ComponentPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ComponentPool.class);
+
+    private final Map<String, Entry> nodes = new HashMap<>();
+
+    private static final class Entry {
+        final BuiltNode node;
+        int users;
+
+        Entry(BuiltNode node) {
+            this.node = node;
+        }
+    }
+
+    /**
+     * The node for this key, building it when absent. The build runs outside the pool's lock, so generations build
+     * concurrently; if two build the same key at once, the first to finish wins and the other's node is closed.
+     *
+     * @return the node and whether it was reused
+     */
+    public Acquired acquire(String key, Supplier<BuiltNode> build) {
+        synchronized (this) {
+            Entry e = nodes.get(key);
+            if (e != null) {
+                e.users++;
+                return new Acquired(e.node, true);
+            }
+        }
+        BuiltNode built = build.get();
+        synchronized (this) {
+            Entry e = nodes.get(key);
+            if (e != null) {
+                e.users++;
+                closeQuietly(built);
+                return new Acquired(e.node, true);
+            }
+            e = new Entry(built);
+            e.users = 1;
+            nodes.put(key, e);
+            return new Acquired(built, false);
+        }
+    }
+
+    /** Releases one use; the node is closed when nobody uses it any more. */
+    public void release(String key) {
+        BuiltNode toClose = null;
+        synchronized (this) {
+            Entry e = nodes.get(key);
+            if (e != null && --e.users == 0) {
+                nodes.remove(key);
+                toClose = e.node;
+            }
+        }
+        if (toClose != null) {
+            closeQuietly(toClose);
+        }
+    }
+
+    /** How many nodes are alive. */
+    public synchronized int size() {
+        return nodes.size();
+    }
+
+    @Override
+    public void close() {
+        Map<String, Entry> copy;
+        synchronized (this) {
+            copy = new HashMap<>(nodes);
+            nodes.clear();
+        }
+        copy.values().forEach(e -> closeQuietly(e.node));
+    }
+
+    private static void closeQuietly(BuiltNode node) {
+        try {
+            node.close();
+        } catch (RuntimeException e) {
+            log.warn("Closing {} failed: {}", node.label(), e.toString());
+        }
+    }
+
+    /** A node handed to a generation. */
+    public record Acquired(BuiltNode node, boolean reused) {
+    }
+}

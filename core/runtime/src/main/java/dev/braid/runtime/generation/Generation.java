@@ -1,0 +1,222 @@
+package dev.braid.runtime.generation;
+
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.ItemFeatures;
+import dev.braid.api.data.Modality;
+import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.ModalityVectors;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.ScoredItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One immutable, numbered pipeline: its components (fitted), the data they were fitted on, and the features they
+ * produced. Serves queries from many threads. When a newer generation goes live this one is retired: it stops
+ * taking new calls, lets the ones in flight finish, then releases its components (those the next generation
+ * reuses stay open).
+ */
+public final class Generation {
+    private static final Logger log = LoggerFactory.getLogger(Generation.class);
+
+    private final int number;
+    private final ResolvedPipeline pipeline;
+    private final PipelineData data;
+    private final ItemFeatures features;
+    private final FusionStrategy fusion;
+    private final List<Generator> generators;
+    private final List<String> generatorNames;
+    private final ComputeBackend backend;
+    private final List<String> nodeKeys;
+    private final ComponentPool pool;
+    private final Map<String, Double> timings;
+    private final List<BuiltNode.ItemFailure> failures;
+    private final Map<String, Boolean> reused;
+    private final int cacheHits;
+    private final Instant createdAt = Instant.now();
+
+    /** In-flight calls plus one for "not retired". */
+    private final AtomicInteger holders = new AtomicInteger(1);
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean retired = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Generation(int number, ResolvedPipeline pipeline, PipelineData data, ItemFeatures features, FusionStrategy fusion,
+               List<Generator> generators, List<String> generatorNames, ComputeBackend backend, List<String> nodeKeys,
+               ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
+               Map<String, Boolean> reused, int cacheHits) {
+        this.number = number;
+        this.pipeline = pipeline;
+        this.data = data;
+        this.features = features;
+        this.fusion = fusion;
+        this.generators = List.copyOf(generators);
+        this.generatorNames = List.copyOf(generatorNames);
+        this.backend = backend;
+        this.nodeKeys = List.copyOf(nodeKeys);
+        this.pool = pool;
+        this.timings = Map.copyOf(timings);
+        this.failures = List.copyOf(failures);
+        this.reused = Map.copyOf(reused);
+        this.cacheHits = cacheHits;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public ResolvedPipeline pipeline() {
+        return pipeline;
+    }
+
+    public PipelineData data() {
+        return data;
+    }
+
+    public Catalog catalog() {
+        return data.catalog();
+    }
+
+    public ItemFeatures features() {
+        return features;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Seconds spent per step ("encode", "fuse", "fit") when this generation was built (0 for reused nodes' work). */
+    public Map<String, Double> timings() {
+        return timings;
+    }
+
+    /** Per-item encoding failures. */
+    public List<BuiltNode.ItemFailure> failures() {
+        return failures;
+    }
+
+    /** For each configured component path, whether it was reused from an earlier build. */
+    public Map<String, Boolean> reused() {
+        return reused;
+    }
+
+    /** Items whose vectors came from the on-disk cache. */
+    public int cacheHits() {
+        return cacheHits;
+    }
+
+    /**
+     * Takes a hold for one call; {@code false} when the generation is retired (the caller then asks the manager for
+     * the live one again).
+     */
+    public boolean tryAcquire() {
+        while (true) {
+            if (retired.get()) {
+                return false;
+            }
+            int h = holders.get();
+            if (h == 0) {
+                return false;
+            }
+            if (holders.compareAndSet(h, h + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void release() {
+        if (holders.decrementAndGet() == 0) {
+            closeNow();
+        }
+    }
+
+    /** Stops taking calls; closes when the calls in flight are done. Idempotent. */
+    public void retire() {
+        if (retired.compareAndSet(false, true)) {
+            release();
+        }
+    }
+
+    /** Completes when the generation has closed. */
+    public CompletableFuture<Void> closedFuture() {
+        return closed;
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    private void closeNow() {
+        nodeKeys.forEach(pool::release);
+        log.info("Generation {} closed", number);
+        closed.complete(null);
+    }
+
+    /** Runs the generator chain for a query: scores for every catalog item. */
+    public void score(Query query, float[] scores) {
+        Arrays.fill(scores, 0f);
+        for (Generator g : generators) {
+            g.score(query, scores);
+        }
+        for (String id : query.exclude()) {
+            int i = data.catalog().indexOf(id);
+            if (i >= 0) {
+                scores[i] = Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /** The top {@code k} items for a query, best first, with the names of the generators that explain them. */
+    public List<ScoredItem> recommend(Query query, int k) {
+        float[] scores = new float[data.catalog().size()];
+        score(query, scores);
+        int[] top = backend.topK(scores, k);
+        List<ScoredItem> out = new ArrayList<>(top.length);
+        for (int i : top) {
+            List<String> reasons = new ArrayList<>();
+            for (int g = 0; g < generators.size(); g++) {
+                for (String r : generators.get(g).explain(query, i)) {
+                    reasons.add(generatorNames.get(g) + ":" + r);
+                }
+            }
+            out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
+        }
+        return out;
+    }
+
+    /** Fuses ad-hoc per-modality vectors into the pipeline's feature space (query by example). */
+    public float[] fuse(Map<Modality, float[]> vectors) {
+        if (fusion == null) {
+            return vectors.size() == 1 ? vectors.values().iterator().next().clone() : null;
+        }
+        return fusion.fuse(ModalityVectors.of(vectors));
+    }
+
+    /** Where each component of this generation comes from: "path -> name (bundle version)". */
+    public List<String> describeComponents() {
+        List<String> out = new ArrayList<>();
+        pipeline.encoders().forEach((m, c) -> out.add(describe(c)));
+        if (pipeline.fusion() != null) {
+            out.add(describe(pipeline.fusion()));
+        }
+        pipeline.generators().forEach(c -> out.add(describe(c)));
+        return out;
+    }
+
+    private static String describe(ResolvedComponent c) {
+        return c.spec().path() + " -> " + c.descriptor().label();
+    }
+
+    @Override
+    public String toString() {
+        return "generation " + number + " (" + pipeline.name() + ")";
+    }
+}

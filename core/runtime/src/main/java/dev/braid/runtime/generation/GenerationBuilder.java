@@ -1,0 +1,324 @@
+package dev.braid.runtime.generation;
+
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.data.Item;
+import dev.braid.api.data.ItemFeatures;
+import dev.braid.api.data.Modality;
+import dev.braid.api.encoder.EncodingResult;
+import dev.braid.api.encoder.ModalityEncoder;
+import dev.braid.api.fusion.FusionInput;
+import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.ModalityVectors;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.TrainingData;
+import dev.braid.runtime.inject.ComponentBuildException;
+import dev.braid.runtime.inject.ComponentFactory;
+import dev.braid.runtime.pipeline.ContentHasher;
+import dev.braid.runtime.pipeline.VectorCache;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a {@link Generation} from a resolved pipeline and data: creates (or reuses from the pool) each encoder,
+ * fits it, encodes the catalog in parallel batches through the vector cache, fuses, and fits the generators. A
+ * node is reused when its component key and its inputs are unchanged. If any step fails, every node acquired so far
+ * is released and a {@link ComponentBuildException} says which component failed and why. Timings count only the
+ * work this build did: a reused node adds nothing.
+ */
+public final class GenerationBuilder {
+    private static final Logger log = LoggerFactory.getLogger(GenerationBuilder.class);
+    private static final int BATCH = 64;
+
+    private final ComponentFactory factory;
+    private final ComponentPool pool;
+    private final VectorCache cache;
+    private final ComputeBackend backend;
+    private final int threads;
+
+    public GenerationBuilder(ComponentFactory factory, ComponentPool pool, VectorCache cache, ComputeBackend backend,
+                             int threads) {
+        this.factory = factory;
+        this.pool = pool;
+        this.cache = cache;
+        this.backend = backend;
+        this.threads = Math.max(1, threads);
+    }
+
+    public ComponentPool pool() {
+        return pool;
+    }
+
+    /** Builds generation {@code number}. */
+    public Generation build(int number, ResolvedPipeline pipeline, PipelineData data, ProgressListener progress) {
+        List<String> acquired = new ArrayList<>();
+        Map<String, Boolean> reuse = new java.util.LinkedHashMap<>();
+        try {
+            Map<Modality, FeatureMatrix> modalities = new EnumMap<>(Modality.class);
+            Map<String, Double> timings = new java.util.LinkedHashMap<>();
+            List<BuiltNode.ItemFailure> failures = new ArrayList<>();
+            StringBuilder featureKey = new StringBuilder();
+            int cacheHits = 0; // vectors read from the on-disk cache by the encoders this generation uses
+            for (Map.Entry<Modality, ResolvedComponent> e : pipeline.encoders().entrySet()) {
+                ResolvedComponent rc = e.getValue();
+                String key = "encoder:" + rc.key() + "|data:" + data.fingerprint();
+                BuiltNode node = acquire(key, () -> buildEncoder(e.getKey(), rc, data, progress), acquired, reuse,
+                        rc);
+                modalities.put(e.getKey(), node.output());
+                failures.addAll(node.failures());
+                timings.merge("encode", reuse.get(rc.spec().path()) ? 0.0 : node.seconds(), Double::sum);
+                cacheHits += node.cacheHits();
+                featureKey.append(key).append(';');
+            }
+            FeatureMatrix fused = null;
+            FusionStrategy fusion = null;
+            if (pipeline.fusion() != null && !modalities.isEmpty()) {
+                ResolvedComponent rc = pipeline.fusion();
+                String key = "fusion:" + rc.key() + "|" + featureKey;
+                BuiltNode node = acquire(key, () -> buildFusion(rc, data, modalities, progress), acquired, reuse, rc);
+                fused = node.output();
+                fusion = (FusionStrategy) node.instance();
+                timings.put("fuse", reuse.get(rc.spec().path()) ? 0.0 : node.seconds());
+                featureKey.append(key);
+            } else if (modalities.size() == 1) {
+                fused = modalities.values().iterator().next();
+            }
+            ItemFeatures features = new ItemFeatures(modalities, fused);
+            List<Generator> generators = new ArrayList<>();
+            List<String> generatorNames = new ArrayList<>();
+            double fitSeconds = 0;
+            for (ResolvedComponent rc : pipeline.generators()) {
+                String key = "generator:" + rc.key() + "|" + featureKey + "|data:" + data.fingerprint();
+                BuiltNode node = acquire(key, () -> buildGenerator(rc, data, features, progress), acquired, reuse,
+                        rc);
+                generators.add((Generator) node.instance());
+                generatorNames.add(rc.spec().name());
+                fitSeconds += reuse.get(rc.spec().path()) ? 0.0 : node.seconds();
+            }
+            timings.put("fit", fitSeconds);
+            return new Generation(number, pipeline, data, features, fusion, generators, generatorNames, backend,
+                    acquired, pool, timings, failures, reuse, cacheHits);
+        } catch (RuntimeException e) {
+            acquired.forEach(pool::release);
+            throw e;
+        }
+    }
+
+    private BuiltNode acquire(String key, Supplier<BuiltNode> build, List<String> acquired,
+                              Map<String, Boolean> reuse, ResolvedComponent rc) {
+        ComponentPool.Acquired a = pool.acquire(key, build);
+        acquired.add(key);
+        reuse.put(rc.spec().path(), a.reused());
+        return a.node();
+    }
+
+    private Object create(ResolvedComponent rc) {
+        return factory.create(rc.descriptor(), rc.config(), rc.spec().path());
+    }
+
+    private BuiltNode buildEncoder(Modality modality, ResolvedComponent rc, PipelineData data,
+                                   ProgressListener progress) {
+        long t0 = System.nanoTime();
+        ModalityEncoder encoder = (ModalityEncoder) create(rc);
+        String label = modality.key() + " encoder '" + rc.spec().name() + "'";
+        try {
+            if (encoder.modality() != modality) {
+                throw new IllegalStateException("it encodes " + encoder.modality().key() + ", not " + modality.key());
+            }
+            List<Item> items = data.catalog().items();
+            if (encoder.fitsOnCatalog()) {
+                encoder.fit(items, progress);
+            }
+            int dim = encoder.dimension();
+            String identity = rc.key() + "|" + encoder.fingerprint()
+                    + (encoder.fitsOnCatalog() ? "|catalog:" + data.fingerprint() : "");
+            VectorCache.Segment segment = cache.open(identity, dim);
+            float[][] rows = new float[items.size()][];
+            byte[][] hashes = new byte[items.size()][];
+            List<Integer> todo = new ArrayList<>();
+            List<BuiltNode.ItemFailure> failures = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (!item.content().has(modality)) {
+                    failures.add(new BuiltNode.ItemFailure(item.id(), modality.key(), "MISSING",
+                            "no " + modality.key()));
+                    continue;
+                }
+                hashes[i] = ContentHasher.hash(item, modality);
+                float[] cached = hashes[i] == null ? null : segment.get(hashes[i]);
+                if (cached != null) {
+                    rows[i] = cached;
+                } else {
+                    todo.add(i);
+                }
+            }
+            int hits = items.size() - todo.size() - failures.size();
+            encodeAll(encoder, label, items, todo, rows, failures, dim, progress);
+            for (int i : todo) {
+                if (rows[i] != null && hashes[i] != null) {
+                    segment.put(hashes[i], rows[i]);
+                }
+            }
+            segment.save();
+            FeatureMatrix matrix = FeatureMatrix.ofRows(dim, rows);
+            log.info("{}: {} vectors ({} from cache), {} items without", label, matrix.presentCount(), hits,
+                    failures.size());
+            return new BuiltNode(label, rc.descriptor(), encoder, matrix, failures, seconds(t0), hits);
+        } catch (ComponentBuildException e) {
+            encoder.close();
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            encoder.close();
+            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
+                    + message(e), e);
+        }
+    }
+
+    private void encodeAll(ModalityEncoder encoder, String label, List<Item> items, List<Integer> todo,
+                           float[][] rows, List<BuiltNode.ItemFailure> failures, int dim, ProgressListener progress) {
+        if (todo.isEmpty()) {
+            return;
+        }
+        progress.start("encode " + label, todo.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "braid-encode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<EncodingResult>>> futures = new ArrayList<>();
+            List<List<Integer>> batches = new ArrayList<>();
+            for (int s = 0; s < todo.size(); s += BATCH) {
+                List<Integer> batch = todo.subList(s, Math.min(todo.size(), s + BATCH));
+                batches.add(batch);
+                List<Item> batchItems = batch.stream().map(items::get).toList();
+                ClassLoader cl = encoder.getClass().getClassLoader();
+                futures.add(pool.submit(() -> {
+                    Thread.currentThread().setContextClassLoader(cl);
+                    List<EncodingResult> out = encoder.encode(batchItems);
+                    progress.advance(batchItems.size());
+                    return out;
+                }));
+            }
+            for (int b = 0; b < batches.size(); b++) {
+                List<Integer> batch = batches.get(b);
+                List<EncodingResult> results = futures.get(b).get();
+                if (results == null || results.size() != batch.size()) {
+                    throw new IllegalStateException("returned " + (results == null ? "null" : results.size()
+                            + " results") + " for a batch of " + batch.size() + " items");
+                }
+                for (int j = 0; j < batch.size(); j++) {
+                    int i = batch.get(j);
+                    EncodingResult r = results.get(j);
+                    String id = items.get(i).id();
+                    if (!id.equals(r.itemId())) {
+                        throw new IllegalStateException("returned results out of order: expected item '" + id
+                                + "', got '" + r.itemId() + "'");
+                    }
+                    if (r instanceof EncodingResult.Success s) {
+                        if (s.vector().length != dim) {
+                            throw new IllegalStateException("returned a vector of dimension " + s.vector().length
+                                    + " for item '" + id + "', but declares dimension " + dim);
+                        }
+                        if (!finite(s.vector())) {
+                            failures.add(new BuiltNode.ItemFailure(id, encoder.modality().key(), "INVALID",
+                                    "the encoder produced NaN or infinite values"));
+                            continue;
+                        }
+                        rows[i] = s.vector();
+                    } else if (r instanceof EncodingResult.Failure f) {
+                        failures.add(new BuiltNode.ItemFailure(id, encoder.modality().key(), f.kind().name(),
+                                f.message()));
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException re ? re : new IllegalStateException(message(c), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding", e);
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+    }
+
+    private BuiltNode buildFusion(ResolvedComponent rc, PipelineData data, Map<Modality, FeatureMatrix> modalities,
+                                  ProgressListener progress) {
+        long t0 = System.nanoTime();
+        FusionStrategy fusion = (FusionStrategy) create(rc);
+        try {
+            fusion.fit(new FusionInput(data.catalog(), modalities, data.train(), data.seed()), progress);
+            int n = data.catalog().size();
+            int dim = fusion.dimension();
+            float[][] rows = new float[n][];
+            for (int i = 0; i < n; i++) {
+                Map<Modality, float[]> v = new EnumMap<>(Modality.class);
+                for (Map.Entry<Modality, FeatureMatrix> e : modalities.entrySet()) {
+                    float[] row = e.getValue().row(i);
+                    if (row != null) {
+                        v.put(e.getKey(), row);
+                    }
+                }
+                if (v.isEmpty()) {
+                    continue;
+                }
+                float[] f = fusion.fuse(ModalityVectors.of(v));
+                if (f != null && f.length != dim) {
+                    throw new IllegalStateException("returned a vector of dimension " + f.length
+                            + ", but declares dimension " + dim);
+                }
+                rows[i] = f;
+            }
+            return new BuiltNode("fusion '" + rc.spec().name() + "'", rc.descriptor(), fusion,
+                    FeatureMatrix.ofRows(dim, rows), List.of(), seconds(t0), 0);
+        } catch (RuntimeException | LinkageError e) {
+            fusion.close();
+            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
+                    + message(e), e);
+        }
+    }
+
+    private BuiltNode buildGenerator(ResolvedComponent rc, PipelineData data, ItemFeatures features,
+                                     ProgressListener progress) {
+        long t0 = System.nanoTime();
+        Generator generator = (Generator) create(rc);
+        try {
+            generator.fit(new TrainingData(data.catalog(), features, data.train(), data.seed()), progress);
+            return new BuiltNode("generator '" + rc.spec().name() + "'", rc.descriptor(), generator, null, List.of(),
+                    seconds(t0), 0);
+        } catch (RuntimeException | LinkageError e) {
+            generator.close();
+            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path()
+                    + " failed to fit: " + message(e), e);
+        }
+    }
+
+    private static boolean finite(float[] v) {
+        for (float f : v) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.braid.runtime.generation;
+
+import dev.braid.api.component.ComponentKind;
+import dev.braid.api.data.Modality;
+import dev.braid.runtime.config.ComponentSpec;
+import dev.braid.runtime.config.ConfigException;
+import dev.braid.runtime.config.ConfigProblem;
+import dev.braid.runtime.config.ParamBinder;
+import dev.braid.runtime.config.PipelineSpec;
+import dev.braid.runtime.plugin.ComponentDescriptor;
+import dev.braid.runtime.plugin.ComponentRegistry;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches a configured pipeline to the components available now and validates every parameter, collecting all
+ * problems before anything runs.
+ */
+public final class PipelineResolver {
+    private final ComponentRegistry registry;
+
+    public PipelineResolver(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** @throws ConfigException listing every unknown component and bad parameter with its path */
+    public ResolvedPipeline resolve(PipelineSpec spec, String source) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Map<Modality, ResolvedComponent> encoders = new EnumMap<>(Modality.class);
+        spec.encoders().forEach((m, c) -> resolve(c, problems).ifPresent(r -> {
+            if (!r.descriptor().modalities().isEmpty() && !r.descriptor().modalities().contains(m)) {
+                problems.add(new ConfigProblem(c.path() + ".name", "encoder '" + c.name() + "' encodes "
+                        + r.descriptor().modalities().get(0).key() + ", not " + m.key()));
+            }
+            encoders.put(m, r);
+        }));
+        ResolvedComponent fusion = spec.fusion() == null ? null : resolve(spec.fusion(), problems).orElse(null);
+        List<ResolvedComponent> generators = new ArrayList<>();
+        for (ComponentSpec g : spec.generators()) {
+            resolve(g, problems).ifPresent(generators::add);
+        }
+        if (spec.generators().isEmpty()) {
+            problems.add(new ConfigProblem(prefix(spec.path()) + "generators", "declare at least one generator; "
+                    + "available: " + String.join(", ", registry.names(ComponentKind.GENERATOR))));
+        }
+        if (!spec.encoders().isEmpty() && spec.fusion() == null && spec.encoders().size() > 1) {
+            problems.add(new ConfigProblem(prefix(spec.path()) + "fusion", "several modalities need a fusion "
+                    + "strategy; available: " + String.join(", ", registry.names(ComponentKind.FUSION))));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return new ResolvedPipeline(spec.name(), encoders, fusion, generators);
+    }
+
+    private Optional<ResolvedComponent> resolve(ComponentSpec c, List<ConfigProblem> problems) {
+        Optional<ComponentDescriptor> d = registry.find(c.kind(), c.name());
+        if (d.isEmpty()) {
+            List<String> names = registry.names(c.kind());
+            problems.add(new ConfigProblem(c.path() + ".name", "unknown " + c.kind().key() + " '" + c.name()
+                    + "'; available: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                    + registry.departedProvider(c.kind(), c.name()).map(b -> " (it was provided by bundle " + b
+                            + ", which is no longer installed)").orElse("")));
+            return Optional.empty();
+        }
+        try {
+            Record config = ParamBinder.bind(d.get().configType(), c.params(), c.path(), ComponentSpec.RESERVED);
+            return Optional.of(new ResolvedComponent(c, d.get(), config));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private static String prefix(String path) {
+        return path == null || path.isEmpty() ? "" : path + ".";
+    }
+}

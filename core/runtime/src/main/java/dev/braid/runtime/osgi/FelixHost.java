@@ -1,0 +1,152 @@
+package dev.braid.runtime.osgi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Apache Felix framework. The host class path (API, SLF4J, native-bearing libraries) is exported to
+ * bundles through {@code org.osgi.framework.system.packages.extra}, so every bundle sees the same API classes.
+ * Bundles are installed from streams, so their files may be replaced or deleted afterwards.
+ */
+public final class FelixHost implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FelixHost.class);
+
+    private final Framework framework;
+
+    private FelixHost(Framework framework) {
+        this.framework = framework;
+    }
+
+    /**
+     * Starts the framework with its bundle cache in {@code storage} (cleaned at start).
+     *
+     * @param exportedPackages host packages to export, in Export-Package syntax
+     */
+    public static FelixHost start(Path storage, String exportedPackages) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toAbsolutePath().toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, exportedPackages);
+        // Plugins may ship several versions of one bundle (one in bundles/, a newer one in plugins/).
+        config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
+        config.put("felix.log.level", "1");
+        Felix felix = new Felix(config);
+        try {
+            Files.createDirectories(storage);
+            felix.init();
+            felix.start();
+        } catch (BundleException | IOException e) {
+            throw new IllegalStateException("cannot start the OSGi framework in " + storage + ": " + e.getMessage(), e);
+        }
+        return new FelixHost(felix);
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** Installs and starts a bundle from a jar file; the location is the file's URI. */
+    public Bundle install(Path jar) throws BundleException, IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            Bundle bundle = context().installBundle(location(jar), in);
+            start(bundle);
+            return bundle;
+        }
+    }
+
+    /** Installs (not starts) several jars, then starts them all: lets bundles resolve against each other. */
+    public List<Bundle> installAll(List<Path> jars) {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                installed.add(context().installBundle(location(jar), in));
+            } catch (BundleException | IOException e) {
+                log.error("Cannot install bundle {}: {}", jar, e.getMessage());
+            }
+        }
+        for (Bundle b : installed) {
+            try {
+                start(b);
+            } catch (BundleException e) {
+                log.error("Cannot start bundle {} {} from {}: {}", b.getSymbolicName(), b.getVersion(),
+                        b.getLocation(), e.getMessage());
+            }
+        }
+        return installed;
+    }
+
+    private static void start(Bundle bundle) throws BundleException {
+        if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            bundle.start();
+        }
+    }
+
+    /** Replaces a bundle's content with a new jar and refreshes it, so its next class loader sees the new code. */
+    public void update(Bundle bundle, Path jar) throws BundleException, IOException {
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle.update(in);
+        }
+        refresh(List.of(bundle));
+    }
+
+    /** Uninstalls a bundle and refreshes the framework's wiring. */
+    public void uninstall(Bundle bundle) throws BundleException {
+        bundle.uninstall();
+        refresh(List.of(bundle));
+    }
+
+    private void refresh(List<Bundle> bundles) {
+        CountDownLatch done = new CountDownLatch(1);
+        framework.adapt(FrameworkWiring.class).refreshBundles(bundles, event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                log.warn("Refreshing bundles {} took more than 30 s", bundles);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The bundle installed from this jar, if any. */
+    public Bundle bundleAt(Path jar) {
+        return context().getBundle(location(jar));
+    }
+
+    public static String location(Path jar) {
+        return jar.toAbsolutePath().normalize().toUri().toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException e) {
+            log.warn("Stopping the OSGi framework failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.braid.runtime.osgi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.Manifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes what the host exports to bundles: the API packages with the versions declared in the API jar's own
+ * manifest, and the platform libraries plugins may use (SLF4J). Reading the versions from the API manifest keeps a
+ * single source of truth: the {@code @Version} annotations of the API packages.
+ */
+public final class HostPackages {
+    private static final Logger log = LoggerFactory.getLogger(HostPackages.class);
+
+    /** Platform packages exported with the version of the library on the class path. */
+    private static final List<String[]> PLATFORM = List.of(
+            new String[] {"org.slf4j", "org.slf4j.Logger"},
+            new String[] {"org.slf4j.event", "org.slf4j.Logger"},
+            new String[] {"org.slf4j.helpers", "org.slf4j.Logger"},
+            new String[] {"org.slf4j.spi", "org.slf4j.Logger"});
+
+    private HostPackages() {
+    }
+
+    /** The value for {@code org.osgi.framework.system.packages.extra}. */
+    public static String exports() {
+        Set<String> clauses = new LinkedHashSet<>();
+        clauses.addAll(apiExports());
+        for (String[] p : PLATFORM) {
+            clauses.add(p[0] + ";version=" + libraryVersion(p[1]));
+        }
+        return String.join(",", clauses);
+    }
+
+    /** The Export-Package clauses of the braid-api jar, as written by bnd. */
+    static List<String> apiExports() {
+        try {
+            Enumeration<URL> manifests = HostPackages.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                URL url = manifests.nextElement();
+                try (InputStream in = url.openStream()) {
+                    Manifest mf = new Manifest(in);
+                    if ("dev.braid.api".equals(mf.getMainAttributes().getValue("Bundle-SymbolicName"))) {
+                        return splitClauses(mf.getMainAttributes().getValue("Export-Package"));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the class path's manifests: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("the Braid API jar (Bundle-SymbolicName dev.braid.api) is not on the class "
+                + "path, or was built without its OSGi manifest: rebuild with 'mvn package'");
+    }
+
+    /** Splits an OSGi header into clauses at commas outside quotes; drops {@code uses:=} directives. */
+    static List<String> splitClauses(String header) {
+        List<String> clauses = new ArrayList<>();
+        if (header == null) {
+            return clauses;
+        }
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                clauses.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.isEmpty()) {
+            clauses.add(current.toString().trim());
+        }
+        return clauses.stream().map(HostPackages::withoutUses).toList();
+    }
+
+    private static String withoutUses(String clause) {
+        return clause.replaceAll(";uses:=\"[^\"]*\"", "");
+    }
+
+    private static String libraryVersion(String className) {
+        try {
+            Package p = Class.forName(className).getPackage();
+            String v = p.getImplementationVersion();
+            if (v == null) {
+                v = p.getSpecificationVersion();
+            }
+            if (v != null) {
+                return cleanVersion(v);
+            }
+        } catch (ClassNotFoundException e) {
+            log.warn("{} is not on the host class path", className);
+        }
+        return "0.0.0";
+    }
+
+    /** Turns a Maven version ({@code 2.0.17}, {@code 1.2-SNAPSHOT}) into an OSGi one. */
+    static String cleanVersion(String v) {
+        String[] parts = v.split("[.-]");
+        StringBuilder out = new StringBuilder();
+        int numeric = 0;
+        for (String part : parts) {
+            if (numeric < 3 && part.matches("\\d+")) {
+                out.append(numeric == 0 ? "" : ".").append(part);
+                numeric++;
+            } else {
+                break;
+            }
+        }
+        while (numeric < 3) {
+            out.append(numeric == 0 ? "0" : ".0");
+            numeric++;
+        }
+        return out.toString();
+    }
+}

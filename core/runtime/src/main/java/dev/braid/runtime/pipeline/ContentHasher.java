@@ -1,0 +1,48 @@
+package dev.braid.runtime.pipeline;
+
+import dev.braid.api.data.Item;
+import dev.braid.api.data.Media;
+import dev.braid.api.data.Modality;
+import dev.braid.runtime.util.Hashing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** Hashes one modality of an item's content, the key of the vector cache. */
+public final class ContentHasher {
+    private ContentHasher() {
+    }
+
+    /** SHA-256 of the content, or {@code null} when it cannot be read (the encoder then reports why). */
+    public static byte[] hash(Item item, Modality modality) {
+        MessageDigest md = Hashing.sha256();
+        md.update(modality.key().getBytes(StandardCharsets.UTF_8));
+        switch (modality) {
+            case TEXT -> md.update(item.content().text().getBytes(StandardCharsets.UTF_8));
+            case IMAGE -> {
+                if (!update(md, item.content().image())) {
+                    return null;
+                }
+            }
+            case AUDIO -> {
+                if (!update(md, item.content().audio())) {
+                    return null;
+                }
+            }
+        }
+        return md.digest();
+    }
+
+    private static boolean update(MessageDigest md, Media media) {
+        try (InputStream in = media.open()) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

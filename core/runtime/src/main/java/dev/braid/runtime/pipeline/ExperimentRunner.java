@@ -1,0 +1,190 @@
+package dev.braid.runtime.pipeline;
+
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.data.Interaction;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Modality;
+import dev.braid.api.generator.Query;
+import dev.braid.datasets.Dataset;
+import dev.braid.evaluation.EvaluationResult;
+import dev.braid.evaluation.Evaluator;
+import dev.braid.evaluation.report.Protocol;
+import dev.braid.evaluation.report.VariantResult;
+import dev.braid.evaluation.split.RatingFilter;
+import dev.braid.evaluation.split.Split;
+import dev.braid.evaluation.split.Splitter;
+import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.config.ConfigException;
+import dev.braid.runtime.config.ConfigProblem;
+import dev.braid.runtime.config.ParamBinder;
+import dev.braid.runtime.config.PipelineSpec;
+import dev.braid.runtime.generation.Generation;
+import dev.braid.runtime.generation.PipelineData;
+import dev.braid.runtime.generation.PipelineResolver;
+import dev.braid.runtime.generation.ResolvedPipeline;
+import dev.braid.runtime.util.Hashing;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Braid's main job: from a configuration, load the dataset, split it once, then for every variant build its
+ * pipeline (encoders, fusion, generators — sharing every unchanged component between variants), evaluate it under
+ * the stated protocol, and collect the results. Everything is validated before any work starts.
+ */
+public final class ExperimentRunner {
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+    private static final Set<String> NO_RESERVED = Set.of();
+
+    private final BraidRuntime runtime;
+    private final ProgressListener progress;
+
+    public ExperimentRunner(BraidRuntime runtime, ProgressListener progress) {
+        this.runtime = runtime;
+        this.progress = progress;
+    }
+
+    /** The outcome: the protocol every result shares, and one result per variant. */
+    public record Report(Protocol protocol, List<VariantResult> results) {
+    }
+
+    /** Validates everything a run needs (components, parameters, dataset files, evaluation) without running. */
+    public Validated validate(BraidConfig config) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        String source = String.valueOf(config.file());
+        List<ResolvedPipeline> pipelines = new ArrayList<>();
+        PipelineResolver resolver = new PipelineResolver(runtime.registry());
+        for (PipelineSpec spec : config.variants()) {
+            try {
+                pipelines.add(resolver.resolve(spec, source));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        EvaluationConfig evaluation = null;
+        try {
+            evaluation = ParamBinder.bind(EvaluationConfig.class, config.evaluation(), "evaluation", NO_RESERVED);
+            splitter(evaluation);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            DatasetLoader.validate(config.dataset(), config.baseDir());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return new Validated(config, pipelines, evaluation);
+    }
+
+    /** A configuration whose every part was checked. */
+    public record Validated(BraidConfig config, List<ResolvedPipeline> pipelines, EvaluationConfig evaluation) {
+    }
+
+    /** Runs every variant and returns the report (written nowhere: the caller chooses the outputs). */
+    public Report run(Validated v) {
+        BraidConfig config = v.config();
+        EvaluationConfig ev = v.evaluation();
+        long t0 = System.nanoTime();
+        Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        List<Interaction> positives = RatingFilter.positives(dataset.interactions(), ev.threshold());
+        Splitter splitter = splitter(ev);
+        Split split = splitter.split(positives);
+        InteractionMatrix train = InteractionMatrix.of(dataset.catalog(), split.train());
+        String fingerprint = Hashing.sha256Hex(dataset.fingerprint() + "|" + split.describe() + "|" + ev.threshold());
+        PipelineData data = new PipelineData(dataset.name(), dataset.catalog(), train, fingerprint, ev.seed());
+        Set<String> candidates = coldCandidates(split, ev);
+        Protocol protocol = new Protocol(dataset.name() + " (" + dataset.catalog().size() + " items, "
+                + dataset.interactions().size() + " interactions, " + positives.size() + " positives)",
+                split.describe(), ev.seed(), ev.threshold(), ev.k(),
+                candidates == null ? "all catalog items except each user's training items"
+                        : "cold items only (never seen in training), " + candidates.size() + " items",
+                ev.metrics());
+        List<VariantResult> results = new ArrayList<>();
+        List<Generation> generations = new ArrayList<>();
+        try (PipelineServices services = new PipelineServices(runtime, config.backend(), config.baseDir(),
+                ev.seed())) {
+            Evaluator evaluator = new Evaluator();
+            int number = 0;
+            for (ResolvedPipeline p : v.pipelines()) {
+                log.info("Variant {}: building", p.name());
+                progress.start("variant " + p.name(), 0); // a header line; the steps report their own progress
+                long b0 = System.nanoTime();
+                Generation g = services.builder().build(++number, p, data, progress);
+                generations.add(g);
+                double buildSeconds = (System.nanoTime() - b0) / 1e9;
+                long e0 = System.nanoTime();
+                EvaluationResult r = evaluator.evaluate(dataset.catalog(), train, split.test(), candidates, ev.k(),
+                        (user, scores) -> g.score(Query.forUser(user), scores), progress);
+                double evalSeconds = (System.nanoTime() - e0) / 1e9;
+                Map<String, Double> timings = new LinkedHashMap<>();
+                timings.put("import", importSeconds);
+                timings.putAll(g.timings());
+                timings.put("build", buildSeconds);
+                timings.put("evaluate", evalSeconds);
+                Map<String, Double> coverage = new LinkedHashMap<>();
+                for (Map.Entry<Modality, FeatureMatrix> e : g.features().modalities().entrySet()) {
+                    coverage.put(e.getKey().key(), e.getValue().presentCount() / (double) dataset.catalog().size());
+                }
+                g.features().fused().ifPresent(f -> coverage.put("fused", f.presentCount()
+                        / (double) dataset.catalog().size()));
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("components", g.describeComponents());
+                details.put("reused", g.reused());
+                details.put("vectors_from_cache", g.cacheHits());
+                details.put("encoding_failures", g.failures().size());
+                details.put("users_evaluated", r.users());
+                results.add(new VariantResult(p.name(), r.metrics(), timings, coverage, details));
+                log.info("Variant {}: {}", p.name(), r.metrics());
+            }
+        } finally {
+            generations.forEach(Generation::retire);
+        }
+        return new Report(protocol, results);
+    }
+
+    private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {
+        if (ev.split() == null || !"cold-items".equals(ev.split().type())) {
+            return null;
+        }
+        Set<String> seen = new HashSet<>();
+        split.train().forEach(x -> seen.add(x.item()));
+        Set<String> cold = new HashSet<>();
+        split.test().forEach(x -> {
+            if (!seen.contains(x.item())) {
+                cold.add(x.item());
+            }
+        });
+        return cold;
+    }
+
+    static Splitter splitter(EvaluationConfig ev) {
+        EvaluationConfig.SplitConfig s = ev.split();
+        String type = s == null || s.type() == null ? "random" : s.type().toLowerCase(Locale.ROOT);
+        double ratio = s == null || s.ratio() == null ? 0.8 : s.ratio();
+        if (ratio <= 0 || ratio >= 1) {
+            throw new ConfigException("", "evaluation.split.ratio", "must be between 0 and 1 (exclusive), got "
+                    + ratio);
+        }
+        return switch (type) {
+            case "random" -> Splitter.random(ratio, ev.seed());
+            case "stratified" -> Splitter.stratified(ratio, ev.seed());
+            case "leave-last-out" -> Splitter.leaveLastOut();
+            case "time" -> Splitter.timeQuantile(s.quantile() == null ? 0.8 : s.quantile());
+            case "cold-items" -> Splitter.coldItems(s.share() == null ? 0.2 : s.share(), ev.seed());
+            default -> throw new ConfigException("", "evaluation.split.type", "unknown split '" + type
+                    + "'; expected random, stratified, leave-last-out, time or cold-items");
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package dev.braid.runtime.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.braid.api.component.Environment;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.Interaction;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Item;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.ScoredItem;
+import dev.braid.runtime.compute.ReferenceBackend;
+import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.config.ConfigException;
+import dev.braid.runtime.inject.ComponentBuildException;
+import dev.braid.runtime.inject.ComponentFactory;
+import dev.braid.runtime.inject.RefCountedResources;
+import dev.braid.runtime.pipeline.VectorCache;
+import dev.braid.runtime.plugin.ComponentDescriptor;
+import dev.braid.runtime.plugin.ComponentRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerationTest {
+    @TempDir
+    Path dir;
+
+    private ComponentRegistry registry;
+    private GenerationBuilder builder;
+    private PipelineData data;
+
+    @BeforeEach
+    void setUp() {
+        registry = new ComponentRegistry();
+        registry.setSource("test", List.of(
+                ComponentDescriptor.of(TestComponents.Letters.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(TestComponents.Identity.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(TestComponents.ByFeature.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(TestComponents.Broken.class, ComponentDescriptor.Origin.HOST)),
+                List.of(), "test");
+        ReferenceBackend backend = new ReferenceBackend();
+        ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
+                new Environment(dir, dir, 1));
+        builder = new GenerationBuilder(factory, new ComponentPool(), new VectorCache(dir.resolve("vectors")),
+                backend, 2);
+        Catalog catalog = new Catalog(List.of(Item.ofText("x", "banana"), Item.ofText("y", "kiwi"),
+                Item.ofText("z", "a"), Item.ofText("e", "")));
+        data = new PipelineData("t", catalog, InteractionMatrix.of(catalog, List.of(Interaction.implicit("u", "y"))),
+                "fp", 1);
+    }
+
+    private ResolvedPipeline resolve(String yaml) throws Exception {
+        BraidConfig c = BraidConfig.parse(dev.braid.runtime.config.ParamBinder.mapper().readTree(
+                "dataset: {type: demo}\n" + yaml), null, dir);
+        return new PipelineResolver(registry).resolve(c.variants().get(0), "test");
+    }
+
+    @Test
+    void buildsScoresAndReportsPerItemFailures() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}]
+                """), data, ProgressListener.NONE);
+        List<ScoredItem> top = g.recommend(Query.forUser("u"), 10);
+        // "banana" has 3 a's, "a" one, "kiwi" none; the empty text failed and is never recommended.
+        assertThat(top).extracting(ScoredItem::itemId).containsExactly("x", "z", "y");
+        assertThat(g.failures()).singleElement().satisfies(f -> {
+            assertThat(f.itemId()).isEqualTo("e");
+            assertThat(f.message()).isEqualTo("empty text");
+        });
+        assertThat(g.recommend(new Query("u", null, java.util.Set.of("x"), null), 1))
+                .extracting(ScoredItem::itemId).containsExactly("z");
+    }
+
+    @Test
+    void reusesUnchangedComponentsAndClosesTheRestWhenTheOldGenerationDrains() throws Exception {
+        int created = TestComponents.ENCODERS_CREATED.get();
+        int closed = TestComponents.ENCODERS_CLOSED.get();
+        Generation g1 = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}]
+                """), data, ProgressListener.NONE);
+        Generation g2 = builder.build(2, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 0}]
+                """), data, ProgressListener.NONE);
+        assertThat(g2.reused()).containsEntry("encoders.text", true).containsEntry("fusion", true)
+                .containsEntry("generators[0]", false);
+        assertThat(TestComponents.ENCODERS_CREATED.get() - created).isEqualTo(1);
+        assertThat(g2.recommend(Query.forUser("u"), 1)).extracting(ScoredItem::itemId).containsExactly("x");
+
+        // A call in flight on g1 keeps it open after it is retired; it closes when the call ends.
+        assertThat(g1.tryAcquire()).isTrue();
+        g1.retire();
+        assertThat(g1.isClosed()).isFalse();
+        assertThat(g1.tryAcquire()).as("a retired generation takes no new calls").isFalse();
+        g1.release();
+        assertThat(g1.isClosed()).isTrue();
+        assertThat(TestComponents.ENCODERS_CLOSED.get() - closed).as("the shared encoder stays open").isZero();
+        g2.retire();
+        assertThat(TestComponents.ENCODERS_CLOSED.get() - closed).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondBuildReadsVectorsFromTheCache() throws Exception {
+        String yaml = "encoders: {text: {name: letters, letter: n}}\nfusion: identity\ngenerators: [by-feature]\n";
+        Generation g1 = builder.build(1, resolve(yaml), data, ProgressListener.NONE);
+        g1.retire();
+        int before = TestComponents.ITEMS_ENCODED.get();
+        Generation g2 = builder.build(2, resolve(yaml), data, ProgressListener.NONE);
+        assertThat(g2.cacheHits()).isEqualTo(3);
+        // only the item whose encoding failed is tried again
+        assertThat(TestComponents.ITEMS_ENCODED.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aComponentThatThrowsIsNamedWithItsPathAndCause() throws Exception {
+        ResolvedPipeline p = resolve("generators: [broken]\n");
+        assertThatThrownBy(() -> builder.build(1, p, data, ProgressListener.NONE))
+                .isInstanceOf(ComponentBuildException.class)
+                .hasMessageContaining("'broken'", "generators[0]", "cannot open broken.model");
+        assertThat(builder.pool().size()).isZero();
+    }
+
+    @Test
+    void anEncoderReturningTheWrongDimensionFailsTheBuildByName() throws Exception {
+        ResolvedPipeline p = resolve("""
+                encoders: {text: {name: letters, dimension: 3}}
+                fusion: identity
+                generators: [by-feature]
+                """);
+        assertThatThrownBy(() -> builder.build(1, p, data, ProgressListener.NONE))
+                .isInstanceOf(ComponentBuildException.class)
+                .hasMessageContaining("'letters'", "encoders.text", "dimension 2", "declares dimension 3");
+    }
+
+    @Test
+    void unknownComponentsListWhatIsAvailable() {
+        assertThatThrownBy(() -> resolve("encoders: {text: bert}\nfusion: identity\ngenerators: [by-feature]\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("encoders.text.name: unknown encoder 'bert'; available: letters");
+    }
+}

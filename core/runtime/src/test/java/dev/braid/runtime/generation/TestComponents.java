@@ -1,0 +1,145 @@
+package dev.braid.runtime.generation;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.NoConfig;
+import dev.braid.api.component.Param;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.Item;
+import dev.braid.api.data.Modality;
+import dev.braid.api.encoder.EncodingResult;
+import dev.braid.api.encoder.ModalityEncoder;
+import dev.braid.api.fusion.FusionInput;
+import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.ModalityVectors;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small real components on the plain class path, for runtime tests (the same way Spark would run plugins). */
+final class TestComponents {
+    static final AtomicInteger ENCODERS_CREATED = new AtomicInteger();
+    static final AtomicInteger ENCODERS_CLOSED = new AtomicInteger();
+    static final AtomicInteger ITEMS_ENCODED = new AtomicInteger();
+
+    private TestComponents() {
+    }
+
+    /** Text to [length, count of the letter] — enough to rank by. */
+    @BraidComponent(name = "letters", config = Letters.Config.class, modality = Modality.TEXT)
+    public static final class Letters implements ModalityEncoder {
+        public record Config(@Param(description = "letter", defaultValue = "a") String letter,
+                             @Param(description = "declared dimension", defaultValue = "2") int dimension) {
+        }
+
+        private final Config config;
+
+        public Letters(Config config) {
+            this.config = config;
+            ENCODERS_CREATED.incrementAndGet();
+        }
+
+        @Override
+        public Modality modality() {
+            return Modality.TEXT;
+        }
+
+        @Override
+        public int dimension() {
+            return config.dimension();
+        }
+
+        @Override
+        public List<EncodingResult> encode(List<Item> items) {
+            List<EncodingResult> out = new ArrayList<>();
+            for (Item i : items) {
+                ITEMS_ENCODED.incrementAndGet();
+                String t = i.content().text();
+                if (t == null || t.isEmpty()) {
+                    out.add(EncodingResult.failure(i.id(), EncodingResult.FailureKind.INVALID, "empty text"));
+                } else {
+                    long n = t.chars().filter(c -> c == config.letter().charAt(0)).count();
+                    out.add(EncodingResult.success(i.id(), new float[] {t.length(), n}));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            ENCODERS_CLOSED.incrementAndGet();
+        }
+    }
+
+    /** Passes the single text vector through. */
+    @BraidComponent(name = "identity")
+    public static final class Identity implements FusionStrategy {
+        private int dim;
+
+        public Identity(NoConfig config) {
+        }
+
+        @Override
+        public void fit(FusionInput input, ProgressListener progress) {
+            dim = input.modalities().get(Modality.TEXT).dim();
+        }
+
+        @Override
+        public int dimension() {
+            return dim;
+        }
+
+        @Override
+        public float[] fuse(ModalityVectors vectors) {
+            return vectors.get(Modality.TEXT).orElse(null);
+        }
+    }
+
+    /** Scores each item by its fused feature number {@code column}. */
+    @BraidComponent(name = "by-feature", config = ByFeature.Config.class)
+    public static final class ByFeature implements Generator {
+        public record Config(@Param(description = "column", defaultValue = "1") int column) {
+        }
+
+        private final Config config;
+        private float[][] rows;
+
+        public ByFeature(Config config) {
+            this.config = config;
+        }
+
+        @Override
+        public void fit(TrainingData data, ProgressListener progress) {
+            var f = data.features().requireFused("by-feature");
+            rows = new float[f.rows()][];
+            for (int i = 0; i < f.rows(); i++) {
+                rows[i] = f.row(i);
+            }
+        }
+
+        @Override
+        public void score(Query query, float[] scores) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = rows[i] == null ? Float.NEGATIVE_INFINITY : rows[i][config.column()];
+            }
+        }
+    }
+
+    /** Throws in its constructor. */
+    @BraidComponent(name = "broken")
+    public static final class Broken implements Generator {
+        public Broken(NoConfig config) {
+            throw new IllegalStateException("cannot open broken.model");
+        }
+
+        @Override
+        public void fit(TrainingData data, ProgressListener progress) {
+        }
+
+        @Override
+        public void score(Query query, float[] scores) {
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.braid.runtime.osgi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HostPackagesTest {
+
+    @Test
+    void turnsMavenVersionsIntoOsgiVersions() {
+        assertThat(HostPackages.cleanVersion("2.0.17")).isEqualTo("2.0.17");
+        assertThat(HostPackages.cleanVersion("1.2-SNAPSHOT")).isEqualTo("1.2.0");
+        assertThat(HostPackages.cleanVersion("7")).isEqualTo("7.0.0");
+    }
+
+    @Test
+    void splitsHeadersOutsideQuotesAndDropsUses() {
+        assertThat(HostPackages.splitClauses("a;version=\"1.0.0\";uses:=\"b,c\",b;version=\"[1,2)\""))
+                .containsExactly("a;version=\"1.0.0\"", "b;version=\"[1,2)\"");
+    }
+
+    @Test
+    void exportsTheApiPackagesWithTheirDeclaredVersions() {
+        // The API jar's own manifest (written by bnd from package-info @Version) is the single source of truth.
+        String exports = HostPackages.exports();
+        assertThat(exports).contains("dev.braid.api.encoder;version=\"1.0.0\"",
+                "dev.braid.api.generator;version=\"1.0.0\"", "org.slf4j;version=2.");
+    }
+}

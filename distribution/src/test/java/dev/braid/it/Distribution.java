@@ -1,0 +1,94 @@
+package dev.braid.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/** Helpers for integration tests that run against the built distribution (target/braid). */
+final class Distribution {
+    private Distribution() {
+    }
+
+    /** The unpacked distribution built by this module's package phase. */
+    static Path root() {
+        Path p = Path.of(System.getProperty("braid.distribution", "target/braid"));
+        assertThat(p.resolve("bundles")).as("distribution layout (run 'mvn verify')").isDirectory();
+        return p;
+    }
+
+    /** A copy of the distribution's bundles/ and conf/ in a fresh home, with an empty plugins/. */
+    static Path freshHome(Path dir) throws IOException {
+        Path home = dir.resolve("braid");
+        copyTree(root().resolve("bundles"), home.resolve("bundles"));
+        copyTree(root().resolve("conf"), home.resolve("conf"));
+        Files.createDirectories(home.resolve("plugins"));
+        return home;
+    }
+
+    /** The shipped bundle jar whose file name starts with this prefix. */
+    static Path shippedBundle(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(root().resolve("bundles"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    /** A test bundle built by the build (never shipped). */
+    static Path testBundle(String name) {
+        Path p = Path.of(System.getProperty("braid.test." + name));
+        assertThat(p).as("test bundle " + name).isRegularFile();
+        return p;
+    }
+
+    /** Copies a bundle jar, changing its Bundle-Version: "a new version of the plugin". */
+    static void withVersion(Path jar, String version, Path target) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".copy", ".tmp");
+        try (JarFile in = new JarFile(jar.toFile());
+             OutputStream os = Files.newOutputStream(tmp);
+             JarOutputStream out = new JarOutputStream(os, rewrite(in.getManifest(), version))) {
+            Enumeration<JarEntry> entries = in.entries();
+            while (entries.hasMoreElements()) {
+                JarEntry e = entries.nextElement();
+                if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                    continue;
+                }
+                out.putNextEntry(new JarEntry(e.getName()));
+                try (InputStream is = in.getInputStream(e)) {
+                    is.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        // Appear in plugins/ at once, complete: the way a careful deployment copies a file.
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Manifest rewrite(Manifest m, String version) {
+        Manifest copy = new Manifest(m);
+        copy.getMainAttributes().putValue("Bundle-Version", version);
+        return copy;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

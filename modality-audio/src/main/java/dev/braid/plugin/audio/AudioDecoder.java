@@ -1,0 +1,118 @@
+package dev.braid.plugin.audio;
+
+import dev.braid.api.data.Media;
+import dev.braid.api.encoder.EncodingResult.FailureKind;
+import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Decodes a clip with {@link AudioSystem} (WAV, AIFF, AU) to mono floats: PCM signed or unsigned at 8, 16, 24 or
+ * 32 bits, IEEE float at 32 or 64 bits, either byte order, any number of channels (averaged), any rate; other
+ * encodings (mu-law, A-law) go through {@code AudioSystem}'s converters when it has one. Reads at most
+ * {@code maxSeconds}. Stateless and thread-safe.
+ */
+final class AudioDecoder {
+    private final double maxSeconds;
+
+    AudioDecoder(double maxSeconds) {
+        this.maxSeconds = maxSeconds;
+    }
+
+    MonoClip decode(Media media) throws AudioDecodeException {
+        String name = media.name();
+        try (AudioInputStream in = open(media)) {
+            AudioInputStream pcm = toPcm(in, name);
+            AudioFormat f = pcm.getFormat();
+            int bytesPerSample = f.getSampleSizeInBits() / 8;
+            int channels = f.getChannels();
+            if (f.getSampleSizeInBits() % 8 != 0 || bytesPerSample < 1 || bytesPerSample > 8 || channels < 1
+                    || f.getFrameSize() != bytesPerSample * channels || !(f.getSampleRate() > 0)) {
+                throw new AudioDecodeException(FailureKind.UNSUPPORTED, name + ": unsupported sample layout (" + f
+                        + ")", null);
+            }
+            long maxFrames = (long) Math.ceil(maxSeconds * f.getSampleRate());
+            long maxBytes = Math.min(Integer.MAX_VALUE - 64, maxFrames * f.getFrameSize());
+            byte[] data = pcm.readNBytes((int) maxBytes);
+            int frames = data.length / f.getFrameSize();
+            float[] mono = new float[frames];
+            boolean big = f.isBigEndian();
+            AudioFormat.Encoding enc = f.getEncoding();
+            float scale = 1f / channels;
+            for (int i = 0, p = 0; i < frames; i++) {
+                float sum = 0;
+                for (int c = 0; c < channels; c++, p += bytesPerSample) {
+                    sum += sample(data, p, bytesPerSample, big, enc);
+                }
+                mono[i] = sum * scale;
+            }
+            return new MonoClip(mono, f.getSampleRate());
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw new AudioDecodeException(FailureKind.UNREADABLE, name + ": file not found", e);
+        } catch (UnsupportedAudioFileException e) {
+            throw new AudioDecodeException(FailureKind.UNSUPPORTED, name
+                    + ": not an audio file AudioSystem can read (WAV, AIFF, AU with PCM or float samples)", e);
+        } catch (IOException e) {
+            throw new AudioDecodeException(FailureKind.INVALID, name + ": corrupt or truncated audio (" + reason(e)
+                    + ")", e);
+        } catch (RuntimeException e) {
+            // The JDK's readers throw IllegalArgumentException and friends on some malformed headers.
+            throw new AudioDecodeException(FailureKind.INVALID, name + ": corrupt audio header (" + reason(e) + ")",
+                    e);
+        }
+    }
+
+    private static AudioInputStream open(Media media) throws IOException, UnsupportedAudioFileException {
+        if (media instanceof Media.FileMedia f) {
+            if (!Files.exists(f.path())) {
+                throw new NoSuchFileException(f.path().toString());
+            }
+            return AudioSystem.getAudioInputStream(f.path().toFile());
+        }
+        // AudioSystem needs mark/reset to sniff the format.
+        return AudioSystem.getAudioInputStream(new BufferedInputStream(media.open()));
+    }
+
+    private static AudioInputStream toPcm(AudioInputStream in, String name) throws AudioDecodeException {
+        AudioFormat.Encoding e = in.getFormat().getEncoding();
+        if (AudioFormat.Encoding.PCM_SIGNED.equals(e) || AudioFormat.Encoding.PCM_UNSIGNED.equals(e)
+                || AudioFormat.Encoding.PCM_FLOAT.equals(e)) {
+            return in;
+        }
+        if (AudioSystem.isConversionSupported(AudioFormat.Encoding.PCM_SIGNED, in.getFormat())) {
+            return AudioSystem.getAudioInputStream(AudioFormat.Encoding.PCM_SIGNED, in);
+        }
+        throw new AudioDecodeException(FailureKind.UNSUPPORTED, name + ": unsupported audio encoding " + e, null);
+    }
+
+    /** One sample as a float in [-1, 1] (non-finite float samples become 0). */
+    static float sample(byte[] d, int p, int bytes, boolean bigEndian, AudioFormat.Encoding enc) {
+        long bits = 0;
+        for (int i = 0; i < bytes; i++) {
+            int b = d[p + (bigEndian ? i : bytes - 1 - i)] & 0xff;
+            bits = bits << 8 | b;
+        }
+        int width = bytes * 8;
+        if (AudioFormat.Encoding.PCM_FLOAT.equals(enc)) {
+            double v = bytes == 8 ? Double.longBitsToDouble(bits) : bytes == 4 ? Float.intBitsToFloat((int) bits) : 0;
+            return Double.isFinite(v) ? (float) Math.max(-1, Math.min(1, v)) : 0f;
+        }
+        double full = Math.pow(2, width - 1);
+        if (AudioFormat.Encoding.PCM_UNSIGNED.equals(enc)) {
+            return (float) ((bits - full) / full);
+        }
+        long signed = bits << (64 - width) >> (64 - width);
+        return (float) (signed / full);
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

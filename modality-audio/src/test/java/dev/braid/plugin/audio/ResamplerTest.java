@@ -1,0 +1,36 @@
+package dev.braid.plugin.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ResamplerTest {
+
+    private static double rms(float[] x, int skip) {
+        double s = 0;
+        for (int i = skip; i < x.length - skip; i++) {
+            s += x[i] * x[i];
+        }
+        return Math.sqrt(s / (x.length - 2 * skip));
+    }
+
+    @Test
+    void keepsTonesBelowTheNewNyquistAndRemovesThoseAbove() {
+        float[] low = Resampler.resample(TestAudio.sine(48000, 0.5, 1000, 0.5), 48000, 16000);
+        float[] high = Resampler.resample(TestAudio.sine(48000, 0.5, 7000, 0.5), 48000, 16000);
+        float[] alias = Resampler.resample(TestAudio.sine(48000, 0.5, 12000, 0.5), 48000, 16000);
+        assertThat(low).hasSize(8000);
+        // Away from the edges: amplitude 0.5 -> RMS 0.354.
+        assertThat(rms(low, 100)).isCloseTo(0.3536, within(0.005));
+        assertThat(rms(high, 100)).isCloseTo(0.3536, within(0.02));
+        // 12 kHz would fold to 4 kHz without the low-pass.
+        assertThat(rms(alias, 100)).isLessThan(0.01);
+        // Upsampling keeps the waveform: compare with the sine sampled at the new rate directly.
+        float[] up = Resampler.resample(TestAudio.sine(8000, 0.5, 440, 0.5), 8000, 16000);
+        float[] direct = TestAudio.sine(16000, 0.5, 440, 0.5);
+        for (int i = 200; i < 7800; i += 97) {
+            assertThat(up[i]).isCloseTo(direct[i], within(0.01f));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.braid.plugin.content;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content-based scoring against a user profile in the fused feature space.
+ *
+ * <p>The profile of a user is the mean of the unit-length fused vectors of the items in their training history
+ * (weighted by interaction value when {@code weightByRating}); history items without a vector are skipped. An
+ * item's score is {@code cos(profile, item)}, computed with the backend's {@code matvec} over the pre-normalised
+ * item matrix, so items nobody interacted with are scored like any other. A query vector (query by example) is
+ * scored the same way; with both a known user and a vector the two cosines are blended by {@code vectorWeight}.
+ *
+ * <p>Model-based: it overwrites the incoming scores, except {@link Float#NEGATIVE_INFINITY} entries of earlier
+ * stages. Items without a fused vector get negative infinity. A query with neither a known user (with at least
+ * one history item that has a vector) nor a vector sets every score to 0 and leaves the decision to later stages.
+ */
+@BraidComponent(name = "content-profile", config = ContentProfileConfig.class,
+        description = "cosine between each item's fused vector and the user's profile (mean of their items) "
+                + "or a query vector")
+public final class ContentProfileGenerator implements Generator {
+    private static final Logger LOG = LoggerFactory.getLogger(ContentProfileGenerator.class);
+    static final String NAME = "content-profile";
+
+    private final ContentProfileConfig config;
+    private final ComputeBackend backend;
+    private volatile Fitted fitted;
+
+    public ContentProfileGenerator(ContentProfileConfig config, ComputeBackend backend) {
+        if (!(config.vectorWeight() >= 0 && config.vectorWeight() <= 1)) {
+            throw new IllegalArgumentException("vectorWeight: must be in [0, 1], got " + config.vectorWeight());
+        }
+        this.config = config;
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    @Override
+    public void fit(TrainingData data, ProgressListener progress) {
+        progress.start(NAME + ": normalising item vectors", 1);
+        ItemVectors items = ItemVectors.of(data, NAME, backend);
+        progress.advance(1);
+        progress.finish();
+        fitted = new Fitted(data.catalog(), data.interactions(), items);
+        LOG.info("{}: {} of {} items have a fused vector (dimension {})", NAME, items.present.cardinality(),
+                items.rows, items.dim);
+    }
+
+    @Override
+    public void score(Query query, float[] scores) {
+        Fitted f = requireFitted();
+        ItemVectors items = f.items();
+        if (scores.length != items.rows) {
+            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
+                    + items.rows + " items");
+        }
+        float[] profile = profile(f, query.user());
+        float[] vector = queryVector(items, query);
+        if (profile == null && vector == null) {
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] != Float.NEGATIVE_INFINITY) {
+                    scores[i] = 0f;
+                }
+            }
+            return;
+        }
+        float[] cos = new float[items.rows];
+        if (profile != null && vector != null) {
+            float[] byVector = new float[items.rows];
+            backend.matvec(items.unit, items.rows, items.dim, profile, cos);
+            backend.matvec(items.unit, items.rows, items.dim, vector, byVector);
+            float w = (float) config.vectorWeight();
+            for (int i = 0; i < cos.length; i++) {
+                cos[i] = (1 - w) * cos[i] + w * byVector[i];
+            }
+        } else {
+            backend.matvec(items.unit, items.rows, items.dim, profile != null ? profile : vector, cos);
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] != Float.NEGATIVE_INFINITY) {
+                scores[i] = items.has(i) ? cos[i] : Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /** Names the history item most similar to {@code item}, or says that the item has no vector. */
+    @Override
+    public List<String> explain(Query query, int item) {
+        Fitted f = requireFitted();
+        if (!f.items().has(item)) {
+            return List.of(NAME + ": no fused vector");
+        }
+        int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
+        int best = -1;
+        float bestCos = Float.NEGATIVE_INFINITY;
+        for (int j = 0; u >= 0 && j < f.interactions().degree(u); j++) {
+            int h = f.interactions().item(u, j);
+            if (f.items().has(h)) {
+                float c = f.items().cosine(h, item, backend);
+                if (c > bestCos) {
+                    bestCos = c;
+                    best = h;
+                }
+            }
+        }
+        return best < 0 ? List.of(NAME) : List.of(String.format(Locale.ROOT, "%s: like %s (cosine %.3f)", NAME,
+                f.catalog().item(best).id(), bestCos));
+    }
+
+    /** The unit-length profile of a user, or null for unknown users and histories without vectors. */
+    private float[] profile(Fitted f, String user) {
+        InteractionMatrix m = f.interactions();
+        int u = user == null ? -1 : m.userIndex(user);
+        if (u < 0) {
+            return null;
+        }
+        double[] acc = new double[f.items().dim];
+        double total = 0;
+        for (int j = 0; j < m.degree(u); j++) {
+            int item = m.item(u, j);
+            double w = config.weightByRating() ? m.value(u, j) : 1.0;
+            if (w > 0 && f.items().has(item)) {
+                f.items().addRow(item, w, acc);
+                total += w;
+            }
+        }
+        // Dividing by the total weight (the mean) does not change the direction; cosine only needs the unit vector.
+        return total > 0 ? ItemVectors.unitOrNull(acc) : null;
+    }
+
+    private static float[] queryVector(ItemVectors items, Query query) {
+        float[] v = query.vector();
+        if (v == null) {
+            return null;
+        }
+        if (v.length != items.dim) {
+            throw new IllegalArgumentException(NAME + ": the query vector has dimension " + v.length
+                    + ", but the fused item vectors have " + items.dim);
+        }
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        float[] unit = ItemVectors.unitOrNull(d);
+        if (unit == null) {
+            throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
+        }
+        return unit;
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " generator is used before fit()");
+        }
+        return f;
+    }
+
+    /** What fit prepared. */
+    private record Fitted(Catalog catalog, InteractionMatrix interactions, ItemVectors items) {
+    }
+}

@@ -1,0 +1,179 @@
+package dev.braid.plugin.content;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Item-to-item content kNN over the fused vectors.
+ *
+ * <p>At fit, for every catalog item with a fused vector, its {@code neighbours} most similar other items (cosine,
+ * above {@code minSimilarity}) are found with the backend: blocks of {@code blockRows} unit item vectors are
+ * multiplied by the transposed item matrix ({@code matmul}) and each row's best are taken with {@code topK}.
+ * Similarity comes from content only, so items nobody interacted with are neighbours like any other (cold start).
+ *
+ * <p>{@code score(item) = Σ_{h in the user's history} w_h * sim(h, item)} over the history items {@code h} that
+ * have {@code item} among their neighbours ({@code w_h} = 1, or the interaction value when
+ * {@code weightByRating}). Model-based: it overwrites the incoming scores, except {@link Float#NEGATIVE_INFINITY}
+ * entries of earlier stages; items without a fused vector get negative infinity; unknown users get 0 everywhere.
+ * Query vectors are not used by this generator (use {@code content-profile}).
+ */
+@BraidComponent(name = "item-knn", config = ItemKnnConfig.class,
+        description = "sums the content similarity of each item to the user's history items (precomputed kNN)")
+public final class ItemKnnGenerator implements Generator {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemKnnGenerator.class);
+    static final String NAME = "item-knn";
+    /** Caps a similarity block at this many floats (64 MiB), whatever blockRows says. */
+    private static final long MAX_BLOCK_FLOATS = 16L << 20;
+
+    private final ItemKnnConfig config;
+    private final ComputeBackend backend;
+    private volatile Fitted fitted;
+
+    public ItemKnnGenerator(ItemKnnConfig config, ComputeBackend backend) {
+        if (config.neighbours() < 1) {
+            throw new IllegalArgumentException("neighbours: must be >= 1, got " + config.neighbours());
+        }
+        if (config.blockRows() < 1) {
+            throw new IllegalArgumentException("blockRows: must be >= 1, got " + config.blockRows());
+        }
+        if (!(config.minSimilarity() >= -1 && config.minSimilarity() <= 1)) {
+            throw new IllegalArgumentException("minSimilarity: must be in [-1, 1], got " + config.minSimilarity());
+        }
+        this.config = config;
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    @Override
+    public void fit(TrainingData data, ProgressListener progress) {
+        ItemVectors items = ItemVectors.of(data, NAME, backend);
+        int n = items.rows;
+        int d = items.dim;
+        float[] transposed = new float[n * d];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < d; c++) {
+                transposed[c * n + r] = items.unit[r * d + c];
+            }
+        }
+        int block = (int) Math.max(1, Math.min(config.blockRows(), MAX_BLOCK_FLOATS / Math.max(1, n)));
+        int k = Math.min(config.neighbours(), Math.max(0, n - 1));
+        int[][] neighbours = new int[n][];
+        float[][] similarities = new float[n][];
+        float[] sims = new float[block * n];
+        float[] row = new float[n];
+        progress.start(NAME + ": item neighbours", n);
+        for (int start = 0; start < n; start += block) {
+            int rows = Math.min(block, n - start);
+            float[] a = java.util.Arrays.copyOfRange(items.unit, start * d, (start + rows) * d);
+            backend.matmul(a, transposed, sims, rows, d, n);
+            for (int r = 0; r < rows; r++) {
+                int item = start + r;
+                if (!items.has(item) || k == 0) {
+                    neighbours[item] = new int[0];
+                    similarities[item] = new float[0];
+                    continue;
+                }
+                System.arraycopy(sims, r * n, row, 0, n);
+                for (int j = 0; j < n; j++) {
+                    if (j == item || !items.has(j) || !(row[j] > config.minSimilarity())) {
+                        row[j] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+                int[] top = backend.topK(row, k);
+                float[] s = new float[top.length];
+                for (int t = 0; t < top.length; t++) {
+                    s[t] = row[top[t]];
+                }
+                neighbours[item] = top;
+                similarities[item] = s;
+            }
+            progress.advance(rows);
+        }
+        progress.finish();
+        fitted = new Fitted(data.catalog(), data.interactions(), items, neighbours, similarities);
+        LOG.info("{}: {} neighbours for each of {} items with a fused vector", NAME, k, items.present.cardinality());
+    }
+
+    @Override
+    public void score(Query query, float[] scores) {
+        Fitted f = requireFitted();
+        if (scores.length != f.items().rows) {
+            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
+                    + f.items().rows + " items");
+        }
+        InteractionMatrix m = f.interactions();
+        int u = query.user() == null ? -1 : m.userIndex(query.user());
+        if (u < 0) {
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] != Float.NEGATIVE_INFINITY) {
+                    scores[i] = 0f;
+                }
+            }
+            return;
+        }
+        double[] acc = new double[scores.length];
+        for (int j = 0; j < m.degree(u); j++) {
+            int h = m.item(u, j);
+            double w = config.weightByRating() ? m.value(u, j) : 1.0;
+            int[] nb = f.neighbours()[h];
+            float[] sim = f.similarities()[h];
+            for (int t = 0; t < nb.length; t++) {
+                acc[nb[t]] += w * sim[t];
+            }
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] != Float.NEGATIVE_INFINITY) {
+                scores[i] = f.items().has(i) ? (float) acc[i] : Float.NEGATIVE_INFINITY;
+            }
+        }
+    }
+
+    /** The user's history items that have {@code item} as a neighbour, most similar first (at most 3). */
+    @Override
+    public List<String> explain(Query query, int item) {
+        Fitted f = requireFitted();
+        InteractionMatrix m = f.interactions();
+        int u = query.user() == null ? -1 : m.userIndex(query.user());
+        record Hit(int history, float similarity) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int j = 0; u >= 0 && j < m.degree(u); j++) {
+            int h = m.item(u, j);
+            int[] nb = f.neighbours()[h];
+            for (int t = 0; t < nb.length; t++) {
+                if (nb[t] == item) {
+                    hits.add(new Hit(h, f.similarities()[h][t]));
+                }
+            }
+        }
+        return hits.stream().sorted(Comparator.comparingDouble((Hit x) -> -x.similarity())).limit(3)
+                .map(x -> String.format(Locale.ROOT, "%s: neighbour of %s (cosine %.3f)", NAME,
+                        f.catalog().item(x.history()).id(), x.similarity()))
+                .toList();
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " generator is used before fit()");
+        }
+        return f;
+    }
+
+    /** What fit prepared: per item, its neighbours (best first) and their similarities. */
+    private record Fitted(Catalog catalog, InteractionMatrix interactions, ItemVectors items, int[][] neighbours,
+                          float[][] similarities) {
+    }
+}

@@ -1,0 +1,95 @@
+package dev.braid.plugin.content;
+
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.generator.TrainingData;
+import java.util.BitSet;
+
+/**
+ * The catalog's fused vectors scaled to unit length, row-major, with the rows that hold a vector. Never modified
+ * after construction (the arrays are only read), so generators share it across scoring threads.
+ */
+final class ItemVectors {
+    final int rows;
+    final int dim;
+    final float[] unit;
+    final BitSet present;
+
+    private ItemVectors(int rows, int dim, float[] unit, BitSet present) {
+        this.rows = rows;
+        this.dim = dim;
+        this.unit = unit;
+        this.present = present;
+    }
+
+    /**
+     * Reads the fused matrix of the training data and normalises it with the backend.
+     *
+     * @throws IllegalStateException    when the pipeline has no fused features
+     * @throws IllegalArgumentException when the fused matrix does not match the catalog
+     */
+    static ItemVectors of(TrainingData data, String who, ComputeBackend backend) {
+        FeatureMatrix fused = data.features().requireFused(who);
+        if (fused.rows() != data.catalog().size()) {
+            throw new IllegalArgumentException(who + ": the fused matrix has " + fused.rows()
+                    + " rows but the catalog has " + data.catalog().size() + " items");
+        }
+        float[] unit = fused.sharedValues().clone();
+        backend.l2NormalizeRows(unit, fused.rows(), fused.dim());
+        BitSet present = fused.presence();
+        // A present but all-zero vector has no direction: treat it like a missing one.
+        for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
+            if (isZero(unit, r * fused.dim(), fused.dim())) {
+                present.clear(r);
+            }
+        }
+        return new ItemVectors(fused.rows(), fused.dim(), unit, present);
+    }
+
+    boolean has(int item) {
+        return present.get(item);
+    }
+
+    /** Adds {@code w * row(item)} to {@code acc}. */
+    void addRow(int item, double w, double[] acc) {
+        int base = item * dim;
+        for (int d = 0; d < dim; d++) {
+            acc[d] += w * unit[base + d];
+        }
+    }
+
+    /** Dot product of two unit rows (their cosine). */
+    float cosine(int a, int b, ComputeBackend backend) {
+        return backend.dot(unit, a * dim, unit, b * dim, dim);
+    }
+
+    /**
+     * Scales {@code v} to a unit float vector.
+     *
+     * @return the unit vector, or {@code null} when {@code v} is zero or not finite
+     */
+    static float[] unitOrNull(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        if (!(norm > 0) || Double.isInfinite(norm)) {
+            return null;
+        }
+        double k = 1 / Math.sqrt(norm);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] * k);
+        }
+        return out;
+    }
+
+    private static boolean isZero(float[] v, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (v[off + i] != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
