@@ -8,8 +8,6 @@ import org.knowm.xchart.style.Styler;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -39,11 +37,6 @@ public final class HtmlReport {
     }
 
     private HtmlReport() {
-    }
-
-    /** Writes the report to this file, replacing it. */
-    public static void write(Path file, Protocol protocol, List<VariantResult> results) {
-        AtomicFiles.write(file, render(protocol, results).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The report as an HTML string. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,6 @@ public final class JsonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
-    }
-
-    /** Writes the report to this file, replacing it. */
-    public static void write(Path file, Protocol protocol, List<VariantResult> results) {
-        AtomicFiles.write(file, toBytes(protocol, results));
     }
 
     /** The report as UTF-8 JSON bytes. */

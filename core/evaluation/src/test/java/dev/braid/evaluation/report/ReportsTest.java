@@ -43,8 +43,8 @@ class ReportsTest {
 
     @Test
     void jsonHasExactlyProtocolAndResults(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("out/report.json");
-        JsonReport.write(file, PROTOCOL, results());
+        Path file = dir.resolve("report.json");
+        Files.write(file, JsonReport.toBytes(PROTOCOL, results()));
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertThat(root.fieldNames()).toIterable().containsExactly("protocol", "results");
         assertThat(root.at("/protocol/dataset").asText()).isEqualTo("movielens-100k");
@@ -68,14 +68,14 @@ class ReportsTest {
     void jsonReplacesAnExistingReport(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("report.json");
         Files.writeString(file, "old");
-        JsonReport.write(file, PROTOCOL, results().subList(0, 1));
+        Files.write(file, JsonReport.toBytes(PROTOCOL, results().subList(0, 1)));
         assertThat(new ObjectMapper().readTree(file.toFile()).get("results").size()).isEqualTo(1);
     }
 
     @Test
     void htmlEmbedsChartsAndNamesVariants(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("report.html");
-        HtmlReport.write(file, PROTOCOL, results());
+        Files.writeString(file, HtmlReport.render(PROTOCOL, results()));
         String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("text-only")
                 .contains("text+image &lt;late&gt;").doesNotContain("<late>")

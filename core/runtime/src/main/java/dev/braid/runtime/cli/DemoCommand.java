@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Path config = runtime.resolve().conf().resolve("demo.yaml");
         if (!Files.isRegularFile(config)) {
             throw new BadInputException("the demo configuration " + config + " is missing: run Braid from its "

@@ -7,6 +7,7 @@ import dev.braid.evaluation.report.TerminalTable;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.ExperimentRunner;
+import dev.braid.runtime.util.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ final class ExperimentCommand {
     private ExperimentCommand() {
     }
 
-    static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports, PrintWriter out) {
+    static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports, PrintWriter out)
+            throws java.io.IOException {
         BraidConfig config = BraidConfig.load(configFile);
         try (BraidRuntime rt = BraidRuntime.start(runtimeOptions.resolve(), false)) {
             ExperimentRunner runner = new ExperimentRunner(rt, new ConsoleProgress(System.err));
@@ -37,11 +39,11 @@ final class ExperimentCommand {
             out.println("Timings:");
             timings.forEach(out::println);
             if (json != null) {
-                JsonReport.write(json, report.protocol(), report.results());
+                AtomicFiles.write(json, o -> o.write(JsonReport.toBytes(report.protocol(), report.results())));
                 out.println("JSON report: " + json.toAbsolutePath());
             }
             if (html != null) {
-                HtmlReport.write(html, report.protocol(), report.results());
+                AtomicFiles.writeString(html, HtmlReport.render(report.protocol(), report.results()));
                 out.println("HTML report: " + html.toAbsolutePath());
             }
             out.flush();

@@ -26,7 +26,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         return ExperimentCommand.execute(config, runtime, reports, spec.commandLine().getOut());
     }
 }
