@@ -10,7 +10,6 @@ import dev.braid.api.fusion.ModalityVectors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #fit} learns, for each fused modality, the mean and (population) standard deviation of every dimension
  * over the items that have that modality. {@link #fuse} then builds one block per modality, in {@link Modality}
- * order: {@code z = (x - mean) / std} (a dimension with zero spread maps to 0), {@code u = z / ||z||} (a zero
+ * order: {@code z = (x - mean) / std} (a dimension with zero spread maps to 0, a tiny spread is clamped from
+ * below at {@code minStdRatio} times the modality's mean spread; see {@link Standardizer}), {@code u = z / ||z||} (a zero
  * {@code z} stays zero), block {@code = w_m * s * u}.
  *
  * <p><b>Missing modalities.</b> Let {@code W} be the set of fused modalities with weight {@code > 0} and
@@ -43,6 +43,7 @@ public final class ConcatFusion implements FusionStrategy {
 
     private final Map<Modality, Double> configuredWeights;
     private final Set<Modality> configuredModalities;
+    private final double minStdRatio;
     private volatile Fitted fitted;
 
     /**
@@ -50,51 +51,21 @@ public final class ConcatFusion implements FusionStrategy {
      *                                  {@code modalities} names an unknown modality
      */
     public ConcatFusion(ConcatConfig config) {
-        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
-        config.weights().forEach((key, value) -> {
-            Modality m;
-            try {
-                m = Modality.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("weights." + key + ": " + e.getMessage(), e);
-            }
-            if (value == null || !Double.isFinite(value) || value < 0) {
-                throw new IllegalArgumentException("weights." + key + ": must be a number >= 0, got " + value);
-            }
-            w.put(m, value);
-        });
-        this.configuredWeights = Collections.unmodifiableMap(w);
-        EnumSet<Modality> mods = EnumSet.noneOf(Modality.class);
-        for (int i = 0; i < config.modalities().size(); i++) {
-            try {
-                mods.add(Modality.parse(config.modalities().get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("modalities[" + i + "]: " + e.getMessage(), e);
-            }
+        if (!(config.minStdRatio() >= 0)) {
+            throw new IllegalArgumentException("minStdRatio: must be >= 0, got " + config.minStdRatio());
         }
-        this.configuredModalities = Collections.unmodifiableSet(mods);
+        this.configuredWeights = FusionParams.weights(config.weights());
+        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.minStdRatio = config.minStdRatio();
     }
 
     @Override
     public void fit(FusionInput input, ProgressListener progress) {
-        Set<Modality> use = EnumSet.noneOf(Modality.class);
-        if (configuredModalities.isEmpty()) {
-            use.addAll(input.modalities().keySet());
-        } else {
-            for (Modality m : configuredModalities) {
-                if (!input.modalities().containsKey(m)) {
-                    throw new IllegalArgumentException("modalities: '" + m.key() + "' is listed but the pipeline "
-                            + "encodes only " + keys(input.modalities().keySet()));
-                }
-            }
-            use.addAll(configuredModalities);
-        }
-        if (use.isEmpty()) {
-            throw new IllegalArgumentException("concat needs at least one encoded modality, the input has none");
-        }
+        Set<Modality> use = FusionParams.select("concat", configuredModalities, input);
         for (Modality m : configuredWeights.keySet()) {
             if (!use.contains(m)) {
-                LOG.warn("concat: weights.{} is set but {} is not fused (fused: {})", m.key(), m.key(), keys(use));
+                LOG.warn("concat: weights.{} is set but {} is not fused (fused: {})", m.key(), m.key(),
+                        FusionParams.keys(use));
             }
         }
         progress.start("concat: modality statistics", use.size());
@@ -104,7 +75,7 @@ public final class ConcatFusion implements FusionStrategy {
         for (Modality m : use) {
             FeatureMatrix matrix = input.modalities().get(m);
             double w = configuredWeights.getOrDefault(m, 1.0);
-            blocks.add(Block.fit(m, offset, w, matrix));
+            blocks.add(Block.fit(m, offset, w, matrix, minStdRatio));
             if (matrix.presentCount() == 0) {
                 LOG.warn("concat: no item has a {} vector; its block will always be empty", m.key());
             }
@@ -114,7 +85,7 @@ public final class ConcatFusion implements FusionStrategy {
         }
         progress.finish();
         if (totalSq == 0) {
-            throw new IllegalArgumentException("weights: every fused modality (" + keys(use)
+            throw new IllegalArgumentException("weights: every fused modality (" + FusionParams.keys(use)
                     + ") has weight 0; give at least one a weight > 0");
         }
         fitted = new Fitted(List.copyOf(blocks), offset, totalSq);
@@ -166,11 +137,6 @@ public final class ConcatFusion implements FusionStrategy {
             throw new IllegalStateException("concat fusion is used before fit()");
         }
         return f;
-    }
-
-    private static String keys(Set<Modality> modalities) {
-        return modalities.isEmpty() ? "none"
-                : String.join(", ", modalities.stream().map(Modality::key).toList());
     }
 
     /** What fit learned; immutable. */

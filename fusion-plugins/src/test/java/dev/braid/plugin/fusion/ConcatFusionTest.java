@@ -118,4 +118,23 @@ class ConcatFusionTest {
         assertThatThrownBy(() -> new ConcatFusion(ConcatConfig.defaults()).dimension())
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void tinyButNonZeroSpreadIsClampedNotBlownUp() {
+        // dimension 0 spreads +-1, dimension 1 only +-1e-4: mean spread 0.50005, floor 0.01 * 0.50005
+        FeatureMatrix text = FeatureMatrix.ofRows(2, new float[][] {{-1, 5 - 1e-4f}, {1, 5 + 1e-4f}});
+        FusionInput in = new FusionInput(Fixtures.catalog(2), Map.of(Modality.TEXT, text), null, 1L);
+        ConcatFusion clamped = new ConcatFusion(new ConcatConfig(Map.of(), List.of(), 0.01));
+        clamped.fit(in, ProgressListener.NONE);
+        ConcatFusion unclamped = new ConcatFusion(new ConcatConfig(Map.of(), List.of(), 0.0));
+        unclamped.fit(in, ProgressListener.NONE);
+
+        double z1 = -(5 - 1e-4f - 5.0) / (0.01 * (1 + 1e-4) / 2) * -1; // (x - mean) / floor
+        double n = Math.sqrt(1 + z1 * z1);
+        assertThat(clamped.fuse(in.row(0))).containsExactly(new float[] {(float) (-1 / n), (float) (z1 / n)},
+                within(1e-3f));
+        assertThat(Math.abs(clamped.fuse(in.row(0))[1])).isLessThan(0.05f);
+        // without the floor the tiny dimension weighs as much as the informative one
+        assertThat(unclamped.fuse(in.row(0))).containsExactly(new float[] {-R, -R}, within(1e-3f));
+    }
 }

@@ -1,0 +1,222 @@
+package dev.braid.plugin.fusion;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Modality;
+import dev.braid.api.fusion.FusionInput;
+import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.ModalityVectors;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Learned gated fusion: per-item weights over modalities from a small gating network, trained against the
+ * recommendation objective of the dot-product user profile.
+ *
+ * <p><b>Model.</b> Each fused modality {@code m} is mapped to a unit vector {@code u_m} of the common dimension
+ * ({@link ModalityProjector}: standardise, project, normalise). The gate scores each present modality from the
+ * item's own vector, {@code s_m = w_m · u_m + b_m}, and {@code α = softmax(s)} over the <em>present</em> modalities
+ * only (the mask): absent modalities get weight 0 and the weights of the present ones sum to 1. The fused vector is
+ * {@code [α_1 u_1, ..., α_M u_M]} ({@code output: concat}, an absent block is zeros) or {@code Σ α_m u_m}
+ * ({@code output: sum}).
+ *
+ * <p><b>Training.</b> The consumer is the content-profile generator: a user's profile is the mean of the fused
+ * vectors of their history and an item scores {@code profile · f_item}. The gate parameters ({@code w}, {@code b})
+ * are trained with BPR on the training interactions of {@link FusionInput#interactions()}: for each history item
+ * {@code i} of a user, a leave-one-out profile {@code p} (the mean of the other history items) and a sampled
+ * negative {@code j}, the loss is {@code -log σ(p · (f_i - f_j))}, back-propagated through {@code f_i}, {@code f_j}
+ * and every history item in {@code p}; Adam steps on batches of users. A seeded share of each user's interactions
+ * is held out: validation AUC (held-out item against sampled negatives, profile from the rest) is measured before
+ * training and after every epoch; training stops after {@code patience} epochs without improvement and keeps the
+ * best gates. All randomness comes from the input's seed, and training is single-threaded: the same seed gives the
+ * same gates. Gates start at zero (equal weights), so an untrained gate is the equal-weight average.
+ *
+ * <p>Thread-safe after {@link #fit}.
+ */
+@BraidComponent(name = "gated", config = GatedConfig.class,
+        description = "per-item softmax gates over present modalities from a small gating network, trained with "
+                + "BPR against the content-profile objective (early stopping on a validation split)")
+public final class GatedFusion implements FusionStrategy {
+    private static final Logger LOG = LoggerFactory.getLogger(GatedFusion.class);
+    static final String NAME = "gated";
+
+    private final GatedConfig config;
+    private final Set<Modality> configuredModalities;
+    private final ModalityProjector.Settings settings;
+    private final boolean concat;
+    private final ComputeBackend backend;
+    private volatile Fitted fitted;
+
+    /** @throws IllegalArgumentException naming the parameter that is out of range */
+    public GatedFusion(GatedConfig config, ComputeBackend backend) {
+        this.config = config;
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.configuredModalities = FusionParams.modalities(config.modalities());
+        String out = config.output() == null ? "" : config.output().trim().toLowerCase(Locale.ROOT);
+        if (!out.equals("concat") && !out.equals("sum")) {
+            throw new IllegalArgumentException("output: expected concat or sum, got '" + config.output() + "'");
+        }
+        this.concat = out.equals("concat");
+        check(config.dimension() >= 1, "dimension", "must be >= 1", config.dimension());
+        check(config.epochs() >= 0, "epochs", "must be >= 0", config.epochs());
+        check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
+        check(config.l2() >= 0, "l2", "must be >= 0", config.l2());
+        check(config.batchUsers() >= 1, "batchUsers", "must be >= 1", config.batchUsers());
+        check(config.validationFraction() >= 0 && config.validationFraction() <= 0.5, "validationFraction",
+                "must be in [0, 0.5]", config.validationFraction());
+        check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
+        check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
+        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
+                config.standardise(), config.minStdRatio(), config.powerIterations());
+    }
+
+    private static void check(boolean ok, String param, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(param + ": " + rule + ", got " + value);
+        }
+    }
+
+    @Override
+    public void fit(FusionInput input, ProgressListener progress) {
+        Set<Modality> use = FusionParams.select(NAME, configuredModalities, input);
+        progress.start(NAME + ": fitting " + settings.kind().key() + " projections", use.size());
+        List<ModalityProjector> projectors = new ArrayList<>();
+        for (Modality m : use) {
+            projectors.add(ModalityProjector.fit(NAME, m, input.modalities().get(m), settings, input.seed(), backend));
+            progress.advance(1);
+        }
+        progress.finish();
+        int n = input.catalog().size();
+        int mCount = projectors.size();
+        int d = config.dimension();
+        // unit vectors of every item in every modality, with the mask
+        float[][] units = new float[mCount][];
+        boolean[][] present = new boolean[mCount][n];
+        for (int m = 0; m < mCount; m++) {
+            ModalityProjector p = projectors.get(m);
+            var matrix = input.modalities().get(p.modality());
+            units[m] = new float[n * d];
+            for (int i = 0; i < n; i++) {
+                float[] row = matrix.row(i);
+                if (row != null) {
+                    System.arraycopy(p.unit(NAME, row, backend), 0, units[m], i * d, d);
+                    present[m][i] = true;
+                }
+            }
+        }
+        Gate gate = new Gate(mCount, d);
+        List<GatedTrainer.Epoch> history = List.of();
+        if (input.interactions() == null) {
+            LOG.warn("{}: no training interactions; the gates stay untrained (equal weights over present "
+                    + "modalities)", NAME);
+        } else if (config.epochs() > 0) {
+            GatedTrainer trainer = new GatedTrainer(config, concat, units, present, n, d, input.interactions(),
+                    input.seed());
+            history = trainer.train(gate, progress);
+        }
+        gate.updateMeanWeights(units, present, n);
+        Fitted f = new Fitted(List.copyOf(projectors), gate, List.copyOf(history));
+        fitted = f;
+        LOG.info("{}: {} modalities, output {} of dimension {}, mean gate weights {}", NAME, mCount,
+                concat ? "concat" : "sum", dimension(), modalityWeights());
+    }
+
+    @Override
+    public int dimension() {
+        Fitted f = requireFitted();
+        return concat ? f.projectors().size() * config.dimension() : config.dimension();
+    }
+
+    @Override
+    public float[] fuse(ModalityVectors vectors) {
+        Fitted f = requireFitted();
+        int mCount = f.projectors().size();
+        int d = config.dimension();
+        float[][] u = new float[mCount][];
+        boolean any = false;
+        for (int m = 0; m < mCount; m++) {
+            ModalityProjector p = f.projectors().get(m);
+            if (vectors.has(p.modality())) {
+                u[m] = p.unit(NAME, vectors.get(p.modality()).orElseThrow(), backend);
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        float[] alpha = f.gate().weights(u, backend);
+        if (concat) {
+            float[] out = new float[mCount * d];
+            for (int m = 0; m < mCount; m++) {
+                if (u[m] != null) {
+                    for (int c = 0; c < d; c++) {
+                        out[m * d + c] = alpha[m] * u[m][c];
+                    }
+                }
+            }
+            return out;
+        }
+        List<float[]> vs = new ArrayList<>();
+        List<Float> ws = new ArrayList<>();
+        for (int m = 0; m < mCount; m++) {
+            if (u[m] != null) {
+                vs.add(u[m]);
+                ws.add(alpha[m]);
+            }
+        }
+        float[] w = new float[ws.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = ws.get(i);
+        }
+        float[] out = new float[d];
+        backend.weightedSum(vs.toArray(float[][]::new), w, out);
+        return out;
+    }
+
+    /** The gate's mean weight of each modality over the catalog items that have at least one (after fit). */
+    @Override
+    public Map<Modality, Double> modalityWeights() {
+        Fitted f = fitted;
+        if (f == null) {
+            return Map.of();
+        }
+        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
+        for (int m = 0; m < f.projectors().size(); m++) {
+            w.put(f.projectors().get(m).modality(), f.gate().meanWeights()[m]);
+        }
+        return Collections.unmodifiableMap(w);
+    }
+
+    /** Validation AUC and training loss per epoch (epoch 0: before training); empty when not trained. */
+    public List<GatedTrainer.Epoch> history() {
+        Fitted f = fitted;
+        return f == null ? List.of() : f.history();
+    }
+
+    /** Sets the gate parameters (row-major {@code M x dimension} weights, {@code M} biases); for tests. */
+    void setGate(float[] w, float[] b) {
+        requireFitted().gate().set(w, b);
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " fusion is used before fit()");
+        }
+        return f;
+    }
+
+    private record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history) {
+    }
+}
