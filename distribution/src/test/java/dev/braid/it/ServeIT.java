@@ -131,7 +131,9 @@ class ServeIT {
         json(byBlue).get("items").forEach(i -> assertThat(i.get("attributes").get("genre").get(0).asText())
                 .isEqualTo("Comedy"));
 
-        // Feedback.
+        // Feedback: u12 was just shown i2 by the popular variant, so posting it is a click for that variant.
+        assertThat(ids(json(s.get("/recommendations?user=u12&k=3&variant=popular&exclude=i1"))))
+                .containsExactly("i2", "i3", "i4");
         HttpResponse<String> posted = s.postJson("/interactions", "[{\"user\": \"u12\", \"item\": \"i2\", "
                 + "\"rating\": 4}, {\"user\": \"new-user\", \"item\": \"i5\"}]");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
@@ -164,10 +166,9 @@ class ServeIT {
         JsonNode experiments = json(s.get("/admin/experiments", "Authorization", auth));
         assertThat(experiments.get("variants").get("content").get("share").asDouble()).isEqualTo(0.5);
         assertThat(experiments.get("variants").get("content").get("recommendations").asLong()).isPositive();
-        // u12 was last shown the content variant's list for a multipart query without a user, and before that
-        // lists by variant content (exclude.genre=Comedy) that hold i2: posting i2 for u12 counted one click.
-        assertThat(experiments.get("variants").get("content").get("clicks").asLong()
-                + experiments.get("variants").get("popular").get("clicks").asLong()).isEqualTo(1);
+        assertThat(experiments.get("variants").get("popular").get("clicks").asLong()).isEqualTo(1);
+        assertThat(experiments.get("variants").get("content").get("clicks").asLong()).isZero();
+        assertThat(experiments.get("variants").get("popular").get("clickThrough").asDouble()).isPositive();
 
         // Refusals: 4xx with a message, never 500.
         assertRefused(s.get("/recommendations?user=u1&k=0"), 400, "k: expected an integer from 1 to 1000");
