@@ -2,8 +2,12 @@ package dev.braid.runtime.generation;
 
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
+import dev.braid.api.data.Item;
+import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.data.Modality;
+import dev.braid.api.encoder.EncodingResult;
+import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
@@ -42,6 +46,7 @@ public final class Generation {
     private final List<BuiltNode.ItemFailure> failures;
     private final Map<String, Boolean> reused;
     private final int cacheHits;
+    private final Map<Modality, ModalityEncoder> encoders;
     private final Instant createdAt = Instant.now();
 
     /** In-flight calls plus one for "not retired". */
@@ -52,7 +57,7 @@ public final class Generation {
     Generation(int number, ResolvedPipeline pipeline, PipelineData data, ItemFeatures features, FusionStrategy fusion,
                List<Generator> generators, List<String> generatorNames, ComputeBackend backend, List<String> nodeKeys,
                ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
-               Map<String, Boolean> reused, int cacheHits) {
+               Map<String, Boolean> reused, int cacheHits, Map<Modality, ModalityEncoder> encoders) {
         this.number = number;
         this.pipeline = pipeline;
         this.data = data;
@@ -67,6 +72,7 @@ public final class Generation {
         this.failures = List.copyOf(failures);
         this.reused = Map.copyOf(reused);
         this.cacheHits = cacheHits;
+        this.encoders = Map.copyOf(encoders);
     }
 
     public int number() {
@@ -188,6 +194,35 @@ public final class Generation {
                 }
             }
             out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
+        }
+        return out;
+    }
+
+    /** The modalities this generation has an encoder for (what ad-hoc content it can read). */
+    public java.util.Set<Modality> encodedModalities() {
+        return encoders.keySet();
+    }
+
+    /**
+     * Encodes ad-hoc content (an upload, a query by example) with this generation's own encoder instances, one
+     * result per modality present in the content that this generation encodes. Other modalities are ignored.
+     * Call it inside {@link GenerationManager#call} so that the encoders stay open.
+     *
+     * @param label names the content in failure messages
+     */
+    public Map<Modality, EncodingResult> encode(String label, ItemContent content) {
+        Map<Modality, EncodingResult> out = new java.util.EnumMap<>(Modality.class);
+        Item item = new Item(label, "", Map.of(), content);
+        for (Map.Entry<Modality, ModalityEncoder> e : encoders.entrySet()) {
+            if (!content.has(e.getKey())) {
+                continue;
+            }
+            List<EncodingResult> r = e.getValue().encode(List.of(item));
+            if (r == null || r.size() != 1) {
+                throw new IllegalStateException(e.getKey().key() + " encoder returned " + (r == null ? "null"
+                        : r.size() + " results") + " for one item");
+            }
+            out.put(e.getKey(), r.get(0));
         }
         return out;
     }

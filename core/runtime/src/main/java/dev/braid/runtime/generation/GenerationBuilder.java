@@ -68,6 +68,7 @@ public final class GenerationBuilder {
             Map<String, Double> timings = new java.util.LinkedHashMap<>();
             List<BuiltNode.ItemFailure> failures = new ArrayList<>();
             StringBuilder featureKey = new StringBuilder();
+            Map<Modality, ModalityEncoder> encoders = new EnumMap<>(Modality.class);
             int cacheHits = 0; // vectors read from the on-disk cache by the encoders this generation uses
             for (Map.Entry<Modality, ResolvedComponent> e : pipeline.encoders().entrySet()) {
                 ResolvedComponent rc = e.getValue();
@@ -75,6 +76,7 @@ public final class GenerationBuilder {
                 BuiltNode node = acquire(key, () -> buildEncoder(e.getKey(), rc, data, progress), acquired, reuse,
                         rc);
                 modalities.put(e.getKey(), node.output());
+                encoders.put(e.getKey(), (ModalityEncoder) node.instance());
                 failures.addAll(node.failures());
                 timings.merge("encode", reuse.get(rc.spec().path()) ? 0.0 : node.seconds(), Double::sum);
                 cacheHits += node.cacheHits();
@@ -107,7 +109,7 @@ public final class GenerationBuilder {
             }
             timings.put("fit", fitSeconds);
             return new Generation(number, pipeline, data, features, fusion, generators, generatorNames, backend,
-                    acquired, pool, timings, failures, reuse, cacheHits);
+                    acquired, pool, timings, failures, reuse, cacheHits, encoders);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetLoader {
     private static final Logger log = LoggerFactory.getLogger(DatasetLoader.class);
-    private static final Set<String> RESERVED = Set.of("type");
+    private static final Set<String> RESERVED = Set.of("type", "feedback");
 
     private DatasetLoader() {
     }
@@ -88,8 +88,56 @@ public final class DatasetLoader {
                 yield TabularImporter.load(c.name().isEmpty() ? catalog.getFileName().toString() : c.name(), cs, is);
             }
         };
+        ds = withFeedback(ds, node, baseDir);
         report(ds);
         return ds;
+    }
+
+    /**
+     * The feedback log a dataset section names ({@code feedback: FILE}, relative to the configuration), or
+     * {@code null} when it names none.
+     */
+    public static Path feedbackFile(JsonNode node, Path baseDir) {
+        JsonNode f = node == null ? null : node.get("feedback");
+        if (f == null || f.isNull()) {
+            return null;
+        }
+        if (!f.isTextual() || f.asText().isBlank()) {
+            throw new ConfigException("", "dataset.feedback", "expected the path of the feedback log, got " + f);
+        }
+        return baseDir.resolve(f.asText()).normalize();
+    }
+
+    /** Appends the interactions of the feedback log (online feedback from braid serve) to the dataset's. */
+    private static Dataset withFeedback(Dataset ds, JsonNode node, Path baseDir) {
+        Path file = feedbackFile(node, baseDir);
+        if (file == null || !Files.isRegularFile(file)) {
+            return ds;
+        }
+        java.util.List<dev.braid.datasets.DatasetProblem> problems = new java.util.ArrayList<>(ds.problems());
+        java.util.List<dev.braid.api.data.Interaction> merged = new java.util.ArrayList<>(ds.interactions());
+        int added = 0;
+        for (dev.braid.api.data.Interaction i : FeedbackLog.read(file, msg -> problems.add(
+                new dev.braid.datasets.DatasetProblem(null, file.toString(), 0, null, msg)))) {
+            if (ds.catalog().contains(i.item())) {
+                merged.add(i);
+                added++;
+            } else {
+                problems.add(new dev.braid.datasets.DatasetProblem(i.item(), file.toString(), 0, "item",
+                        "feedback on an item that is not in the catalog, skipped"));
+            }
+        }
+        long size;
+        long modified;
+        try {
+            size = Files.size(file);
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            throw new ConfigException("", "dataset.feedback", "cannot read " + file + ": " + e.getMessage());
+        }
+        log.info("Merged {} interactions from the feedback log {}", added, file);
+        return new Dataset(ds.name(), ds.catalog(), merged, problems, ds.fingerprint() + "+feedback:" + size + ":"
+                + modified);
     }
 
     private static void report(Dataset ds) {

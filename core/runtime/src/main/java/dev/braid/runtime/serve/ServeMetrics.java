@@ -1,0 +1,101 @@
+package dev.braid.runtime.serve;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The server's metrics, exposed in Prometheus format at {@code /metrics}: HTTP requests by route and status
+ * ({@code braid_http_requests_seconds}), per-variant recommendation latency and counts
+ * ({@code braid_variant_latency_seconds}, {@code braid_variant_recommendations_total}), clicks
+ * ({@code braid_variant_clicks_total}), posted interactions, the live generation number per variant
+ * ({@code braid_generation}) and the JVM's threads, memory and GC.
+ */
+final class ServeMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Timer> variantLatency = new ConcurrentHashMap<>();
+    private final Map<String, Counter> recommendations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> clicks = new ConcurrentHashMap<>();
+    private final Counter interactions;
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    ServeMetrics() {
+        new JvmThreadMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        interactions = Counter.builder("braid.interactions").description("interactions appended to the feedback log")
+                .register(registry);
+    }
+
+    /** Registers a variant and a gauge of its live generation number. */
+    <T> void variant(String name, T state, ToDoubleFunction<T> generation) {
+        Gauge.builder("braid.generation", state, generation).description("number of the live generation")
+                .tag("variant", name).register(registry);
+        variantLatency.put(name, Timer.builder("braid.variant.latency").description("recommendation latency")
+                .tag("variant", name).publishPercentiles(0.5, 0.99).distributionStatisticExpiry(Duration.ofMinutes(1))
+                .register(registry));
+        recommendations.put(name, Counter.builder("braid.variant.recommendations")
+                .description("recommendation lists served").tag("variant", name).register(registry));
+        clicks.put(name, Counter.builder("braid.variant.clicks")
+                .description("posted interactions on an item the variant had just recommended to the user")
+                .tag("variant", name).register(registry));
+    }
+
+    void http(String method, String route, int status, long nanos) {
+        Timer.builder("braid.http.requests").description("HTTP requests").tag("method", method).tag("route", route)
+                .tag("status", Integer.toString(status)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void served(String variant, long nanos) {
+        variantLatency.get(variant).record(nanos, TimeUnit.NANOSECONDS);
+        recommendations.get(variant).increment();
+    }
+
+    void click(String variant) {
+        clicks.get(variant).increment();
+    }
+
+    void interactions(int n) {
+        interactions.increment(n);
+    }
+
+    /** Online figures of one variant, for {@code /admin/experiments}. */
+    Map<String, Object> variantStats(String variant) {
+        Timer t = variantLatency.get(variant);
+        HistogramSnapshot snap = t.takeSnapshot();
+        Map<String, Object> out = new LinkedHashMap<>();
+        double served = recommendations.get(variant).count();
+        double clicked = clicks.get(variant).count();
+        out.put("recommendations", (long) served);
+        out.put("clicks", (long) clicked);
+        out.put("clickThrough", served == 0 ? 0.0 : clicked / served);
+        out.put("meanLatencyMs", snap.mean(TimeUnit.MILLISECONDS));
+        for (ValueAtPercentile p : snap.percentileValues()) {
+            out.put("p" + Math.round(p.percentile() * 100) + "LatencyMs", p.value(TimeUnit.MILLISECONDS));
+        }
+        return out;
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}

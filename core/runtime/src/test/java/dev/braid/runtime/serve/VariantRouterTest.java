@@ -1,0 +1,47 @@
+package dev.braid.runtime.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VariantRouterTest {
+    @Test
+    void aUserAlwaysGetsTheSameVariant() {
+        VariantRouter r = new VariantRouter(shares(0.5, 0.5));
+        for (int u = 0; u < 100; u++) {
+            String first = r.assign("user-" + u);
+            for (int i = 0; i < 5; i++) {
+                assertThat(r.assign("user-" + u)).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
+    void usersSplitByTheDeclaredShares() {
+        VariantRouter r = new VariantRouter(shares(0.2, 0.8));
+        Map<String, Integer> counts = new HashMap<>();
+        for (int u = 0; u < 20_000; u++) {
+            counts.merge(r.assign("u" + u), 1, Integer::sum);
+        }
+        assertThat(counts.get("a") / 20_000.0).isBetween(0.18, 0.22);
+        assertThat(counts.get("b") / 20_000.0).isBetween(0.78, 0.82);
+    }
+
+    @Test
+    void aZeroShareGetsNoUsers() {
+        VariantRouter r = new VariantRouter(shares(0.0, 1.0));
+        for (int u = 0; u < 1000; u++) {
+            assertThat(r.assign("u" + u)).isEqualTo("b");
+        }
+    }
+
+    private static Map<String, Double> shares(double a, double b) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", a);
+        m.put("b", b);
+        return m;
+    }
+}
