@@ -68,6 +68,81 @@ public record RulesConfig(
         return new RulesConfig(true, Map.of(), Map.of(), List.of());
     }
 
+    /** Builds a configuration in code (tests, embedding); starts from {@link #defaults()}. */
+    public static final class Builder {
+        private boolean excludeSeen = true;
+        private Map<String, List<String>> include = Map.of();
+        private Map<String, List<String>> exclude = Map.of();
+        private final List<Boost> boosts = new java.util.ArrayList<>();
+        private final List<Filter> filters = new java.util.ArrayList<>();
+        private Availability availability;
+        private final List<RecencyBoost> recency = new java.util.ArrayList<>();
+        private PopularityBoost popularity;
+        private final List<Pin> pins = new java.util.ArrayList<>();
+        private final List<Diversity> diversity = new java.util.ArrayList<>();
+        private int candidates = 4;
+
+        public Builder excludeSeen(boolean v) {
+            excludeSeen = v;
+            return this;
+        }
+
+        public Builder include(Map<String, List<String>> v) {
+            include = v;
+            return this;
+        }
+
+        public Builder exclude(Map<String, List<String>> v) {
+            exclude = v;
+            return this;
+        }
+
+        public Builder boost(Boost v) {
+            boosts.add(v);
+            return this;
+        }
+
+        public Builder filter(Filter v) {
+            filters.add(v);
+            return this;
+        }
+
+        public Builder availability(Availability v) {
+            availability = v;
+            return this;
+        }
+
+        public Builder recency(RecencyBoost v) {
+            recency.add(v);
+            return this;
+        }
+
+        public Builder popularity(PopularityBoost v) {
+            popularity = v;
+            return this;
+        }
+
+        public Builder pin(Pin v) {
+            pins.add(v);
+            return this;
+        }
+
+        public Builder diversity(Diversity v) {
+            diversity.add(v);
+            return this;
+        }
+
+        public Builder candidates(int v) {
+            candidates = v;
+            return this;
+        }
+
+        public RulesConfig build() {
+            return new RulesConfig(excludeSeen, include, exclude, boosts, filters, availability, recency, popularity,
+                    pins, diversity, candidates);
+        }
+    }
+
     private static Map<String, List<String>> copy(Map<String, List<String>> m) {
         if (m == null) {
             return Map.of();

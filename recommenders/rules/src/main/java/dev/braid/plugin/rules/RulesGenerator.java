@@ -298,7 +298,7 @@ public final class RulesGenerator implements Generator, Reranker {
             }
         }
         for (Graded g : f.graded()) {
-            if (g.boost()[item] != 0f) {
+            if (Math.abs(g.boost()[item]) >= 5e-4f) {
                 reasons.add(String.format(Locale.ROOT, "%s%+.3f", g.name(), g.boost()[item]));
             }
         }
