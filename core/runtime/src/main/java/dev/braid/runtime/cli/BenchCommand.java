@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * loading included) is printed separately, since that is what a user waits for.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Startup.class})
+        subcommands = {BenchCommand.Startup.class, BenchAnnCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -12,6 +12,7 @@ import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.ScoredItem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,20 +181,58 @@ public final class Generation {
         }
     }
 
-    /** The top {@code k} items for a query, best first, with the names of the generators that explain them. */
+    /**
+     * The top {@code k} items for a query, best first, with the names of the generators (and rules) that explain
+     * them. When generators of the chain are also {@link Reranker}s (pins, diversity), the best
+     * {@code max(candidates(k))} items are fetched and passed through them in chain order; the reasons a reranker
+     * adds are prefixed with its generator's name like the others.
+     */
     public List<ScoredItem> recommend(Query query, int k) {
         float[] scores = new float[data.catalog().size()];
         score(query, scores);
-        int[] top = backend.topK(scores, k);
+        int fetch = k;
+        for (Generator g : generators) {
+            if (g instanceof Reranker r) {
+                fetch = Math.max(fetch, r.candidates(k));
+            }
+        }
+        int[] top = backend.topK(scores, fetch);
         List<ScoredItem> out = new ArrayList<>(top.length);
         for (int i : top) {
-            List<String> reasons = new ArrayList<>();
-            for (int g = 0; g < generators.size(); g++) {
-                for (String r : generators.get(g).explain(query, i)) {
-                    reasons.add(generatorNames.get(g) + ":" + r);
-                }
+            out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], explain(query, i)));
+        }
+        for (int g = 0; g < generators.size(); g++) {
+            if (generators.get(g) instanceof Reranker r) {
+                out = prefixNewReasons(out, r.rerank(query, List.copyOf(out), scores, k), generatorNames.get(g));
             }
-            out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
+        }
+        return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
+    }
+
+    private List<String> explain(Query query, int item) {
+        List<String> reasons = new ArrayList<>();
+        for (int g = 0; g < generators.size(); g++) {
+            for (String r : generators.get(g).explain(query, item)) {
+                reasons.add(generatorNames.get(g) + ":" + r);
+            }
+        }
+        return reasons;
+    }
+
+    /** Prefixes the reasons a reranker appended (beyond the item's earlier reasons) with its generator's name. */
+    private static List<ScoredItem> prefixNewReasons(List<ScoredItem> before, List<ScoredItem> after, String name) {
+        java.util.Map<String, Integer> known = new java.util.HashMap<>();
+        for (ScoredItem s : before) {
+            known.put(s.itemId(), s.reasons().size());
+        }
+        List<ScoredItem> out = new ArrayList<>(after.size());
+        for (ScoredItem s : after) {
+            int keep = Math.min(known.getOrDefault(s.itemId(), 0), s.reasons().size());
+            List<String> reasons = new ArrayList<>(s.reasons().subList(0, keep));
+            for (String r : s.reasons().subList(keep, s.reasons().size())) {
+                reasons.add(name + ":" + r);
+            }
+            out.add(new ScoredItem(s.itemId(), s.score(), reasons));
         }
         return out;
     }

@@ -19,18 +19,24 @@ public final class PipelineServices implements AutoCloseable {
     private final RefCountedResources resources = new RefCountedResources();
     private final ComponentPool pool = new ComponentPool();
     private final GenerationBuilder builder;
+    private final ComponentFactory factory;
 
     public PipelineServices(BraidRuntime runtime, String backendName, Path baseDir, long seed) {
         this.backend = Backends.select(backendName, runtime.registry());
         Path cache = runtime.home().cache();
         Environment env = new Environment(cache, baseDir, seed);
-        ComponentFactory factory = new ComponentFactory(backend, resources, env);
+        this.factory = new ComponentFactory(backend, resources, env);
         this.builder = new GenerationBuilder(factory, pool, new VectorCache(cache.resolve("vectors")), backend,
                 Runtime.getRuntime().availableProcessors());
     }
 
     public ComputeBackend backend() {
         return backend;
+    }
+
+    /** Creates single components outside a pipeline (benchmarks). */
+    public ComponentFactory factory() {
+        return factory;
     }
 
     public GenerationBuilder builder() {

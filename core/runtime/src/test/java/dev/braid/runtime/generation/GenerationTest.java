@@ -41,7 +41,8 @@ class GenerationTest {
                 ComponentDescriptor.of(TestComponents.Letters.class, ComponentDescriptor.Origin.HOST),
                 ComponentDescriptor.of(TestComponents.Identity.class, ComponentDescriptor.Origin.HOST),
                 ComponentDescriptor.of(TestComponents.ByFeature.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Broken.class, ComponentDescriptor.Origin.HOST)),
+                ComponentDescriptor.of(TestComponents.Broken.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(TestComponents.Swap.class, ComponentDescriptor.Origin.HOST)),
                 List.of(), "test");
         ReferenceBackend backend = new ReferenceBackend();
         ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
@@ -76,6 +77,20 @@ class GenerationTest {
         });
         assertThat(g.recommend(new Query("u", null, java.util.Set.of("x"), null), 1))
                 .extracting(ScoredItem::itemId).containsExactly("z");
+    }
+
+    @Test
+    void listLevelStepsSeeMoreCandidatesReorderThemAndExplainThemselves() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}, swap]
+                """), data, ProgressListener.NONE);
+        // Scores rank x, z, y; swap asks for k + 1 candidates and reverses them.
+        List<ScoredItem> one = g.recommend(Query.forUser("u"), 1);
+        assertThat(one).extracting(ScoredItem::itemId).containsExactly("z");
+        assertThat(one.get(0).reasons()).containsExactly("swap:swapped");
+        assertThat(g.recommend(Query.forUser("u"), 2)).extracting(ScoredItem::itemId).containsExactly("y", "z");
     }
 
     @Test

@@ -127,6 +127,39 @@ final class TestComponents {
         }
     }
 
+    /** A list-level step: sees one candidate more than asked, reverses the list and marks every item. */
+    @BraidComponent(name = "swap")
+    public static final class Swap implements Generator, dev.braid.api.generator.Reranker {
+        public Swap(NoConfig config) {
+        }
+
+        @Override
+        public void fit(TrainingData data, ProgressListener progress) {
+        }
+
+        @Override
+        public void score(Query query, float[] scores) {
+        }
+
+        @Override
+        public int candidates(int k) {
+            return k + 1;
+        }
+
+        @Override
+        public java.util.List<dev.braid.api.generator.ScoredItem> rerank(Query query,
+                java.util.List<dev.braid.api.generator.ScoredItem> candidates, float[] scores, int k) {
+            java.util.List<dev.braid.api.generator.ScoredItem> out = new java.util.ArrayList<>();
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                var s = candidates.get(i);
+                var reasons = new java.util.ArrayList<>(s.reasons());
+                reasons.add("swapped");
+                out.add(new dev.braid.api.generator.ScoredItem(s.itemId(), s.score(), reasons));
+            }
+            return out;
+        }
+    }
+
     /** Throws in its constructor. */
     @BraidComponent(name = "broken")
     public static final class Broken implements Generator {

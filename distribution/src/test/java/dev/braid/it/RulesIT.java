@@ -1,0 +1,85 @@
+package dev.braid.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.ScoredItem;
+import dev.braid.runtime.BraidHome;
+import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.pipeline.LivePipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules bundle inside the real runtime: nested rule declarations bind from YAML, and list-level rules
+ * (diversity, conditional pins) reorder what {@code Generation.recommend} returns, with their reasons.
+ */
+class RulesIT {
+    @TempDir
+    Path dir;
+
+    private BraidRuntime runtime;
+    private LivePipeline live;
+
+    @AfterEach
+    void stop() {
+        if (live != null) {
+            live.close();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void diversityAndConditionalPinsShapeTheServedList() throws Exception {
+        Path home = Distribution.freshHome(dir);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        StringBuilder catalog = new StringBuilder("id\ttitle\tgenre\n");
+        for (int i = 1; i <= 20; i++) {
+            catalog.append("i").append(i).append("\tItem ").append(i).append('\t')
+                    .append(i == 5 || i > 10 ? "Comedy" : "Drama").append('\n');
+        }
+        Files.writeString(data.resolve("catalog.tsv"), catalog);
+        StringBuilder interactions = new StringBuilder("user\titem\trating\n");
+        // Popularity ranks i1, i2, i3, ...; user u<n> saw i1 .. i<11-n>.
+        for (int u = 1; u <= 10; u++) {
+            for (int i = 1; i <= 11 - u; i++) {
+                interactions.append("u").append(u).append("\ti").append(i).append("\t5\n");
+            }
+        }
+        Files.writeString(data.resolve("interactions.tsv"), interactions);
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, """
+                name: rules
+                dataset:
+                  type: tabular
+                  catalog: {file: data/catalog.tsv, id: id, title: title, attributes: [genre]}
+                  interactions: {file: data/interactions.tsv, user: user, item: item, rating: rating}
+                generators:
+                  - popularity
+                  - name: rules
+                    excludeSeen: true
+                    diversity: [{attribute: genre, max: 2, top: 3}]
+                    pins: [{item: i20, position: 1, when: {history: [i9]}}]
+                """);
+        runtime = BraidRuntime.start(new BraidHome(home, dir.resolve("cache")), false);
+        live = LivePipeline.start(runtime, config, null);
+
+        // u10 saw i1: popularity gives i2, i3, i4 (Drama), i5 (Comedy); at most 2 Drama in the top 3.
+        List<ScoredItem> u10 = live.generations().call(g -> g.recommend(Query.forUser("u10"), 4));
+        assertThat(u10).extracting(ScoredItem::itemId).containsExactly("i2", "i3", "i5", "i4");
+        assertThat(u10.get(3).reasons()).contains("rules:diversity.genre<=2");
+        // u2 saw i1..i9 (so the pin's condition holds): i20 first, then the most popular unseen item.
+        List<ScoredItem> u2 = live.generations().call(g -> g.recommend(Query.forUser("u2"), 2));
+        assertThat(u2).extracting(ScoredItem::itemId).containsExactly("i20", "i10");
+        assertThat(u2.get(0).reasons()).contains("rules:pin.i20@1[when history:i9]");
+        // u3 did not see i9: no pin.
+        List<ScoredItem> u3 = live.generations().call(g -> g.recommend(Query.forUser("u3"), 1));
+        assertThat(u3).extracting(ScoredItem::itemId).containsExactly("i9");
+    }
+}

@@ -1,0 +1,235 @@
+package dev.braid.plugin.retrieval;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Approximate content retrieval for large catalogs: an HNSW index (Apache Lucene) over the unit-length fused
+ * item vectors answers the same queries as {@code content-profile} (the user's profile, the mean of their history
+ * items' unit vectors; or a query vector; or a blend of both) without scoring every item.
+ *
+ * <p>The {@code candidates} items found get their cosine; every other item gets {@link Float#NEGATIVE_INFINITY}
+ * (this stage retrieves). Items an earlier stage set to negative infinity are skipped inside the search, so a
+ * {@code rules} stage placed before this one filters (e.g. seen items) without costing candidates. A query with
+ * neither a known user nor a vector sets every score to 0 and leaves the decision to later stages. The request
+ * parameter {@value #EF_PARAM} overrides {@code efSearch} for one query.
+ */
+@BraidComponent(name = "ann-content", config = AnnContentConfig.class,
+        description = "approximate top-K by cosine to the user's profile or a query vector, from an HNSW index "
+                + "(Lucene) over the fused item vectors")
+public final class AnnContentGenerator implements Generator {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnContentGenerator.class);
+    static final String NAME = "ann-content";
+    /** Request parameter overriding {@code efSearch} for one query (recall/latency trade-off). */
+    public static final String EF_PARAM = "ann.ef";
+
+    private final AnnContentConfig config;
+    private final ComputeBackend backend;
+    private volatile Fitted fitted;
+
+    public AnnContentGenerator(AnnContentConfig config, ComputeBackend backend) {
+        if (config.maxConn() < 2 || config.beamWidth() < 1 || config.efSearch() < 1 || config.candidates() < 1) {
+            throw new IllegalArgumentException("maxConn >= 2, beamWidth, efSearch and candidates >= 1 expected, got "
+                    + config);
+        }
+        if (!(config.vectorWeight() >= 0 && config.vectorWeight() <= 1)) {
+            throw new IllegalArgumentException("vectorWeight: must be in [0, 1], got " + config.vectorWeight());
+        }
+        this.config = config;
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    @Override
+    public void fit(TrainingData data, ProgressListener progress) {
+        FeatureMatrix fused = data.features().requireFused(NAME);
+        if (fused.rows() != data.catalog().size()) {
+            throw new IllegalArgumentException(NAME + ": the fused matrix has " + fused.rows()
+                    + " rows but the catalog has " + data.catalog().size() + " items");
+        }
+        int rows = fused.rows();
+        int dim = fused.dim();
+        float[] unit = fused.sharedValues().clone();
+        backend.l2NormalizeRows(unit, rows, dim);
+        BitSet present = fused.presence();
+        for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
+            if (isZero(unit, r * dim, dim)) {
+                present.clear(r);
+            }
+        }
+        progress.start(NAME + ": building the HNSW index", 1);
+        long t0 = System.nanoTime();
+        long seed = config.seed() != 0 ? config.seed() : data.seed();
+        HnswIndex index = HnswIndex.build(unit, rows, dim, present, config.maxConn(), config.beamWidth(), seed,
+                backend);
+        progress.advance(1);
+        progress.finish();
+        fitted = new Fitted(data.catalog(), data.interactions(), unit, dim, index);
+        LOG.info("{}: HNSW over {} of {} items (dimension {}, M {}, beam {}) in {} s", NAME, index.size(), rows, dim,
+                config.maxConn(), config.beamWidth(), String.format(Locale.ROOT, "%.2f",
+                        (System.nanoTime() - t0) / 1e9));
+    }
+
+    @Override
+    public void score(Query query, float[] scores) {
+        Fitted f = requireFitted();
+        if (scores.length != f.catalog().size()) {
+            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
+                    + f.catalog().size() + " items");
+        }
+        float[] q = queryDirection(f, query);
+        if (q == null) {
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] != Float.NEGATIVE_INFINITY) {
+                    scores[i] = 0f;
+                }
+            }
+            return;
+        }
+        HnswIndex.Hits hits = f.index().search(q, config.candidates(), Math.max(ef(query), config.candidates()),
+                row -> scores[row] != Float.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < hits.rows().length; i++) {
+            scores[hits.rows()[i]] = hits.cosines()[i];
+        }
+    }
+
+    /** The search beam: the request parameter {@value #EF_PARAM} when given, else {@code efSearch}. */
+    private int ef(Query query) {
+        String v = query.params().get(EF_PARAM);
+        if (v == null) {
+            return config.efSearch();
+        }
+        try {
+            int ef = Integer.parseInt(v.trim());
+            if (ef >= 1) {
+                return ef;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(NAME + ": request parameter " + EF_PARAM + " must be a positive integer, got '"
+                + v + "'");
+    }
+
+    /** Says that the item was retrieved from the index. */
+    @Override
+    public List<String> explain(Query query, int item) {
+        Fitted f = requireFitted();
+        return f.index().contains(item) ? List.of(NAME + ": HNSW neighbour") : List.of(NAME + ": no fused vector");
+    }
+
+    /** The unit query direction: profile, vector, or their blend; null when the query has neither. */
+    private float[] queryDirection(Fitted f, Query query) {
+        double[] profile = profile(f, query.user());
+        double[] vector = null;
+        float[] v = query.vector();
+        if (v != null) {
+            if (v.length != f.dim()) {
+                throw new IllegalArgumentException(NAME + ": the query vector has dimension " + v.length
+                        + ", but the fused item vectors have " + f.dim());
+            }
+            vector = unit(toDouble(v));
+            if (vector == null) {
+                throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
+            }
+        }
+        double[] d;
+        if (profile != null && vector != null) {
+            d = new double[f.dim()];
+            double w = config.vectorWeight();
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (1 - w) * profile[i] + w * vector[i];
+            }
+        } else {
+            d = profile != null ? profile : vector;
+        }
+        d = d == null ? null : unit(d);
+        if (d == null) {
+            return null;
+        }
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    private static double[] profile(Fitted f, String user) {
+        InteractionMatrix m = f.interactions();
+        int u = user == null ? -1 : m.userIndex(user);
+        if (u < 0) {
+            return null;
+        }
+        double[] acc = new double[f.dim()];
+        boolean any = false;
+        for (int j = 0; j < m.degree(u); j++) {
+            int item = m.item(u, j);
+            if (f.index().contains(item)) {
+                int base = item * f.dim();
+                for (int d = 0; d < f.dim(); d++) {
+                    acc[d] += f.unit()[base + d];
+                }
+                any = true;
+            }
+        }
+        return any ? unit(acc) : null;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    private static double[] unit(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        if (!(norm > 0) || Double.isInfinite(norm)) {
+            return null;
+        }
+        double k = 1 / Math.sqrt(norm);
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * k;
+        }
+        return out;
+    }
+
+    private static boolean isZero(float[] v, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (v[off + i] != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " generator is used before fit()");
+        }
+        return f;
+    }
+
+    /** What fit prepared: the unit item vectors and the graph over them. */
+    private record Fitted(Catalog catalog, InteractionMatrix interactions, float[] unit, int dim, HnswIndex index) {
+    }
+}
