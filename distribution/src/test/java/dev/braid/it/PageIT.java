@@ -95,7 +95,7 @@ class PageIT {
     @Test
     void aUsersHistoryAndEachVariantsRecommendationsAreShownWithPostersAndTitles() throws Exception {
         String dom = dom("/?user=u11");
-        assertThat(dom).contains("data-loaded=\"user:u11\"").doesNotContain("class=\"error\"");
+        assertThat(dom).contains("data-loaded=\"user:u11\"", "<div id=\"status\"></div>");
         String history = section(dom, "id=\"history\"", "id=\"variants\"");
         assertThat(titles(history)).containsExactly("Item 1", "Item 2");
         String content = section(dom, "data-variant=\"content\"", "data-variant=\"popular\"");
@@ -109,7 +109,7 @@ class PageIT {
     @Test
     void aTextQueryShowsMatchingItemsForEachVariant() throws Exception {
         String dom = dom("/?text=tears%20family%20loss");
-        assertThat(dom).contains("data-loaded=\"example\"").doesNotContain("class=\"error\"");
+        assertThat(dom).contains("data-loaded=\"example\"", "<div id=\"status\"></div>");
         String content = section(dom, "data-variant=\"content\"", "data-variant=\"popular\"");
         List<String> shown = titles(content);
         assertThat(shown).hasSize(10);
@@ -117,5 +117,8 @@ class PageIT {
         for (String t : shown) {
             assertThat(Integer.parseInt(t.substring("Item ".length())) % 2).as(t).isZero();
         }
+        // The popularity variant reads no content: the page says so in its column.
+        assertThat(section(dom, "data-variant=\"popular\"", null)).contains("class=\"note\"",
+                "variant 'popular' encodes []");
     }
 }

@@ -119,7 +119,12 @@ public final class BraidServer implements AutoCloseable {
     }
 
     private static String route(Context ctx) {
-        String p = ctx.endpointHandlerPath();
+        String p;
+        try {
+            p = ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            return "unmatched"; // no endpoint matched (404 before any handler)
+        }
         return p == null || p.isEmpty() || p.equals("*") ? "unmatched" : p;
     }
 
@@ -130,11 +135,6 @@ public final class BraidServer implements AutoCloseable {
         app.exception(Exception.class, (e, ctx) -> {
             log.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e);
-        });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
-                error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
-            }
         });
         app.before(ctx -> {
             long len = ctx.contentLength();
