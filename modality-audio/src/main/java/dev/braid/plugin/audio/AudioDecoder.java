@@ -5,6 +5,7 @@ import dev.braid.api.encoder.EncodingResult.FailureKind;
 import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import javax.sound.sampled.AudioFormat;
@@ -13,7 +14,8 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Decodes a clip with {@link AudioSystem} (WAV, AIFF, AU) to mono floats: PCM signed or unsigned at 8, 16, 24 or
+ * Decodes a clip to mono floats: MP3 (sniffed from the first bytes) with {@link Mp3Decoder}, anything else with
+ * {@link AudioSystem} (WAV, AIFF, AU): PCM signed or unsigned at 8, 16, 24 or
  * 32 bits, IEEE float at 32 or 64 bits, either byte order, any number of channels (averaged), any rate; other
  * encodings (mu-law, A-law) go through {@code AudioSystem}'s converters when it has one. Reads at most
  * {@code maxSeconds}. Stateless and thread-safe.
@@ -27,7 +29,21 @@ final class AudioDecoder {
 
     MonoClip decode(Media media) throws AudioDecodeException {
         String name = media.name();
-        try (AudioInputStream in = open(media)) {
+        try (InputStream raw = open(media)) {
+            byte[] head = new byte[4];
+            if (Mp3Decoder.looksLikeMp3(head, Mp3Decoder.peek(raw, head))) {
+                return Mp3Decoder.decode(raw, name, maxSeconds);
+            }
+            return decodeSampled(raw, name);
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw new AudioDecodeException(FailureKind.UNREADABLE, name + ": file not found", e);
+        } catch (IOException e) {
+            throw new AudioDecodeException(FailureKind.UNREADABLE, name + ": cannot read (" + reason(e) + ")", e);
+        }
+    }
+
+    private MonoClip decodeSampled(InputStream raw, String name) throws AudioDecodeException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(raw)) {
             AudioInputStream pcm = toPcm(in, name);
             AudioFormat f = pcm.getFormat();
             int bytesPerSample = f.getSampleSizeInBits() / 8;
@@ -53,11 +69,9 @@ final class AudioDecoder {
                 mono[i] = sum * scale;
             }
             return new MonoClip(mono, f.getSampleRate());
-        } catch (NoSuchFileException | FileNotFoundException e) {
-            throw new AudioDecodeException(FailureKind.UNREADABLE, name + ": file not found", e);
         } catch (UnsupportedAudioFileException e) {
             throw new AudioDecodeException(FailureKind.UNSUPPORTED, name
-                    + ": not an audio file AudioSystem can read (WAV, AIFF, AU with PCM or float samples)", e);
+                    + ": not a supported audio file (WAV, AIFF, AU with PCM or float samples, MP3)", e);
         } catch (IOException e) {
             throw new AudioDecodeException(FailureKind.INVALID, name + ": corrupt or truncated audio (" + reason(e)
                     + ")", e);
@@ -68,15 +82,12 @@ final class AudioDecoder {
         }
     }
 
-    private static AudioInputStream open(Media media) throws IOException, UnsupportedAudioFileException {
+    /** A buffered stream (mark/reset: the format is sniffed first). */
+    private static InputStream open(Media media) throws IOException {
         if (media instanceof Media.FileMedia f) {
-            if (!Files.exists(f.path())) {
-                throw new NoSuchFileException(f.path().toString());
-            }
-            return AudioSystem.getAudioInputStream(f.path().toFile());
+            return new BufferedInputStream(Files.newInputStream(f.path()), 1 << 16);
         }
-        // AudioSystem needs mark/reset to sniff the format.
-        return AudioSystem.getAudioInputStream(new BufferedInputStream(media.open()));
+        return new BufferedInputStream(media.open(), 1 << 16);
     }
 
     private static AudioInputStream toPcm(AudioInputStream in, String name) throws AudioDecodeException {

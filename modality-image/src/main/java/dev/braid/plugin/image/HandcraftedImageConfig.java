@@ -15,6 +15,9 @@ import dev.braid.api.component.Param;
  * @param layoutWeight   weight of the layout block (edge orientations per cell)
  * @param maxPixels      images with more pixels (by their header) are refused without decoding
  * @param size           longest side of the downscaled copy all features are computed on
+ * @param squareCrop     keep only the centred square of the shorter side
+ * @param cropFraction   then keep the central fraction of each side (1 = no crop)
+ * @param autoContrast   stretch levels (1st..99th luma percentile to 0..255) before the features
  */
 public record HandcraftedImageConfig(
         @Param(description = "hue bins", defaultValue = "8", min = 2, max = 360) int hueBins,
@@ -29,7 +32,20 @@ public record HandcraftedImageConfig(
         @Param(description = "refuse images with more pixels than this (checked on the header, before decoding)",
                 defaultValue = "40000000", min = 1) long maxPixels,
         @Param(description = "longest side of the downscaled copy the features are computed on",
-                defaultValue = "128", min = 16, max = 4096) int size) {
+                defaultValue = "128", min = 16, max = 4096) int size,
+        @Param(description = "keep only the centred square of the shorter side", defaultValue = "false")
+        boolean squareCrop,
+        @Param(description = "keep the central fraction of each side (after squareCrop; 1 = whole image)",
+                defaultValue = "1.0", min = 0.01, max = 1) double cropFraction,
+        @Param(description = "stretch levels so the 1st/99th luma percentiles become black/white",
+                defaultValue = "false") boolean autoContrast) {
+
+    /** The documented defaults without the preprocessing parameters (no crop, no contrast stretch). */
+    public HandcraftedImageConfig(int hueBins, int saturationBins, int valueBins, int grid, int orientations,
+            double colorWeight, double textureWeight, double layoutWeight, long maxPixels, int size) {
+        this(hueBins, saturationBins, valueBins, grid, orientations, colorWeight, textureWeight, layoutWeight,
+                maxPixels, size, false, 1.0, false);
+    }
 
     /** The documented defaults: 72 colour + 59 texture + 128 layout = 259 dimensions. */
     public static HandcraftedImageConfig defaults() {

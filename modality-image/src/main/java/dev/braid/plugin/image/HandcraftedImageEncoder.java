@@ -23,7 +23,9 @@ import java.util.List;
  * the defaults (1, 0.5, 0.5) colour carries two thirds. A block with nothing to describe (the texture and layout
  * of images under 3x3 pixels, the layout of a flat image) is zero and the others are renormalised.
  * All features run on a copy downscaled to {@code size} pixels (128 by default), which keeps encoding at a few
- * milliseconds per poster. Failures as in {@link ColorHistogramEncoder}. Thread-safe.
+ * milliseconds per poster. Optional preprocessing: centre crop (square and/or a central fraction) and contrast
+ * normalisation ({@link ImagePreprocessing}); JPEG EXIF orientation is always applied. Failures as in
+ * {@link ColorHistogramEncoder}. Thread-safe.
  */
 @BraidComponent(name = "image-handcrafted", config = HandcraftedImageConfig.class, modality = Modality.IMAGE,
         description = "HSV colour histogram + uniform LBP texture + 4x4 edge-orientation layout, weighted, L2")
@@ -50,7 +52,10 @@ public final class HandcraftedImageEncoder implements ModalityEncoder {
         check(config.size() >= 16, "size must be >= 16, got " + config.size());
         this.color = new HsvHistogram(config.hueBins(), config.saturationBins(), config.valueBins());
         this.layout = new EdgeLayout(config.grid(), config.orientations());
-        this.loader = new ImageLoader(config.maxPixels(), config.size());
+        check(config.cropFraction() > 0 && config.cropFraction() <= 1,
+                "cropFraction must be in (0, 1], got " + config.cropFraction());
+        this.loader = new ImageLoader(config.maxPixels(), config.size(), new ImagePreprocessing(config.squareCrop(),
+                config.cropFraction(), config.autoContrast()));
         this.colorWeight = (float) config.colorWeight();
         this.textureWeight = (float) config.textureWeight();
         this.layoutWeight = (float) config.layoutWeight();

@@ -31,16 +31,24 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>decodes with source subsampling so that a large image comes in at about twice the target size;</li>
  *   <li>box-filters (area average, alpha-premultiplied) down to {@code targetSize} pixels on the longest side.</li>
  * </ol>
- * Formats: whatever ImageIO reads (JPEG, PNG incl. 16-bit, palette and alpha, GIF (first frame), BMP, WBMP).
+ * Formats: whatever ImageIO reads (PNG incl. 16-bit, palette and alpha, GIF (first frame), BMP, WBMP) and JPEG
+ * through {@link JpegSupport} (CMYK/YCCK, progressive, EXIF orientation applied). Optional crop and contrast
+ * normalisation: {@link ImagePreprocessing}.
  * Thread-safe (stateless).
  */
 final class ImageLoader {
     private final long maxPixels;
     private final int targetSize;
+    private final ImagePreprocessing preprocessing;
 
     ImageLoader(long maxPixels, int targetSize) {
+        this(maxPixels, targetSize, ImagePreprocessing.NONE);
+    }
+
+    ImageLoader(long maxPixels, int targetSize, ImagePreprocessing preprocessing) {
         this.maxPixels = maxPixels;
         this.targetSize = targetSize;
+        this.preprocessing = preprocessing;
     }
 
     RgbaImage load(Media media) throws ImageLoadException {
@@ -52,6 +60,13 @@ final class ImageLoader {
                         + ": not an image format ImageIO can read (JPEG, PNG, GIF, BMP)", null);
             }
             ImageReader reader = readers.next();
+            int orientation = 1;
+            if ("jpeg".equalsIgnoreCase(reader.getFormatName())) {
+                // TwelveMonkeys for every JPEG: the JDK's reader fails on CMYK/YCCK and on some ICC profiles.
+                reader.dispose();
+                reader = JpegSupport.newReader();
+                orientation = JpegSupport.exifOrientation(in);
+            }
             try {
                 reader.setInput(in, true, true);
                 int w;
@@ -73,6 +88,12 @@ final class ImageLoader {
                             + pixels + " pixels, above maxPixels = " + maxPixels + "; not decoded", null);
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
+                if (preprocessing.crops()) {
+                    int[] r = preprocessing.region(w, h);
+                    param.setSourceRegion(new java.awt.Rectangle(r[0], r[1], r[2], r[3]));
+                    w = r[2];
+                    h = r[3];
+                }
                 int step = Math.max(1, Math.max(w, h) / (2 * targetSize));
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
@@ -84,7 +105,7 @@ final class ImageLoader {
                     throw new ImageLoadException(FailureKind.INVALID, name + ": corrupt or truncated "
                             + reader.getFormatName() + " image (" + reason(e) + ")", e);
                 }
-                return downscale(img);
+                return preprocessing.adjust(JpegSupport.orient(downscale(img), orientation));
             } finally {
                 reader.dispose();
             }

@@ -1,0 +1,192 @@
+package dev.braid.plugin.audio;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.data.Item;
+import dev.braid.api.data.Media;
+import dev.braid.api.data.Modality;
+import dev.braid.api.encoder.EncodingResult;
+import dev.braid.api.encoder.EncodingResult.FailureKind;
+import dev.braid.api.encoder.ModalityEncoder;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MFCC and spectral descriptors of an audio clip, summarised over frames.
+ *
+ * <p><b>Pipeline.</b> Decode ({@link AudioDecoder}: WAV/AIFF/AU PCM or float, MP3; channels averaged; at most
+ * {@code maxSeconds}), resample to {@code sampleRate} ({@link Resampler}), optional silence trimming and loudness
+ * normalisation ({@link ClipPreprocessor}), frame-wise features ({@link MfccAnalyzer}), deltas ({@link Deltas}),
+ * tempo ({@link TempoEstimator}).
+ *
+ * <p><b>Vector</b> ({@code 6 C + 12 + 2 (B + 1) + 2} floats for {@code C} coefficients and {@code B} contrast
+ * bands; 106 with the defaults), every pair being the mean and the population standard deviation over frames,
+ * nothing standardised (fusion does that):
+ * <ul>
+ *   <li>{@code [0, C)} MFCC means, {@code [C, 2C)} MFCC stds, then the same for deltas and delta-deltas;</li>
+ *   <li>{@code 6C + [0..11]}: centroid, bandwidth, roll-off (Hz), flatness, zero-crossing rate, RMS (dBFS): mean,
+ *       std each;</li>
+ *   <li>then {@code B + 1} contrast means (dB) followed by their {@code B + 1} stds;</li>
+ *   <li>last two: tempo (BPM, 0 when none can be estimated) and pulse strength.</li>
+ * </ul>
+ *
+ * <p><b>Edge cases.</b> A clip shorter than a frame (e.g. 10 ms) is zero-padded to one frame: one frame of
+ * features, zero stds, zero deltas, no tempo. Digital silence is neither trimmed nor amplified: MFCCs of the
+ * -100 dB floor, centroid 0, flatness 1, no tempo. A clip with no samples is an {@code INVALID} failure; an
+ * unreadable, unsupported or corrupt file fails with the file and the reason; other items go on. Thread-safe;
+ * batches run in parallel, results in order.
+ */
+@BraidComponent(name = "audio-mfcc", config = AudioMfccConfig.class, modality = Modality.AUDIO,
+        description = "MFCC + deltas + delta-deltas, spectral centroid/bandwidth/roll-off/flatness/contrast, ZCR, "
+                + "RMS (mean, std over frames) and onset-based tempo; optional silence trim and loudness normalisation")
+public final class AudioMfccEncoder implements ModalityEncoder {
+    private static final Logger LOG = LoggerFactory.getLogger(AudioMfccEncoder.class);
+
+    private final AudioMfccConfig config;
+    private final AudioDecoder decoder;
+    private final MfccAnalyzer analyzer;
+    private final ClipPreprocessor preprocessor;
+
+    /** @throws IllegalArgumentException when frame, band or preprocessing settings do not fit together */
+    public AudioMfccEncoder(AudioMfccConfig config) {
+        double nyquist = config.sampleRate() / 2.0;
+        double fMax = config.fMax() == 0 ? nyquist : config.fMax();
+        check(config.sampleRate() >= 4000, "sampleRate must be >= 4000 Hz, got " + config.sampleRate());
+        check(config.frameSize() >= 64 && config.frameSize() % 2 == 0,
+                "frameSize must be even and >= 64, got " + config.frameSize());
+        check(config.hopSize() >= 1 && config.hopSize() <= config.frameSize(),
+                "hopSize must be between 1 and frameSize (" + config.frameSize() + "), got " + config.hopSize());
+        check(config.melBands() >= 2, "melBands must be >= 2, got " + config.melBands());
+        check(config.coefficients() >= 1 && config.coefficients() <= config.melBands(),
+                "coefficients must be between 1 and melBands (" + config.melBands() + "), got "
+                        + config.coefficients());
+        check(config.fMin() >= 0 && fMax <= nyquist && config.fMin() < fMax, "need 0 <= fMin < fMax <= Nyquist ("
+                + nyquist + " Hz), got fMin " + config.fMin() + ", fMax " + fMax);
+        check(config.contrastBands() >= 1, "contrastBands must be >= 1, got " + config.contrastBands());
+        check(config.contrastMinHz() * Math.pow(2, config.contrastBands() - 1) < nyquist,
+                "contrast bands reach " + config.contrastMinHz() * Math.pow(2, config.contrastBands() - 1)
+                        + " Hz, above Nyquist (" + nyquist + " Hz): lower contrastBands or contrastMinHz");
+        check(config.rolloff() > 0 && config.rolloff() <= 1, "rolloff must be in (0, 1], got " + config.rolloff());
+        check(config.trimDb() > 0, "trimDb must be > 0, got " + config.trimDb());
+        check(config.maxGainDb() >= 0, "maxGainDb must be >= 0, got " + config.maxGainDb());
+        check(config.maxSeconds() > 0, "maxSeconds must be > 0, got " + config.maxSeconds());
+        this.config = config;
+        this.decoder = new AudioDecoder(config.maxSeconds());
+        this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
+                config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
+                config.contrastMinHz(), config.rolloff());
+        this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
+                config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    @Override
+    public Modality modality() {
+        return Modality.AUDIO;
+    }
+
+    @Override
+    public int dimension() {
+        return 6 * config.coefficients() + 12 + 2 * analyzer.contrastValues() + 2;
+    }
+
+    @Override
+    public String fingerprint() {
+        return "audio-mfcc-v1";
+    }
+
+    @Override
+    public List<EncodingResult> encode(List<Item> items) {
+        IntStream indices = IntStream.range(0, items.size());
+        if (items.size() > 1) {
+            indices = indices.parallel();
+        }
+        return indices.mapToObj(i -> encodeOne(items.get(i))).toList();
+    }
+
+    private EncodingResult encodeOne(Item item) {
+        Media media = item.content().audio();
+        if (media == null) {
+            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
+        }
+        try {
+            MonoClip clip = decoder.decode(media);
+            if (clip.samples().length == 0) {
+                return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
+                        + ": audio has no samples");
+            }
+            return EncodingResult.success(item.id(), features(clip));
+        } catch (AudioDecodeException e) {
+            LOG.debug("audio-mfcc: item '{}': {}", item.id(), e.getMessage());
+            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("audio-mfcc: item '{}' ({}) failed", item.id(), media.name(), e);
+            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": audio-mfcc failed (" + e
+                    + ")");
+        }
+    }
+
+    /** The vector of a decoded clip with at least one sample. */
+    float[] features(MonoClip clip) {
+        float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
+        return summarise(analyzer.analyse(preprocessor.apply(x)));
+    }
+
+    float[] summarise(FrameFeatures f) {
+        int c = config.coefficients();
+        float[] v = new float[dimension()];
+        double[][] d1 = Deltas.of(f.mfcc());
+        double[][] d2 = Deltas.of(d1);
+        int o = 0;
+        o = meanStd(f.mfcc(), v, o);
+        o = meanStd(d1, v, o);
+        o = meanStd(d2, v, o);
+        for (double[] series : new double[][] {f.centroid(), f.bandwidth(), f.rolloff(), f.flatness(), f.zcr(),
+                f.rmsDb()}) {
+            double[] ms = meanStd(series);
+            v[o++] = (float) ms[0];
+            v[o++] = (float) ms[1];
+        }
+        o = meanStd(f.contrast(), v, o);
+        double[] tempo = TempoEstimator.estimate(f.logMel(), analyzer.framesPerSecond());
+        v[o++] = (float) tempo[0];
+        v[o++] = (float) tempo[1];
+        assert o == v.length && 6 * c + 12 + 2 * analyzer.contrastValues() + 2 == o;
+        return v;
+    }
+
+    /** Means of every column of {@code m[frames][dims]} at {@code o}, then their stds; returns the next offset. */
+    private static int meanStd(double[][] m, float[] v, int o) {
+        int dims = m[0].length;
+        for (int i = 0; i < dims; i++) {
+            double[] col = new double[m.length];
+            for (int t = 0; t < m.length; t++) {
+                col[t] = m[t][i];
+            }
+            double[] ms = meanStd(col);
+            v[o + i] = (float) ms[0];
+            v[o + dims + i] = (float) ms[1];
+        }
+        return o + 2 * dims;
+    }
+
+    /** Mean and population standard deviation (two passes). */
+    static double[] meanStd(double[] x) {
+        double mean = 0;
+        for (double d : x) {
+            mean += d;
+        }
+        mean /= x.length;
+        double var = 0;
+        for (double d : x) {
+            var += (d - mean) * (d - mean);
+        }
+        return new double[] {mean, Math.sqrt(var / x.length)};
+    }
+}
