@@ -31,7 +31,7 @@ final class ExperimentCommand {
             out.println("Protocol: " + report.protocol().dataset() + "; split " + report.protocol().split()
                     + "; seed " + report.protocol().seed() + "; threshold " + report.protocol().threshold()
                     + "; candidates: " + report.protocol().candidates());
-            out.print(TerminalTable.render(report.results(), tableMetrics(report)));
+            out.print(TerminalTable.render(withCost(report.results()), tableMetrics(report)));
             List<String> timings = new ArrayList<>();
             report.results().forEach(r -> timings.add(String.format("  %-14s %s", r.variant(), r.timings()
                     .entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.2fs", e.getValue())).toList()
@@ -51,6 +51,23 @@ final class ExperimentCommand {
         }
     }
 
+    /** Cost columns beside the quality ones: the seconds spent fusing, fitting and evaluating each variant. */
+    private static final List<String> COST = List.of("fuse", "fit", "evaluate");
+
+    private static List<dev.braid.evaluation.report.VariantResult> withCost(
+            List<dev.braid.evaluation.report.VariantResult> results) {
+        List<dev.braid.evaluation.report.VariantResult> out = new ArrayList<>();
+        for (var r : results) {
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>(r.metrics());
+            for (String c : COST) {
+                m.put(c + " s", r.timings().get(c));
+            }
+            out.add(new dev.braid.evaluation.report.VariantResult(r.variant(), m, r.timings(), r.modalityCoverage(),
+                    r.details()));
+        }
+        return out;
+    }
+
     private static List<String> tableMetrics(ExperimentRunner.Report report) {
         List<String> keys = new ArrayList<>();
         for (String m : report.protocol().metrics()) {
@@ -62,6 +79,7 @@ final class ExperimentCommand {
                 }
             }
         }
+        COST.forEach(c -> keys.add(c + " s"));
         return keys;
     }
 

@@ -32,6 +32,7 @@ import java.util.Set;
  * variants:
  *   - {name: text-only, modalities: [text]}
  *   - {name: fused}
+ *   - {name: fused-no-image, dropAtTest: [image]}   # fitted with image, evaluated without it
  * evaluation: {split: {type: random, ratio: 0.8}, threshold: 4, k: [10, 20], seed: 42}
  * output: {json: out/report.json, html: out/report.html}
  * </pre>
@@ -51,7 +52,8 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
 
     private static final Set<String> TOP = Set.of("name", "dataset", "compute", "encoders", "fusion", "generators",
             "variants", "evaluation", "output", "serve");
-    private static final Set<String> VARIANT = Set.of("name", "modalities", "encoders", "fusion", "generators");
+    private static final Set<String> VARIANT = Set.of("name", "modalities", "encoders", "fusion", "generators",
+            "dropAtTest");
 
     /** Reads and checks a configuration file. */
     public static BraidConfig load(Path file) {
@@ -151,7 +153,15 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
                         problems) : fusion;
                 List<ComponentSpec> vg = v.has("generators") ? generators(v.get("generators"), p + ".generators",
                         problems) : generators;
-                variants.add(new PipelineSpec(vname, p, venc, venc.isEmpty() ? null : vf, vg));
+                Set<Modality> drop = Set.of();
+                if (v.has("dropAtTest")) {
+                    drop = modalities(v.get("dropAtTest"), p + ".dropAtTest", venc, problems);
+                    if (!venc.isEmpty() && drop.containsAll(venc.keySet())) {
+                        problems.add(new ConfigProblem(p + ".dropAtTest", "drops every modality of the variant; "
+                                + "keep at least one"));
+                    }
+                }
+                variants.add(new PipelineSpec(vname, p, venc, venc.isEmpty() ? null : vf, vg, drop));
             }
         }
         if (!problems.isEmpty()) {

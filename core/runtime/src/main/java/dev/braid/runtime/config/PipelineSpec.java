@@ -3,6 +3,7 @@ package dev.braid.runtime.config;
 import dev.braid.api.data.Modality;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One pipeline as configured: an encoder per modality, an optional fusion strategy and a chain of generators.
@@ -12,12 +13,21 @@ import java.util.Map;
  * @param encoders   the encoder of each modality used
  * @param fusion     the fusion strategy, or {@code null} when the pipeline has no encoders
  * @param generators the generator chain, first to last
+ * @param dropAtTest modalities removed from every item at test time (the pipeline is fitted with them, then
+ *                   evaluated without them); empty for a normal variant
  */
 public record PipelineSpec(String name, String path, Map<Modality, ComponentSpec> encoders, ComponentSpec fusion,
-                           List<ComponentSpec> generators) {
+                           List<ComponentSpec> generators, Set<Modality> dropAtTest) {
 
     public PipelineSpec {
         encoders = Map.copyOf(encoders);
         generators = List.copyOf(generators);
+        dropAtTest = dropAtTest == null ? Set.of() : Set.copyOf(dropAtTest);
+    }
+
+    /** A variant that drops nothing at test time. */
+    public PipelineSpec(String name, String path, Map<Modality, ComponentSpec> encoders, ComponentSpec fusion,
+                        List<ComponentSpec> generators) {
+        this(name, path, encoders, fusion, generators, Set.of());
     }
 }

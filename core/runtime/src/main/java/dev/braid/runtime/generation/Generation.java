@@ -96,6 +96,11 @@ public final class Generation {
         return features;
     }
 
+    /** The fitted fusion strategy, or {@code null} when the pipeline fuses nothing. */
+    public FusionStrategy fusion() {
+        return fusion;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -116,6 +116,68 @@ public final class GenerationBuilder {
         }
     }
 
+    /**
+     * Builds generation {@code number}: {@code full} as it would serve items that lost the {@code drop} modalities
+     * at test time. Encoders and the fusion strategy are {@code full}'s, fitted with every modality; a dropped
+     * modality's matrix is kept with every row absent; each item is fused again from the modalities it keeps (an
+     * item left with none has no vector), and the generators are
+     * fitted afresh on those features (for content generators that only indexes the item vectors; a generator that
+     * learns from per-modality features, such as late fusion, re-learns without the dropped ones).
+     */
+    public Generation buildDegraded(int number, Generation full, java.util.Set<Modality> drop, PipelineData data,
+                                    ProgressListener progress) {
+        List<String> acquired = new ArrayList<>();
+        Map<String, Boolean> reuse = new java.util.LinkedHashMap<>();
+        try {
+            long t0 = System.nanoTime();
+            Map<Modality, FeatureMatrix> kept = new EnumMap<>(Modality.class);
+            // a dropped modality stays in the features as a matrix whose every row is absent (a mask, not zeros)
+            full.features().modalities().forEach((m, matrix) -> kept.put(m, drop.contains(m)
+                    ? new FeatureMatrix(matrix.rows(), matrix.dim(), new float[matrix.rows() * matrix.dim()],
+                            new java.util.BitSet()) : matrix));
+            FusionStrategy fusion = full.fusion();
+            FeatureMatrix fused = null;
+            if (fusion != null) {
+                int n = data.catalog().size();
+                float[][] rows = new float[n][];
+                for (int i = 0; i < n; i++) {
+                    Map<Modality, float[]> v = new EnumMap<>(Modality.class);
+                    for (Map.Entry<Modality, FeatureMatrix> e : kept.entrySet()) {
+                        float[] row = e.getValue().row(i);
+                        if (row != null) {
+                            v.put(e.getKey(), row);
+                        }
+                    }
+                    rows[i] = v.isEmpty() ? null : fusion.fuse(ModalityVectors.of(v));
+                }
+                fused = FeatureMatrix.ofRows(fusion.dimension(), rows);
+            } else if (kept.size() == 1) {
+                fused = kept.values().iterator().next();
+            }
+            Map<String, Double> timings = new java.util.LinkedHashMap<>();
+            timings.put("fuse", seconds(t0));
+            ItemFeatures features = new ItemFeatures(kept, fused);
+            String tag = "degraded:" + number + "|drop:" + drop.stream().map(Modality::key).sorted().toList();
+            List<Generator> generators = new ArrayList<>();
+            List<String> generatorNames = new ArrayList<>();
+            double fitSeconds = 0;
+            for (ResolvedComponent rc : full.pipeline().generators()) {
+                String key = "generator:" + rc.key() + "|" + tag + "|data:" + data.fingerprint();
+                BuiltNode node = acquire(key, () -> buildGenerator(rc, data, features, progress), acquired, reuse,
+                        rc);
+                generators.add((Generator) node.instance());
+                generatorNames.add(rc.spec().name());
+                fitSeconds += node.seconds();
+            }
+            timings.put("fit", fitSeconds);
+            return new Generation(number, full.pipeline(), data, features, fusion, generators, generatorNames,
+                    backend, acquired, pool, timings, List.of(), reuse, 0);
+        } catch (RuntimeException e) {
+            acquired.forEach(pool::release);
+            throw e;
+        }
+    }
+
     private BuiltNode acquire(String key, Supplier<BuiltNode> build, List<String> acquired,
                               Map<String, Boolean> reuse, ResolvedComponent rc) {
         ComponentPool.Acquired a = pool.acquire(key, build);

@@ -53,7 +53,7 @@ public final class PipelineResolver {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new ResolvedPipeline(spec.name(), encoders, fusion, generators);
+        return new ResolvedPipeline(spec.name(), encoders, fusion, generators, spec.dropAtTest());
     }
 
     private Optional<ResolvedComponent> resolve(ComponentSpec c, List<ConfigProblem> problems) {

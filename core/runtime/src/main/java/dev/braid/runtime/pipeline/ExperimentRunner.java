@@ -133,25 +133,63 @@ public final class ExperimentRunner {
                 timings.putAll(g.timings());
                 timings.put("build", buildSeconds);
                 timings.put("evaluate", evalSeconds);
-                Map<String, Double> coverage = new LinkedHashMap<>();
-                for (Map.Entry<Modality, FeatureMatrix> e : g.features().modalities().entrySet()) {
-                    coverage.put(e.getKey().key(), e.getValue().presentCount() / (double) dataset.catalog().size());
-                }
-                g.features().fused().ifPresent(f -> coverage.put("fused", f.presentCount()
-                        / (double) dataset.catalog().size()));
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("components", g.describeComponents());
                 details.put("reused", g.reused());
                 details.put("vectors_from_cache", g.cacheHits());
                 details.put("encoding_failures", g.failures().size());
+                if (g.fusion() != null && !g.fusion().modalityWeights().isEmpty()) {
+                    Map<String, Double> weights = new LinkedHashMap<>();
+                    g.fusion().modalityWeights().forEach((m, w) -> weights.put(m.key(), w));
+                    details.put("modality_weights", weights);
+                }
+                Generation served = g;
+                Map<String, Double> metrics = r.metrics();
+                if (!p.dropAtTest().isEmpty()) {
+                    // fitted with every modality, evaluated with some removed from every item
+                    long d0 = System.nanoTime();
+                    Generation degraded = services.builder().buildDegraded(++number, g, p.dropAtTest(), data,
+                            progress);
+                    generations.add(degraded);
+                    timings.put("degrade", (System.nanoTime() - d0) / 1e9);
+                    long de0 = System.nanoTime();
+                    EvaluationResult rd = evaluator.evaluate(dataset.catalog(), train, split.test(), candidates,
+                            ev.k(), (user, scores) -> degraded.score(Query.forUser(user), scores), progress);
+                    timings.put("evaluate_degraded", (System.nanoTime() - de0) / 1e9);
+                    details.put("drop_at_test", p.dropAtTest().stream().map(Modality::key).sorted().toList());
+                    details.put("metrics_with_all_modalities", r.metrics());
+                    details.put("degradation", degradation(r.metrics(), rd.metrics()));
+                    served = degraded;
+                    metrics = rd.metrics();
+                    r = rd;
+                }
+                Map<String, Double> coverage = new LinkedHashMap<>();
+                for (Map.Entry<Modality, FeatureMatrix> e : served.features().modalities().entrySet()) {
+                    coverage.put(e.getKey().key(), e.getValue().presentCount() / (double) dataset.catalog().size());
+                }
+                served.features().fused().ifPresent(f -> coverage.put("fused", f.presentCount()
+                        / (double) dataset.catalog().size()));
                 details.put("users_evaluated", r.users());
-                results.add(new VariantResult(p.name(), r.metrics(), timings, coverage, details));
-                log.info("Variant {}: {}", p.name(), r.metrics());
+                results.add(new VariantResult(p.name(), metrics, timings, coverage, details));
+                log.info("Variant {}: {}", p.name(), metrics);
             }
         } finally {
             generations.forEach(Generation::retire);
         }
         return new Report(protocol, results);
+    }
+
+    /**
+     * For each metric, the relative change from {@code full} to {@code degraded} ({@code (degraded - full) / full};
+     * negative when the degraded pipeline is worse), or null when the full value is 0.
+     */
+    static Map<String, Double> degradation(Map<String, Double> full, Map<String, Double> degraded) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        full.forEach((k, f) -> {
+            Double d = degraded.get(k);
+            out.put(k, d == null || f == null || f == 0 ? null : (d - f) / f);
+        });
+        return out;
     }
 
     private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {

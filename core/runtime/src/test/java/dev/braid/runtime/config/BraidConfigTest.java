@@ -74,4 +74,34 @@ class BraidConfigTest {
         assertThatThrownBy(() -> BraidConfig.interpolate("${NOPE}", env)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NOPE is not set");
     }
+
+    @Test
+    void dropAtTestNamesModalitiesOfTheVariant() throws Exception {
+        BraidConfig c = load("""
+                dataset: {type: demo}
+                encoders: {text: tfidf, image: color-histogram}
+                fusion: concat
+                generators: [content-profile]
+                variants:
+                  - {name: fused}
+                  - {name: no-image, dropAtTest: [image]}
+                """);
+        assertThat(c.variant("fused").dropAtTest()).isEmpty();
+        assertThat(c.variant("no-image").dropAtTest()).containsExactly(Modality.IMAGE);
+        assertThat(c.variant("no-image").encoders()).containsOnlyKeys(Modality.TEXT, Modality.IMAGE);
+
+        assertThatThrownBy(() -> load("""
+                dataset: {type: demo}
+                encoders: {text: tfidf, image: color-histogram}
+                fusion: concat
+                generators: [content-profile]
+                variants:
+                  - {name: a, dropAtTest: [audio]}
+                  - {name: b, modalities: [text], dropAtTest: [text]}
+                  - {name: c, dropAtTest: image}
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("variants[0].dropAtTest[0]: no encoder is declared for audio")
+                .hasMessageContaining("variants[1].dropAtTest: drops every modality")
+                .hasMessageContaining("variants[2].dropAtTest: expected a list");
+    }
 }

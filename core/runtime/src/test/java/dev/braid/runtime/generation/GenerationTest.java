@@ -163,4 +163,26 @@ class GenerationTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("encoders.text.name: unknown encoder 'bert'; available: letters");
     }
+
+    @Test
+    void degradedGenerationServesWithoutTheDroppedModalityAndLeavesTheFullOneIntact() throws Exception {
+        Generation full = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}]
+                """), data, ProgressListener.NONE);
+        Generation degraded = builder.buildDegraded(2, full, java.util.Set.of(dev.braid.api.data.Modality.TEXT), data,
+                ProgressListener.NONE);
+
+        assertThat(degraded.features().modalities().get(dev.braid.api.data.Modality.TEXT).presentCount()).isZero();
+        assertThat(degraded.features().fused().orElseThrow().presentCount()).isZero();
+        assertThat(degraded.recommend(Query.forUser("u"), 10)).isEmpty();
+        assertThat(degraded.fusion()).isSameAs(full.fusion());
+        assertThat(full.recommend(Query.forUser("u"), 10)).extracting(ScoredItem::itemId).containsExactly("x", "z",
+                "y");
+        degraded.retire();
+        assertThat(degraded.isClosed()).isTrue();
+        assertThat(full.recommend(Query.forUser("u"), 1)).extracting(ScoredItem::itemId).containsExactly("x");
+        full.retire();
+    }
 }
