@@ -71,6 +71,11 @@ public final class BraidServer implements AutoCloseable {
                 m -> m.live().map(Generation::number).orElse(0)));
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
+            // Bounded: under overload requests queue instead of piling up threads (the default allows 250).
+            org.eclipse.jetty.util.thread.QueuedThreadPool threads = new org.eclipse.jetty.util.thread
+                    .QueuedThreadPool(64, 8, 60_000);
+            threads.setName("braid-http");
+            cfg.jetty.threadPool = threads;
             cfg.http.maxRequestSize = serve.maxBodyBytes();
             cfg.jetty.multipartConfig.maxFileSize(serve.maxMediaBytes(), io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(serve.maxBodyBytes(), io.javalin.config.SizeUnit.BYTES);
