@@ -78,7 +78,8 @@ public class RetrievalBench {
         if (nd != null) {
             try (NDManager m = nd.newSubManager()) {
                 NDList r = ndCatalog.matMul(m.create(query, new Shape(DIM, 1))).reshape(ROWS).topK(TOP, 0);
-                return r.get(1).toIntArray();
+                long[] idx = r.get(1).toLongArray();
+                return java.util.Arrays.stream(idx).mapToInt(i -> (int) i).toArray();
             }
         }
         b.matvec(catalog, ROWS, DIM, query, scores);
