@@ -1,5 +1,7 @@
 package dev.braid.runtime;
 
+import dev.braid.compute.OpenClBackend;
+import dev.braid.compute.VectorBackend;
 import dev.braid.runtime.compute.ReferenceBackend;
 import dev.braid.runtime.osgi.FelixHost;
 import dev.braid.runtime.osgi.HostPackages;
@@ -57,8 +59,11 @@ public final class BraidRuntime implements AutoCloseable {
                     + e.getMessage(), e);
         }
         ComponentRegistry registry = new ComponentRegistry();
-        registry.setSource("host", List.of(ComponentDescriptor.of(ReferenceBackend.class,
-                ComponentDescriptor.Origin.HOST)), List.of(), "host components");
+        registry.setSource("host", List.of(
+                ComponentDescriptor.of(ReferenceBackend.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(VectorBackend.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(OpenClBackend.class, ComponentDescriptor.Origin.HOST)),
+                List.of(), "host components");
         FelixHost host = FelixHost.start(storage, HostPackages.exports());
         new BundleComponentTracker(registry).open(host.context());
         host.installAll(jars(home.bundles()));

@@ -1,0 +1,122 @@
+package dev.braid.compute;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Top-K selection over a score array with a primitive bounded min-heap, as the SPI defines it: best first, ties
+ * broken by lower index, NaN and negative infinity never returned. Once the heap is full, whole vector-width chunks
+ * whose scores all fall at or under the current threshold are skipped with one comparison, so the common case reads
+ * the scores once at memory speed.
+ */
+public final class TopK {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private TopK() {
+    }
+
+    /** The indices of the {@code k} largest entries of {@code scores[0..n)}, best first. */
+    public static int[] select(float[] scores, int n, int k) {
+        if (k <= 0 || n <= 0) {
+            return new int[0];
+        }
+        int cap = Math.min(k, n);
+        float[] hs = new float[cap];
+        int[] hi = new int[cap];
+        int size = 0;
+        int i = 0;
+        // Fill the heap with the first usable entries.
+        for (; i < n && size < cap; i++) {
+            float s = scores[i];
+            if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            hs[size] = s;
+            hi[size] = i;
+            siftUp(hs, hi, size++);
+        }
+        if (size < cap) {
+            return drain(hs, hi, size);
+        }
+        // Scanning in increasing index order: an entry equal to the weakest kept one has a larger index and loses
+        // the tie, so only strictly greater entries enter (NaN compares false and never enters).
+        float threshold = hs[0];
+        int bound = i + (n - i) / S.length() * S.length();
+        for (; i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, scores, i);
+            if (!v.compare(VectorOperators.GT, threshold).anyTrue()) {
+                continue;
+            }
+            for (int j = i; j < i + S.length(); j++) {
+                if (scores[j] > threshold) {
+                    hs[0] = scores[j];
+                    hi[0] = j;
+                    siftDown(hs, hi, cap);
+                    threshold = hs[0];
+                }
+            }
+        }
+        for (; i < n; i++) {
+            if (scores[i] > threshold) {
+                hs[0] = scores[i];
+                hi[0] = i;
+                siftDown(hs, hi, cap);
+                threshold = hs[0];
+            }
+        }
+        return drain(hs, hi, cap);
+    }
+
+    /** Heap order: the root is the weakest kept entry (lowest score; among equal scores the highest index). */
+    private static boolean weaker(float sa, int ia, float sb, int ib) {
+        return sa < sb || (sa == sb && ia > ib);
+    }
+
+    private static void siftUp(float[] hs, int[] hi, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!weaker(hs[at], hi[at], hs[parent], hi[parent])) {
+                return;
+            }
+            swap(hs, hi, at, parent);
+            at = parent;
+        }
+    }
+
+    private static void siftDown(float[] hs, int[] hi, int size) {
+        int at = 0;
+        while (true) {
+            int l = 2 * at + 1;
+            if (l >= size) {
+                return;
+            }
+            int r = l + 1;
+            int w = r < size && weaker(hs[r], hi[r], hs[l], hi[l]) ? r : l;
+            if (!weaker(hs[w], hi[w], hs[at], hi[at])) {
+                return;
+            }
+            swap(hs, hi, at, w);
+            at = w;
+        }
+    }
+
+    private static void swap(float[] hs, int[] hi, int a, int b) {
+        float s = hs[a];
+        hs[a] = hs[b];
+        hs[b] = s;
+        int t = hi[a];
+        hi[a] = hi[b];
+        hi[b] = t;
+    }
+
+    private static int[] drain(float[] hs, int[] hi, int size) {
+        int[] out = new int[size];
+        for (int n = size; n > 0; n--) {
+            out[n - 1] = hi[0];
+            swap(hs, hi, 0, n - 1);
+            siftDown(hs, hi, n - 1);
+        }
+        return out;
+    }
+}
