@@ -39,7 +39,7 @@ public final class MiniLmBench {
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         Path tsv = Path.of(args.length > 3 ? args[3] : "../shared/datasets/ml-100k-mm/items.tsv");
         if (!Files.isRegularFile(tsv) && args.length <= 3) {
-            tsv = Path.of("/work/shared/datasets/ml-100k-mm/items.tsv");
+            tsv = Path.of("../../shared/datasets/ml-100k-mm/items.tsv"); // from a git worktree
         }
         List<String> sentences = sentences(tsv, n);
         Path cache = BraidHome.defaultCache();
