@@ -24,6 +24,8 @@ import java.util.Random;
  * langchain4j's own {@code AllMiniLmL6V2EmbeddingModel.embedAll} on the same sentences in the same JVM, same fp32
  * model file. Protocol: both warm up on 200 sentences, then {@code rounds} alternating timed passes over all
  * sentences; prints each pass, the medians, their ratio, and the cosine between the two outputs (min and mean).
+ * Both truncate at 512 tokens here (langchain4j splits longer texts; the encoder's default, 256, follows
+ * sentence-transformers), so the outputs are comparable.
  *
  * <p>Usage: {@code java -cp core/bench/target/classes:$(cat core/bench/target/classpath.txt)
  * dev.braid.bench.MiniLmBench [sentences=1000] [rounds=5] [batchSize=32] [items.tsv]}
@@ -56,7 +58,7 @@ public final class MiniLmBench {
                 Runtime.getRuntime().availableProcessors(), batch);
 
         try (RefCountedResources resources = new RefCountedResources();
-             MiniLmEncoder braid = new MiniLmEncoder(new MiniLmConfig(false, "", batch, 256, 0), resources, env)) {
+             MiniLmEncoder braid = new MiniLmEncoder(new MiniLmConfig(false, "", batch, 512, 0), resources, env)) {
             AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
             braid.encode(items.subList(0, Math.min(200, items.size())));
             peer.embedAll(segments.subList(0, Math.min(200, segments.size())));
