@@ -6,6 +6,7 @@ import dev.braid.runtime.compute.ReferenceBackend;
 import dev.braid.runtime.osgi.FelixHost;
 import dev.braid.runtime.osgi.HostPackages;
 import dev.braid.runtime.osgi.PluginDirectoryWatcher;
+import dev.braid.runtime.platform.NativePlatform;
 import dev.braid.runtime.plugin.BundleComponentTracker;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentRegistry;
@@ -50,6 +51,7 @@ public final class BraidRuntime implements AutoCloseable {
     public static BraidRuntime start(BraidHome home, boolean watchPlugins) {
         long t0 = System.nanoTime();
         home.ensureFolders();
+        NativePlatform.configure(home.cache());
         Path storage;
         try {
             Files.createDirectories(home.cache().resolve("osgi"));

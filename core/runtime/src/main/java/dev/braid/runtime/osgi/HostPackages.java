@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes what the host exports to bundles: the API packages with the versions declared in the API jar's own
- * manifest, and the platform libraries plugins may use (SLF4J). Reading the versions from the API manifest keeps a
+ * manifest, and the platform libraries plugins may use (SLF4J; DJL, its
+ * ONNX Runtime engine and tokenizers, and ONNX Runtime, whose natives load once per JVM and so stay on the host). Reading the versions from the API manifest keeps a
  * single source of truth: the {@code @Version} annotations of the API packages.
  */
 public final class HostPackages {
@@ -27,6 +28,16 @@ public final class HostPackages {
             new String[] {"org.slf4j.helpers", "org.slf4j.Logger"},
             new String[] {"org.slf4j.spi", "org.slf4j.Logger"});
 
+    /**
+     * Native-bearing libraries on the host class path whose every package is exported (with the jar's version):
+     * a marker class names the jar, the prefix selects its packages.
+     */
+    private static final List<String[]> PLATFORM_JARS = List.of(
+            new String[] {"ai.djl.Model", "ai.djl"},
+            new String[] {"ai.djl.onnxruntime.engine.OrtEngine", "ai.djl"},
+            new String[] {"ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", "ai.djl"},
+            new String[] {"ai.onnxruntime.OrtEnvironment", "ai.onnxruntime"});
+
     private HostPackages() {
     }
 
@@ -36,6 +47,9 @@ public final class HostPackages {
         clauses.addAll(apiExports());
         for (String[] p : PLATFORM) {
             clauses.add(p[0] + ";version=" + libraryVersion(p[1]));
+        }
+        for (String[] jar : PLATFORM_JARS) {
+            clauses.addAll(JarPackages.exports(jar[0], jar[1]));
         }
         return String.join(",", clauses);
     }

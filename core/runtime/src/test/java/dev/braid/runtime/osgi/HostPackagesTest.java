@@ -26,4 +26,11 @@ class HostPackagesTest {
         assertThat(exports).contains("dev.braid.api.encoder;version=\"1.0.0\"",
                 "dev.braid.api.generator;version=\"1.0.0\"", "org.slf4j;version=2.");
     }
+
+    @Test
+    void exportsThePlatformLayerWithTheJarsVersions() {
+        String exports = HostPackages.exports();
+        assertThat(exports).contains("ai.djl.inference;version=0.36.0", "ai.djl.huggingface.tokenizers;version=0.36.0",
+                "ai.djl.onnxruntime.engine;version=0.36.0", "ai.onnxruntime;version=1.21.1");
+    }
 }
