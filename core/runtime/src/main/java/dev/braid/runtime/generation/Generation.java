@@ -76,6 +76,11 @@ public final class Generation {
         this.encoders = Map.copyOf(encoders);
     }
 
+    /** The encoder instances of this generation, per modality (for ad-hoc content). */
+    Map<Modality, ModalityEncoder> encoders() {
+        return encoders;
+    }
+
     public int number() {
         return number;
     }

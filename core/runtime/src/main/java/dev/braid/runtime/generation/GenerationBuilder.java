@@ -170,8 +170,15 @@ public final class GenerationBuilder {
                 fitSeconds += node.seconds();
             }
             timings.put("fit", fitSeconds);
+            // Ad-hoc content is encoded only with the modalities this degraded copy keeps.
+            Map<Modality, ModalityEncoder> keptEncoders = new EnumMap<>(Modality.class);
+            full.encoders().forEach((m, e) -> {
+                if (!drop.contains(m)) {
+                    keptEncoders.put(m, e);
+                }
+            });
             return new Generation(number, full.pipeline(), data, features, fusion, generators, generatorNames,
-                    backend, acquired, pool, timings, List.of(), reuse, 0);
+                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
