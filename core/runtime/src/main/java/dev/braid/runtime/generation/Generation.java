@@ -42,6 +42,9 @@ public final class Generation {
     private final List<BuiltNode.ItemFailure> failures;
     private final Map<String, Boolean> reused;
     private final int cacheHits;
+    private final CallGuard guard;
+    /** "'x' (generator) from bundle 1.0 at generators[0]", parallel to {@link #generators}. */
+    private final List<String> generatorLabels;
     private final Instant createdAt = Instant.now();
 
     /** In-flight calls plus one for "not retired". */
@@ -52,7 +55,7 @@ public final class Generation {
     Generation(int number, ResolvedPipeline pipeline, PipelineData data, ItemFeatures features, FusionStrategy fusion,
                List<Generator> generators, List<String> generatorNames, ComputeBackend backend, List<String> nodeKeys,
                ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
-               Map<String, Boolean> reused, int cacheHits) {
+               Map<String, Boolean> reused, int cacheHits, CallGuard guard) {
         this.number = number;
         this.pipeline = pipeline;
         this.data = data;
@@ -67,6 +70,9 @@ public final class Generation {
         this.failures = List.copyOf(failures);
         this.reused = Map.copyOf(reused);
         this.cacheHits = cacheHits;
+        this.guard = guard;
+        this.generatorLabels = pipeline.generators().stream().map(c -> c.descriptor().label() + " at "
+                + c.spec().path()).toList();
     }
 
     public int number() {
@@ -160,12 +166,24 @@ public final class Generation {
         closed.complete(null);
     }
 
-    /** Runs the generator chain for a query: scores for every catalog item. */
+    /**
+     * Runs the generator chain for a query: scores for every catalog item.
+     *
+     * @throws ComponentCallException naming the generator when one throws or does not return within the call
+     *                                timeout ({@link Timeouts#call()})
+     */
     public void score(Query query, float[] scores) {
         Arrays.fill(scores, 0f);
-        for (Generator g : generators) {
-            g.score(query, scores);
-        }
+        int[] current = {0};
+        guard.call(() -> "generator " + generatorLabels.get(current[0]) + " (score)", () -> {
+            for (int g = 0; g < generators.size(); g++) {
+                current[0] = g;
+                // Threads the plugin starts (and this one, if it hangs) are then recognisably the plugin's.
+                Thread.currentThread().setContextClassLoader(generators.get(g).getClass().getClassLoader());
+                generators.get(g).score(query, scores);
+            }
+            return null;
+        });
         for (String id : query.exclude()) {
             int i = data.catalog().indexOf(id);
             if (i >= 0) {
@@ -180,16 +198,20 @@ public final class Generation {
         score(query, scores);
         int[] top = backend.topK(scores, k);
         List<ScoredItem> out = new ArrayList<>(top.length);
-        for (int i : top) {
-            List<String> reasons = new ArrayList<>();
-            for (int g = 0; g < generators.size(); g++) {
-                for (String r : generators.get(g).explain(query, i)) {
-                    reasons.add(generatorNames.get(g) + ":" + r);
+        int[] current = {0};
+        return guard.call(() -> "generator " + generatorLabels.get(current[0]) + " (explain)", () -> {
+            for (int i : top) {
+                List<String> reasons = new ArrayList<>();
+                for (int g = 0; g < generators.size(); g++) {
+                    current[0] = g;
+                    for (String r : generators.get(g).explain(query, i)) {
+                        reasons.add(generatorNames.get(g) + ":" + r);
+                    }
                 }
+                out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
             }
-            out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Fuses ad-hoc per-modality vectors into the pipeline's feature space (query by example). */

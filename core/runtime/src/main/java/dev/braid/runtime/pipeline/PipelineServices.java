@@ -6,6 +6,7 @@ import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.compute.Backends;
 import dev.braid.runtime.generation.ComponentPool;
 import dev.braid.runtime.generation.GenerationBuilder;
+import dev.braid.runtime.generation.LeakWatch;
 import dev.braid.runtime.inject.ComponentFactory;
 import dev.braid.runtime.inject.RefCountedResources;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ public final class PipelineServices implements AutoCloseable {
     private final RefCountedResources resources = new RefCountedResources();
     private final ComponentPool pool = new ComponentPool();
     private final GenerationBuilder builder;
+    private final LeakWatch leaks;
 
     public PipelineServices(BraidRuntime runtime, String backendName, Path baseDir, long seed) {
         this.backend = Backends.select(backendName, runtime.registry());
@@ -27,6 +29,12 @@ public final class PipelineServices implements AutoCloseable {
         ComponentFactory factory = new ComponentFactory(backend, resources, env);
         this.builder = new GenerationBuilder(factory, pool, new VectorCache(cache.resolve("vectors")), backend,
                 Runtime.getRuntime().availableProcessors());
+        this.leaks = new LeakWatch(pool, builder.guard().timeouts().leakGrace());
+    }
+
+    /** Threads that closed plugin components left running. */
+    public LeakWatch leaks() {
+        return leaks;
     }
 
     public ComputeBackend backend() {
@@ -44,6 +52,7 @@ public final class PipelineServices implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        leaks.close();
         resources.close();
         backend.close();
     }
