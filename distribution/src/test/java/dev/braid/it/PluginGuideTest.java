@@ -57,6 +57,7 @@ class PluginGuideTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void theIncludedJavaFilesCompileAgainstTheApi() throws Exception {
         List<java.io.File> files = new ArrayList<>();
         for (Include b : blocks()) {
