@@ -28,7 +28,11 @@ class CliIT {
     void pluginsVerboseShowsParametersFromTheTypedConfiguration() throws Exception {
         Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "plugins", "--verbose");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.stdout()).containsPattern("dimension\\s+int\\s+= 4096");
+        // name, type, default, description, under the component they belong to
+        assertThat(r.stdout()).containsPattern("dimension\\s+int\\s+= 4096\\s+vector dimension \\(hash buckets\\)")
+                .containsPattern("lowercase\\s+boolean\\s+= true\\s+lower-case the text first")
+                .containsPattern("include\\s+Map<String, List<String>>\\s+= \\{\\}\\s+attribute -> accepted values")
+                .containsPattern("(?s)rules\\s+generator.*excludeSeen\\s+boolean\\s+= true");
     }
 
     private Path config(String yaml) throws Exception {

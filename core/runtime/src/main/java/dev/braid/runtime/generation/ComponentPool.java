@@ -1,7 +1,10 @@
 package dev.braid.runtime.generation;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,7 @@ public final class ComponentPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ComponentPool.class);
 
     private final Map<String, Entry> nodes = new HashMap<>();
+    private final List<Consumer<BuiltNode>> closeListeners = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
         final BuiltNode node;
@@ -69,6 +73,16 @@ public final class ComponentPool implements AutoCloseable {
         }
     }
 
+    /** Called after a node has been closed (for leak checks). */
+    public void addCloseListener(Consumer<BuiltNode> listener) {
+        closeListeners.add(listener);
+    }
+
+    /** Whether a live node's component class comes from this class loader. */
+    public synchronized boolean usesLoader(ClassLoader loader) {
+        return nodes.values().stream().anyMatch(e -> e.node.descriptor().type().getClassLoader() == loader);
+    }
+
     /** How many nodes are alive. */
     public synchronized int size() {
         return nodes.size();
@@ -84,11 +98,14 @@ public final class ComponentPool implements AutoCloseable {
         copy.values().forEach(e -> closeQuietly(e.node));
     }
 
-    private static void closeQuietly(BuiltNode node) {
+    private void closeQuietly(BuiltNode node) {
         try {
             node.close();
         } catch (RuntimeException e) {
             log.warn("Closing {} failed: {}", node.label(), e.toString());
+        }
+        for (Consumer<BuiltNode> l : closeListeners) {
+            l.accept(node);
         }
     }
 

@@ -48,6 +48,9 @@ public final class Generation {
     private final Map<String, Boolean> reused;
     private final int cacheHits;
     private final Map<Modality, ModalityEncoder> encoders;
+    private final CallGuard guard;
+    /** "'x' (generator) from bundle 1.0 at generators[0]", parallel to {@link #generators}. */
+    private final List<String> generatorLabels;
     private final Instant createdAt = Instant.now();
 
     /** In-flight calls plus one for "not retired". */
@@ -58,7 +61,8 @@ public final class Generation {
     Generation(int number, ResolvedPipeline pipeline, PipelineData data, ItemFeatures features, FusionStrategy fusion,
                List<Generator> generators, List<String> generatorNames, ComputeBackend backend, List<String> nodeKeys,
                ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
-               Map<String, Boolean> reused, int cacheHits, Map<Modality, ModalityEncoder> encoders) {
+               Map<String, Boolean> reused, int cacheHits, Map<Modality, ModalityEncoder> encoders,
+               CallGuard guard) {
         this.number = number;
         this.pipeline = pipeline;
         this.data = data;
@@ -74,6 +78,9 @@ public final class Generation {
         this.reused = Map.copyOf(reused);
         this.cacheHits = cacheHits;
         this.encoders = Map.copyOf(encoders);
+        this.guard = guard;
+        this.generatorLabels = pipeline.generators().stream().map(c -> c.descriptor().label() + " at "
+                + c.spec().path()).toList();
     }
 
     /** The encoder instances of this generation, per modality (for ad-hoc content). */
@@ -177,12 +184,24 @@ public final class Generation {
         closed.complete(null);
     }
 
-    /** Runs the generator chain for a query: scores for every catalog item. */
+    /**
+     * Runs the generator chain for a query: scores for every catalog item.
+     *
+     * @throws ComponentCallException naming the generator when one throws or does not return within the call
+     *                                timeout ({@link Timeouts#call()})
+     */
     public void score(Query query, float[] scores) {
         Arrays.fill(scores, 0f);
-        for (Generator g : generators) {
-            g.score(query, scores);
-        }
+        int[] current = {0};
+        guard.call(() -> "generator " + generatorLabels.get(current[0]) + " (score)", () -> {
+            for (int g = 0; g < generators.size(); g++) {
+                current[0] = g;
+                // Threads the plugin starts (and this one, if it hangs) are then recognisably the plugin's.
+                Thread.currentThread().setContextClassLoader(generators.get(g).getClass().getClassLoader());
+                generators.get(g).score(query, scores);
+            }
+            return null;
+        });
         for (String id : query.exclude()) {
             int i = data.catalog().indexOf(id);
             if (i >= 0) {
@@ -208,25 +227,31 @@ public final class Generation {
         }
         int[] top = backend.topK(scores, fetch);
         List<ScoredItem> out = new ArrayList<>(top.length);
-        for (int i : top) {
-            out.add(new ScoredItem(data.catalog().item(i).id(), scores[i], explain(query, i)));
-        }
-        for (int g = 0; g < generators.size(); g++) {
-            if (generators.get(g) instanceof Reranker r) {
-                out = prefixNewReasons(out, r.rerank(query, List.copyOf(out), scores, k), generatorNames.get(g));
+        int[] current = {0};
+        // explain() and rerank() are plugin code too: they run under the call timeout, named when they fail.
+        List<ScoredItem> ranked = guard.call(() -> "generator " + generatorLabels.get(current[0])
+                + " (explain/rerank)", () -> {
+            List<ScoredItem> list = out;
+            for (int i : top) {
+                List<String> reasons = new ArrayList<>();
+                for (int g = 0; g < generators.size(); g++) {
+                    current[0] = g;
+                    for (String r : generators.get(g).explain(query, i)) {
+                        reasons.add(generatorNames.get(g) + ":" + r);
+                    }
+                }
+                list.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
             }
-        }
-        return out.size() > k ? List.copyOf(out.subList(0, k)) : out;
-    }
-
-    private List<String> explain(Query query, int item) {
-        List<String> reasons = new ArrayList<>();
-        for (int g = 0; g < generators.size(); g++) {
-            for (String r : generators.get(g).explain(query, item)) {
-                reasons.add(generatorNames.get(g) + ":" + r);
+            for (int g = 0; g < generators.size(); g++) {
+                if (generators.get(g) instanceof Reranker r) {
+                    current[0] = g;
+                    list = prefixNewReasons(list, r.rerank(query, List.copyOf(list), scores, k),
+                            generatorNames.get(g));
+                }
             }
-        }
-        return reasons;
+            return list;
+        });
+        return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
     }
 
     /** Prefixes the reasons a reranker appended (beyond the item's earlier reasons) with its generator's name. */

@@ -45,9 +45,17 @@ public final class GenerationBuilder {
     private final VectorCache cache;
     private final ComputeBackend backend;
     private final int threads;
+    private final CallGuard guard;
 
     public GenerationBuilder(ComponentFactory factory, ComponentPool pool, VectorCache cache, ComputeBackend backend,
                              int threads) {
+        this(factory, pool, cache, backend, threads, Timeouts.fromSystemProperties());
+    }
+
+    /** With explicit time limits for building components and for serving calls. */
+    public GenerationBuilder(ComponentFactory factory, ComponentPool pool, VectorCache cache, ComputeBackend backend,
+                             int threads, Timeouts timeouts) {
+        this.guard = new CallGuard(timeouts);
         this.factory = factory;
         this.pool = pool;
         this.cache = cache;
@@ -57,6 +65,11 @@ public final class GenerationBuilder {
 
     public ComponentPool pool() {
         return pool;
+    }
+
+    /** The guard that limits how long plugin calls may take. */
+    public CallGuard guard() {
+        return guard;
     }
 
     /** Builds generation {@code number}. */
@@ -73,8 +86,8 @@ public final class GenerationBuilder {
             for (Map.Entry<Modality, ResolvedComponent> e : pipeline.encoders().entrySet()) {
                 ResolvedComponent rc = e.getValue();
                 String key = "encoder:" + rc.key() + "|data:" + data.fingerprint();
-                BuiltNode node = acquire(key, () -> buildEncoder(e.getKey(), rc, data, progress), acquired, reuse,
-                        rc);
+                BuiltNode node = acquire(key, () -> guarded(rc, () -> buildEncoder(e.getKey(), rc, data, progress)),
+                        acquired, reuse, rc);
                 modalities.put(e.getKey(), node.output());
                 encoders.put(e.getKey(), (ModalityEncoder) node.instance());
                 failures.addAll(node.failures());
@@ -87,7 +100,8 @@ public final class GenerationBuilder {
             if (pipeline.fusion() != null && !modalities.isEmpty()) {
                 ResolvedComponent rc = pipeline.fusion();
                 String key = "fusion:" + rc.key() + "|" + featureKey;
-                BuiltNode node = acquire(key, () -> buildFusion(rc, data, modalities, progress), acquired, reuse, rc);
+                BuiltNode node = acquire(key, () -> guarded(rc, () -> buildFusion(rc, data, modalities, progress)), acquired,
+                        reuse, rc);
                 fused = node.output();
                 fusion = (FusionStrategy) node.instance();
                 timings.put("fuse", reuse.get(rc.spec().path()) ? 0.0 : node.seconds());
@@ -101,15 +115,15 @@ public final class GenerationBuilder {
             double fitSeconds = 0;
             for (ResolvedComponent rc : pipeline.generators()) {
                 String key = "generator:" + rc.key() + "|" + featureKey + "|data:" + data.fingerprint();
-                BuiltNode node = acquire(key, () -> buildGenerator(rc, data, features, progress), acquired, reuse,
-                        rc);
+                BuiltNode node = acquire(key, () -> guarded(rc, () -> buildGenerator(rc, data, features, progress)),
+                        acquired, reuse, rc);
                 generators.add((Generator) node.instance());
                 generatorNames.add(rc.spec().name());
                 fitSeconds += reuse.get(rc.spec().path()) ? 0.0 : node.seconds();
             }
             timings.put("fit", fitSeconds);
             return new Generation(number, pipeline, data, features, fusion, generators, generatorNames, backend,
-                    acquired, pool, timings, failures, reuse, cacheHits, encoders);
+                    acquired, pool, timings, failures, reuse, cacheHits, encoders, guard);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
@@ -178,7 +192,7 @@ public final class GenerationBuilder {
                 }
             });
             return new Generation(number, full.pipeline(), data, features, fusion, generators, generatorNames,
-                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders);
+                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders, guard);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
@@ -191,6 +205,12 @@ public final class GenerationBuilder {
         acquired.add(key);
         reuse.put(rc.spec().path(), a.reused());
         return a.node();
+    }
+
+    /** Builds a node on a guarded thread: a plugin that hangs fails this build, naming it, after the limit. */
+    private BuiltNode guarded(ResolvedComponent rc, Supplier<BuiltNode> build) {
+        return guard.build(rc.descriptor().label() + " at " + rc.spec().path(), rc.descriptor().type()
+                .getClassLoader(), build);
     }
 
     private Object create(ResolvedComponent rc) {

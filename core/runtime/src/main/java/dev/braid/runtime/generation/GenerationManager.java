@@ -88,6 +88,8 @@ public final class GenerationManager implements AutoCloseable {
                 synchronized (GenerationManager.this) {
                     why = String.join("; ", pendingReasons);
                     pendingReasons.clear();
+                    // A request that arrives while this build runs must schedule another one, not join this one.
+                    scheduled = null;
                 }
                 buildNow(why);
             }, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
@@ -108,6 +110,12 @@ public final class GenerationManager implements AutoCloseable {
                 dataKey = key;
             }
             Generation next = builder.build(numbers.incrementAndGet(), resolved, data, ProgressListener.NONE);
+            try {
+                firstQuery(next);
+            } catch (RuntimeException e) {
+                next.retire();
+                throw e;
+            }
             Generation old = live.getAndSet(next);
             if (old != null) {
                 old.retire();
@@ -127,6 +135,17 @@ public final class GenerationManager implements AutoCloseable {
             l.accept(outcome);
         }
         return outcome;
+    }
+
+    /**
+     * Answers one query on a new generation before it goes live, so that a generator that throws or hangs when
+     * scoring fails the build (naming it) instead of the live traffic.
+     */
+    private static void firstQuery(Generation next) {
+        var train = next.data().train();
+        if (train.numUsers() > 0) {
+            next.recommend(dev.braid.api.generator.Query.forUser(train.userId(0)), 1);
+        }
     }
 
     /** The live generation, if any. Use {@link #call} to run a request on it safely. */

@@ -6,6 +6,7 @@ import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.compute.Backends;
 import dev.braid.runtime.generation.ComponentPool;
 import dev.braid.runtime.generation.GenerationBuilder;
+import dev.braid.runtime.generation.LeakWatch;
 import dev.braid.runtime.inject.ComponentFactory;
 import dev.braid.runtime.inject.RefCountedResources;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class PipelineServices implements AutoCloseable {
     private final ComponentPool pool = new ComponentPool();
     private final GenerationBuilder builder;
     private final ComponentFactory factory;
+    private final LeakWatch leaks;
 
     public PipelineServices(BraidRuntime runtime, String backendName, Path baseDir, long seed) {
         this.backend = Backends.select(backendName, runtime.registry());
@@ -28,6 +30,12 @@ public final class PipelineServices implements AutoCloseable {
         this.factory = new ComponentFactory(backend, resources, env);
         this.builder = new GenerationBuilder(factory, pool, new VectorCache(cache.resolve("vectors")), backend,
                 Runtime.getRuntime().availableProcessors());
+        this.leaks = new LeakWatch(pool, builder.guard().timeouts().leakGrace());
+    }
+
+    /** Threads that closed plugin components left running. */
+    public LeakWatch leaks() {
+        return leaks;
     }
 
     public ComputeBackend backend() {
@@ -50,6 +58,7 @@ public final class PipelineServices implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        leaks.close();
         resources.close();
         backend.close();
     }
