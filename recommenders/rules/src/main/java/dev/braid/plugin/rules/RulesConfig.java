@@ -50,6 +50,11 @@ public record RulesConfig(
         exclude = copy(exclude);
         boosts = boosts == null ? List.of() : List.copyOf(boosts);
         filters = filters == null ? List.of() : List.copyOf(filters);
+        // The default {} (nothing declared) means no availability rule.
+        if (availability != null && !availability.hasFlag() && !availability.hasWindow()
+                && (availability.now() == null || availability.now().isBlank())) {
+            availability = null;
+        }
         recency = recency == null ? List.of() : List.copyOf(recency);
         popularity = popularity == null ? new PopularityBoost(0.0) : popularity;
         pins = pins == null ? List.of() : List.copyOf(pins);

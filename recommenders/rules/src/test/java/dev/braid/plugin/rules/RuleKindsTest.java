@@ -254,7 +254,10 @@ class RuleKindsTest {
         assertThatThrownBy(() -> new RulesGenerator(rules().recency(new RecencyBoost(null, null, 1.0, 1.0))
                 .build())).hasMessageContaining("recency[0].attribute");
         assertThatThrownBy(() -> new RulesGenerator(rules().availability(
-                new Availability(null, null, null, null, null)).build())).hasMessageContaining("availability");
+                new Availability(null, null, null, null, "2024-01-01")).build())).hasMessageContaining("availability");
+        // An empty availability map (the default) declares no rule.
+        assertThat(rules().availability(new Availability(null, null, null, null, null)).build().availability())
+                .isNull();
         assertThatThrownBy(() -> new RulesGenerator(rules().availability(
                 new Availability("available", null, null, null, "soon")).build()))
                 .hasMessageContaining("availability.now");
