@@ -44,6 +44,7 @@ public final class GenerationManager implements AutoCloseable {
     private final List<java.util.function.Consumer<BuildOutcome>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> pendingReasons = new ArrayList<>();
     private ScheduledFuture<?> scheduled;
+    private final dev.braid.runtime.plugin.RegistryListener registryListener;
     private PipelineData data;
     private String dataKey;
 
@@ -64,7 +65,8 @@ public final class GenerationManager implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        registry.addListener(reason -> requestBuild(reason));
+        this.registryListener = this::requestBuild;
+        registry.addListener(registryListener);
     }
 
     /** Builds the first generation now, on the caller's thread. */
@@ -81,6 +83,9 @@ public final class GenerationManager implements AutoCloseable {
 
     /** Asks for a new generation soon; several requests close together make one build. */
     public synchronized void requestBuild(String reason) {
+        if (executor.isShutdown()) {
+            return; // closing: bundles stopping at shutdown must not start a build
+        }
         pendingReasons.add(reason);
         if (scheduled == null || scheduled.isDone()) {
             scheduled = executor.schedule(() -> {
@@ -191,6 +196,7 @@ public final class GenerationManager implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.removeListener(registryListener);
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
