@@ -77,7 +77,9 @@ public final class Generation {
         this.failures = List.copyOf(failures);
         this.reused = Map.copyOf(reused);
         this.cacheHits = cacheHits;
-        this.encoders = Map.copyOf(encoders);
+        java.util.EnumMap<Modality, ModalityEncoder> ordered = new java.util.EnumMap<>(Modality.class);
+        ordered.putAll(encoders);
+        this.encoders = java.util.Collections.unmodifiableMap(ordered); // modality order, for stable messages
         this.guard = guard;
         this.generatorLabels = pipeline.generators().stream().map(c -> c.descriptor().label() + " at "
                 + c.spec().path()).toList();
