@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 record BenchData(Dataset dataset, ItemFeatures text, ItemFeatures image, ItemFeatures fused) {
     private static final Logger LOG = LoggerFactory.getLogger(BenchData.class);
 
-    static BenchData load(Path datasets) {
+    /** Loads the dataset; encodes the catalog only when {@code encode} (the text, image and fused features). */
+    static BenchData load(Path datasets, boolean encode) {
         Path ml = datasets.resolve("ml-100k");
         Path items = datasets.resolve("ml-100k-mm/items.tsv");
         if (!Files.isDirectory(ml) || !Files.isRegularFile(items)) {
@@ -49,6 +50,9 @@ record BenchData(Dataset dataset, ItemFeatures text, ItemFeatures image, ItemFea
         long t0 = System.nanoTime();
         Dataset d = MovieLensImporter.load(ml, items);
         Catalog c = d.catalog();
+        if (!encode) {
+            return new BenchData(d, ItemFeatures.none(), ItemFeatures.none(), ItemFeatures.none());
+        }
         FeatureMatrix text = encode(new TfIdfEncoder(TfIdfConfig.defaults()), c);
         FeatureMatrix image = encode(new ColorHistogramEncoder(ColorHistogramConfig.defaults()), c);
         Map<Modality, FeatureMatrix> both = new EnumMap<>(Modality.class);

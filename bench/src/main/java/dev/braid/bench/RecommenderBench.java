@@ -60,7 +60,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BenchData data = BenchData.load(datasets);
+        BenchData data = BenchData.load(datasets, !protocol.equals("msrec") && !protocol.equals("librec"));
         BenchReport report = switch (protocol) {
             case "cornac" -> cornac(data);
             case "msrec" -> msrec(data);

@@ -50,6 +50,9 @@ public final class BprGenerator implements Generator {
                     + " items but the catalog has " + data.catalog().size());
         }
         Positives positives = Positives.of(m);
+        if (positives.size() == 0) {
+            throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
+        }
         long fingerprint = Hash64.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
                 data.seed());
         BprModel model = null;
@@ -62,7 +65,7 @@ public final class BprGenerator implements Generator {
             }
         }
         if (model == null) {
-            Training.Outcome<BprModel> o = Training.run(NAME, () -> BprModel.init(m.numUsers(), m.numItems(),
+            Training.Outcome<BprModel> o = Training.run(NAME, () -> BprModel.init(positives,
                     config.factors(), config.learningRate(), config.regularization(), config.itemBias(),
                     data.seed()), positives, config.plan(data.seed()), progress);
             model = o.model();

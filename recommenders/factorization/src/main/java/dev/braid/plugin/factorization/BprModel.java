@@ -7,9 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * BPR matrix factorisation (Rendle et al., UAI 2009): {@code x(u, i) = b_i + p_u · q_i}, trained by SGD on
- * {@code ln σ(x(u, i) - x(u, j))} for a positive {@code i} and a uniformly drawn item {@code j} the user has not
- * interacted with (a draw that hits a positive is skipped), with L2 regularisation of every touched parameter.
- * Parameters are flat row-major float arrays; initial factors are uniform in {@code ±0.5 / factors}.
+ * {@code ln σ(x(u, i) - x(u, j))} for a positive {@code i} and an item {@code j} drawn uniformly among the items
+ * that have training positives (a draw that hits one of the user's positives is skipped), with L2 regularisation
+ * of every touched parameter. Parameters are flat row-major float arrays; initial factors are uniform in
+ * {@code ±0.5 / factors}, except for items without training positives, whose factors and bias stay zero (they
+ * are never sampled, so a cold item scores 0 rather than noise).
  */
 final class BprModel implements FactorModel {
     final int users;
@@ -36,15 +38,31 @@ final class BprModel implements FactorModel {
     }
 
     /** A freshly initialised model (the same seed gives the same parameters). */
-    static BprModel init(int users, int items, int k, double learningRate, double regularization, boolean itemBias,
+    static BprModel init(Positives all, int k, double learningRate, double regularization, boolean itemBias,
                          long seed) {
+        int users = all.numUsers;
+        int items = all.numItems;
         SplittableRandom r = new SplittableRandom(seed);
         float[] p = new float[users * k];
         float[] q = new float[items * k];
         fillUniform(p, r, 0.5f / k);
         fillUniform(q, r, 0.5f / k);
+        zeroUnknownRows(q, all, k);
         return new BprModel(users, items, k, (float) learningRate, (float) regularization, itemBias, p, q,
                 new float[items]);
+    }
+
+    /** Zeroes the rows of items without positives. */
+    static void zeroUnknownRows(float[] rows, Positives all, int k) {
+        boolean[] known = new boolean[all.numItems];
+        for (int i : all.knownItems) {
+            known[i] = true;
+        }
+        for (int i = 0; i < all.numItems; i++) {
+            if (!known[i]) {
+                java.util.Arrays.fill(rows, i * k, (i + 1) * k, 0f);
+            }
+        }
     }
 
     static void fillUniform(float[] a, SplittableRandom r, float halfWidth) {
@@ -68,7 +86,7 @@ final class BprModel implements FactorModel {
             int idx = random.nextInt(n);
             int u = pu[idx];
             int i = pi[idx];
-            int j = random.nextInt(items);
+            int j = train.drawItem(random);
             if (train.contains(u, j)) {
                 continue;
             }

@@ -18,6 +18,8 @@ final class Positives {
     final int[] items;
     /** User of each pair. */
     final int[] users;
+    /** The items with at least one positive, ascending: negatives are drawn from these (as in Cornac). */
+    final int[] knownItems;
 
     Positives(int numUsers, int numItems, int[] rowStart, int[] items) {
         this.numUsers = numUsers;
@@ -28,6 +30,25 @@ final class Positives {
         for (int u = 0; u < numUsers; u++) {
             Arrays.fill(users, rowStart[u], rowStart[u + 1], u);
         }
+        boolean[] seen = new boolean[numItems];
+        int known = 0;
+        for (int i : items) {
+            if (!seen[i]) {
+                seen[i] = true;
+                known++;
+            }
+        }
+        this.knownItems = new int[known];
+        for (int i = 0, p = 0; i < numItems; i++) {
+            if (seen[i]) {
+                knownItems[p++] = i;
+            }
+        }
+    }
+
+    /** Draws a negative candidate: a uniformly chosen item that has positives (the caller skips the user's own). */
+    int drawItem(SplittableRandom random) {
+        return knownItems[random.nextInt(knownItems.length)];
     }
 
     /** Every interaction of the matrix is a positive. */
