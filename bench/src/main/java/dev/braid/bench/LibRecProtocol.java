@@ -56,12 +56,14 @@ final class LibRecProtocol {
         r.protocol("candidates", "all items minus each user's training items; full ranking by Braid's evaluator");
         r.protocol("models", "Braid bpr and LibRec BPRRecommender with factors=" + bench.factors + ", epochs="
                 + bench.epochs + " (no early stopping), learning rate " + bench.learningRate + ", regularisation "
-                + bench.regularization + "; LibRec ItemKNNRecommender cosine, 50 neighbours");
+                + bench.regularization + ", user-first sampling (as LibRec); LibRec ItemKNNRecommender cosine, 50 neighbours");
         Harness h = new Harness(c, train, split.test(), null, List.of(10, 20), bench.seed);
         r.add(h.run("popularity (braid)", new PopularityGenerator(PopularityConfig.defaults()), ItemFeatures.none(),
                 g -> Map.of()));
         double savedValidation = bench.validationShare;
         int savedEpochs = bench.epochs;
+        String savedSampling = bench.sampling;
+        bench.sampling = "user"; // LibRec's BPR draws a user first, then one of their positives
         bench.validationShare = 0; // fixed epoch counts, no early stopping
         BenchRow braidSameEpochs = r.add(h.run("bpr (braid, same epochs)", bench.bpr(), ItemFeatures.none(),
                 RecommenderBench::training));
@@ -71,6 +73,7 @@ final class LibRecProtocol {
                 RecommenderBench::training));
         bench.validationShare = savedValidation;
         bench.epochs = savedEpochs;
+        bench.sampling = savedSampling;
 
         InMemoryModel model = new InMemoryModel(train);
         BenchRow lbpr = r.add(libRecBpr(bench, h, model));

@@ -58,6 +58,8 @@ public final class RecommenderBench implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "100") int epochs;
     @Option(names = "--lr", defaultValue = "0.05") double learningRate;
     @Option(names = "--reg", defaultValue = "0.01") double regularization;
+    @Option(names = "--item-bias", defaultValue = "true", arity = "1") boolean itemBias;
+    @Option(names = "--sampling", defaultValue = "pair", description = "pair or user") String sampling;
     @Option(names = "--content-factors", defaultValue = "32") int contentFactors;
     @Option(names = "--content-reg", defaultValue = "0.001") double contentRegularization;
     @Option(names = "--validation", defaultValue = "0.1",
@@ -87,8 +89,8 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     BprConfig bprConfig() {
-        return new BprConfig(factors, epochs, learningRate, regularization, true, validationShare, 5, 3, true, 5000,
-                "");
+        return new BprConfig(factors, epochs, learningRate, regularization, itemBias, validationShare, 5, 3, true, 5000,
+                sampling, "");
     }
 
     private Map<String, Object> bprProtocol() {
@@ -98,6 +100,8 @@ public final class RecommenderBench implements Callable<Integer> {
         m.put("learning_rate", learningRate);
         m.put("regularization", regularization);
         m.put("early_stopping_validation_share", validationShare);
+        m.put("sampling", sampling);
+        m.put("item_bias", itemBias);
         return m;
     }
 
@@ -115,7 +119,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     VbprConfig vbprConfig() {
         return new VbprConfig(factors, contentFactors, epochs, learningRate, regularization, contentRegularization,
-                validationShare, 5, 3, true, 5000, "");
+                validationShare, 5, 3, true, 5000, sampling, "");
     }
 
     Generator vbpr() {

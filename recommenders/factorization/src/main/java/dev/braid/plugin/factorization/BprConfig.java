@@ -15,6 +15,8 @@ import dev.braid.api.component.Param;
  * @param patience           validations without improvement before stopping
  * @param refit              retrain on all positives for the best epoch count after early stopping
  * @param maxValidationUsers users ranked at each validation, at most
+ * @param sampling           how a positive pair is drawn: {@code pair} (uniform over all positives, as Cornac) or
+ *                           {@code user} (a uniform user, then one of their positives, as Rendle's paper and LibRec)
  * @param modelPath          model file: loaded when it was trained on the same data, parameters and seed,
  *                           written (atomically) after training otherwise; empty = keep in memory only
  */
@@ -33,16 +35,26 @@ public record BprConfig(
                 defaultValue = "true") boolean refit,
         @Param(description = "users ranked at each validation, at most", defaultValue = "5000", min = 1)
         int maxValidationUsers,
+        @Param(description = "positive sampling: pair (uniform over positives) or user (uniform user first)",
+                defaultValue = "pair") String sampling,
         @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
                 + "empty = none", defaultValue = "") String modelPath) {
 
     public BprConfig {
         modelPath = modelPath == null ? "" : modelPath;
+        sampling = sampling == null ? "pair" : sampling;
+        if (!sampling.equals("pair") && !sampling.equals("user")) {
+            throw new IllegalArgumentException("sampling: expected pair or user, got '" + sampling + "'");
+        }
     }
 
     /** The defaults. */
     public static BprConfig defaults() {
-        return new BprConfig(64, 100, 0.05, 0.01, true, 0.1, 5, 3, true, 5000, "");
+        return new BprConfig(64, 100, 0.05, 0.01, true, 0.1, 5, 3, true, 5000, "pair", "");
+    }
+
+    boolean userSampling() {
+        return sampling.equals("user");
     }
 
     TrainingPlan plan(long seed) {
@@ -60,6 +72,7 @@ public record BprConfig(
         h = Hash64.mix(h, evalEvery);
         h = Hash64.mix(h, patience);
         h = Hash64.mix(h, refit ? 1 : 0);
+        h = Hash64.mix(h, sampling);
         return Hash64.mix(h, maxValidationUsers);
     }
 }

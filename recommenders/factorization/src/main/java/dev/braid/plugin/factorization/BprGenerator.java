@@ -65,9 +65,12 @@ public final class BprGenerator implements Generator {
             }
         }
         if (model == null) {
-            Training.Outcome<BprModel> o = Training.run(NAME, () -> BprModel.init(positives,
-                    config.factors(), config.learningRate(), config.regularization(), config.itemBias(),
-                    data.seed()), positives, config.plan(data.seed()), progress);
+            Training.Outcome<BprModel> o = Training.run(NAME, () -> {
+                BprModel fresh = BprModel.init(positives, config.factors(), config.learningRate(),
+                        config.regularization(), config.itemBias(), data.seed());
+                fresh.userSampling = config.userSampling();
+                return fresh;
+            }, positives, config.plan(data.seed()), progress);
             model = o.model();
             report = TrainingReport.of(o);
             LOG.info("{}: {} users x {} items, {} positives, {} factors, {} epochs, {} s/epoch", NAME, m.numUsers(),

@@ -17,6 +17,8 @@ final class BprModel implements FactorModel {
     final int users;
     final int items;
     final int k;
+    /** Draw the positive pair user-first (see {@link Positives#drawPair}). */
+    boolean userSampling;
     final float learningRate;
     final float regularization;
     final boolean itemBias;
@@ -83,7 +85,7 @@ final class BprModel implements FactorModel {
         final float reg = regularization;
         final int kk = k;
         for (int s = 0; s < n; s++) {
-            int idx = random.nextInt(n);
+            int idx = train.drawPair(random, userSampling);
             int u = pu[idx];
             int i = pi[idx];
             int j = train.drawItem(random);
@@ -134,8 +136,10 @@ final class BprModel implements FactorModel {
 
     @Override
     public BprModel copy() {
-        return new BprModel(users, items, k, learningRate, regularization, itemBias, userFactors.clone(),
+        BprModel m = new BprModel(users, items, k, learningRate, regularization, itemBias, userFactors.clone(),
                 itemFactors.clone(), bias.clone());
+        m.userSampling = userSampling;
+        return m;
     }
 
     @Override

@@ -18,6 +18,8 @@ final class Positives {
     final int[] items;
     /** User of each pair. */
     final int[] users;
+    /** The users with at least one positive, ascending. */
+    final int[] activeUsers;
     /** The items with at least one positive, ascending: negatives are drawn from these (as in Cornac). */
     final int[] knownItems;
 
@@ -30,6 +32,8 @@ final class Positives {
         for (int u = 0; u < numUsers; u++) {
             Arrays.fill(users, rowStart[u], rowStart[u + 1], u);
         }
+        this.activeUsers = java.util.stream.IntStream.range(0, numUsers)
+                .filter(u -> rowStart[u + 1] > rowStart[u]).toArray();
         boolean[] seen = new boolean[numItems];
         int known = 0;
         for (int i : items) {
@@ -44,6 +48,19 @@ final class Positives {
                 knownItems[p++] = i;
             }
         }
+    }
+
+    /**
+     * Draws a positive pair and returns its index: uniformly over all pairs ({@code byUser} false, as Cornac), or
+     * a uniform user with positives, then one of their positives ({@code byUser} true, Rendle's bootstrap sampling
+     * as in LibRec), which weighs light users as much as heavy ones.
+     */
+    int drawPair(SplittableRandom random, boolean byUser) {
+        if (!byUser) {
+            return random.nextInt(items.length);
+        }
+        int u = activeUsers[random.nextInt(activeUsers.length)];
+        return rowStart[u] + random.nextInt(rowStart[u + 1] - rowStart[u]);
     }
 
     /** Draws a negative candidate: a uniformly chosen item that has positives (the caller skips the user's own). */

@@ -16,6 +16,8 @@ import dev.braid.api.component.Param;
  * @param patience              validations without improvement before stopping
  * @param refit                 retrain on all positives for the best epoch count after early stopping
  * @param maxValidationUsers    users ranked at each validation, at most
+ * @param sampling           how a positive pair is drawn: {@code pair} (uniform over all positives, as Cornac) or
+ *                           {@code user} (a uniform user, then one of their positives, as Rendle's paper and LibRec)
  * @param modelPath             model file, as for {@code bpr}; empty = none
  */
 public record VbprConfig(
@@ -37,16 +39,26 @@ public record VbprConfig(
                 defaultValue = "true") boolean refit,
         @Param(description = "users ranked at each validation, at most", defaultValue = "5000", min = 1)
         int maxValidationUsers,
+        @Param(description = "positive sampling: pair (uniform over positives) or user (uniform user first)",
+                defaultValue = "pair") String sampling,
         @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
                 + "empty = none", defaultValue = "") String modelPath) {
 
     public VbprConfig {
         modelPath = modelPath == null ? "" : modelPath;
+        sampling = sampling == null ? "pair" : sampling;
+        if (!sampling.equals("pair") && !sampling.equals("user")) {
+            throw new IllegalArgumentException("sampling: expected pair or user, got '" + sampling + "'");
+        }
     }
 
     /** The defaults. */
     public static VbprConfig defaults() {
-        return new VbprConfig(64, 32, 100, 0.05, 0.01, 0.001, 0.1, 5, 3, true, 5000, "");
+        return new VbprConfig(64, 32, 100, 0.05, 0.01, 0.001, 0.1, 5, 3, true, 5000, "pair", "");
+    }
+
+    boolean userSampling() {
+        return sampling.equals("user");
     }
 
     TrainingPlan plan(long seed) {
@@ -64,6 +76,7 @@ public record VbprConfig(
         h = Hash64.mix(h, evalEvery);
         h = Hash64.mix(h, patience);
         h = Hash64.mix(h, refit ? 1 : 0);
+        h = Hash64.mix(h, sampling);
         return Hash64.mix(h, maxValidationUsers);
     }
 }

@@ -65,9 +65,12 @@ public final class VbprGenerator implements Generator {
             }
         }
         if (model == null) {
-            Training.Outcome<VbprModel> o = Training.run(NAME, () -> VbprModel.init(positives, content,
-                    config.factors(), config.contentFactors(), config.learningRate(), config.regularization(),
-                    config.contentRegularization(), data.seed()), positives, config.plan(data.seed()), progress);
+            Training.Outcome<VbprModel> o = Training.run(NAME, () -> {
+                VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
+                        config.learningRate(), config.regularization(), config.contentRegularization(), data.seed());
+                fresh.userSampling = config.userSampling();
+                return fresh;
+            }, positives, config.plan(data.seed()), progress);
             model = o.model();
             report = TrainingReport.of(o);
             LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), {} epochs, {} s/epoch",

@@ -21,7 +21,7 @@ class BprGeneratorTest {
     Path dir;
 
     private BprGenerator bpr(double validationShare, String modelPath) {
-        BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, validationShare, 5, 3, true, 5000, modelPath);
+        BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, validationShare, 5, 3, true, 5000, "pair", modelPath);
         return new BprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -36,6 +36,19 @@ class BprGeneratorTest {
         BprGenerator g = bpr(0, "");
         g.fit(DATA.data(42), ProgressListener.NONE);
         assertThat(DATA.auc(g, false)).isGreaterThan(0.75);
+    }
+
+    @Test
+    void userFirstSamplingAlsoLearnsTheStructureAndIsADifferentModel() {
+        BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, 0, 5, 3, true, 5000, "user", "");
+        BprGenerator byUser = new BprGenerator(c, new Environment(dir, dir, 1));
+        byUser.fit(DATA.data(42), ProgressListener.NONE);
+        BprGenerator byPair = bpr(0, "");
+        byPair.fit(DATA.data(42), ProgressListener.NONE);
+        assertThat(DATA.auc(byUser, false)).isGreaterThan(0.75);
+        assertThat(Arrays.equals(scores(byUser, "u3"), scores(byPair, "u3"))).isFalse();
+        assertThatThrownBy(() -> new BprConfig(16, 60, 0.05, 0.01, true, 0, 5, 3, true, 5000, "items", ""))
+                .hasMessageContaining("sampling");
     }
 
     @Test
@@ -106,7 +119,7 @@ class BprGeneratorTest {
 
     @Test
     void rejectsBadParametersAtConstruction() {
-        BprConfig bad = new BprConfig(16, 0, 0.05, 0.01, true, 0, 5, 3, true, 10, "");
+        BprConfig bad = new BprConfig(16, 0, 0.05, 0.01, true, 0, 5, 3, true, 10, "pair", "");
         assertThatThrownBy(() -> new BprGenerator(bad, new Environment(dir, dir, 1)))
                 .hasMessageContaining("epochs");
     }

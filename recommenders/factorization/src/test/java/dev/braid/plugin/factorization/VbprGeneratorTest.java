@@ -20,7 +20,7 @@ class VbprGeneratorTest {
     Path dir;
 
     private VbprGenerator vbpr(String modelPath) {
-        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 0, 5, 3, true, 5000, modelPath);
+        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 0, 5, 3, true, 5000, "pair", modelPath);
         return new VbprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -28,7 +28,7 @@ class VbprGeneratorTest {
     void ranksColdItemsThroughTheirContentWhereBprCannot() {
         VbprGenerator v = vbpr("");
         v.fit(COLD.data(42), ProgressListener.NONE);
-        BprGenerator b = new BprGenerator(new BprConfig(16, 40, 0.05, 0.01, true, 0, 5, 3, true, 5000, ""),
+        BprGenerator b = new BprGenerator(new BprConfig(16, 40, 0.05, 0.01, true, 0, 5, 3, true, 5000, "pair", ""),
                 new Environment(dir, dir, 1));
         b.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(COLD.coldItems).isNotEmpty();
