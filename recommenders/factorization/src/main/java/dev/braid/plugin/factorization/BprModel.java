@@ -1,0 +1,166 @@
+package dev.braid.plugin.factorization;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * BPR matrix factorisation (Rendle et al., UAI 2009): {@code x(u, i) = b_i + p_u · q_i}, trained by SGD on
+ * {@code ln σ(x(u, i) - x(u, j))} for a positive {@code i} and an item {@code j} drawn uniformly among the items
+ * that have training positives (a draw that hits one of the user's positives is skipped), with L2 regularisation
+ * of every touched parameter. Parameters are flat row-major float arrays; initial factors are uniform in
+ * {@code ±0.5 / factors}, except for items without training positives, whose factors and bias stay zero (they
+ * are never sampled, so a cold item scores 0 rather than noise).
+ */
+final class BprModel implements FactorModel {
+    final int users;
+    final int items;
+    final int k;
+    /** Draw the positive pair user-first (see {@link Positives#drawPair}). */
+    boolean userSampling;
+    final float learningRate;
+    final float regularization;
+    final boolean itemBias;
+    final float[] userFactors;
+    final float[] itemFactors;
+    final float[] bias;
+
+    private BprModel(int users, int items, int k, float learningRate, float regularization, boolean itemBias,
+                     float[] userFactors, float[] itemFactors, float[] bias) {
+        this.users = users;
+        this.items = items;
+        this.k = k;
+        this.learningRate = learningRate;
+        this.regularization = regularization;
+        this.itemBias = itemBias;
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.bias = bias;
+    }
+
+    /** A freshly initialised model (the same seed gives the same parameters). */
+    static BprModel init(Positives all, int k, double learningRate, double regularization, boolean itemBias,
+                         long seed) {
+        int users = all.numUsers;
+        int items = all.numItems;
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] p = new float[users * k];
+        float[] q = new float[items * k];
+        fillUniform(p, r, 0.5f / k);
+        fillUniform(q, r, 0.5f / k);
+        zeroUnknownRows(q, all, k);
+        return new BprModel(users, items, k, (float) learningRate, (float) regularization, itemBias, p, q,
+                new float[items]);
+    }
+
+    /** Zeroes the rows of items without positives. */
+    static void zeroUnknownRows(float[] rows, Positives all, int k) {
+        boolean[] known = new boolean[all.numItems];
+        for (int i : all.knownItems) {
+            known[i] = true;
+        }
+        for (int i = 0; i < all.numItems; i++) {
+            if (!known[i]) {
+                java.util.Arrays.fill(rows, i * k, (i + 1) * k, 0f);
+            }
+        }
+    }
+
+    static void fillUniform(float[] a, SplittableRandom r, float halfWidth) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) ((r.nextDouble() * 2 - 1) * halfWidth);
+        }
+    }
+
+    @Override
+    public void epoch(Positives train, SplittableRandom random) {
+        final int n = train.size();
+        final int[] pu = train.users;
+        final int[] pi = train.items;
+        final float[] p = userFactors;
+        final float[] q = itemFactors;
+        final float[] b = bias;
+        final float lr = learningRate;
+        final float reg = regularization;
+        final int kk = k;
+        for (int s = 0; s < n; s++) {
+            int idx = train.drawPair(random, userSampling);
+            int u = pu[idx];
+            int i = pi[idx];
+            int j = train.drawItem(random);
+            if (train.contains(u, j)) {
+                continue;
+            }
+            int uo = u * kk;
+            int io = i * kk;
+            int jo = j * kk;
+            float x = itemBias ? b[i] - b[j] : 0f;
+            for (int f = 0; f < kk; f++) {
+                x += p[uo + f] * (q[io + f] - q[jo + f]);
+            }
+            float z = (float) (1.0 / (1.0 + Math.exp(x)));
+            for (int f = 0; f < kk; f++) {
+                float uf = p[uo + f];
+                float qi = q[io + f];
+                float qj = q[jo + f];
+                p[uo + f] = uf + lr * (z * (qi - qj) - reg * uf);
+                q[io + f] = qi + lr * (z * uf - reg * qi);
+                q[jo + f] = qj + lr * (-z * uf - reg * qj);
+            }
+            if (itemBias) {
+                b[i] += lr * (z - reg * b[i]);
+                b[j] += lr * (-z - reg * b[j]);
+            }
+        }
+    }
+
+    @Override
+    public void scoreUser(int user, float[] out) {
+        final float[] p = userFactors;
+        final float[] q = itemFactors;
+        final int uo = user * k;
+        for (int i = 0, io = 0; i < items; i++, io += k) {
+            float s = bias[i];
+            for (int f = 0; f < k; f++) {
+                s += p[uo + f] * q[io + f];
+            }
+            out[i] = s;
+        }
+    }
+
+    @Override
+    public void scoreUnknownUser(float[] out) {
+        System.arraycopy(bias, 0, out, 0, items);
+    }
+
+    @Override
+    public BprModel copy() {
+        BprModel m = new BprModel(users, items, k, learningRate, regularization, itemBias, userFactors.clone(),
+                itemFactors.clone(), bias.clone());
+        m.userSampling = userSampling;
+        return m;
+    }
+
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(users);
+        out.writeInt(items);
+        out.writeInt(k);
+        ModelFile.writeFloats(out, userFactors);
+        ModelFile.writeFloats(out, itemFactors);
+        ModelFile.writeFloats(out, bias);
+    }
+
+    /** Reads what {@link #write} wrote; the hyper-parameters come from the configuration. */
+    static BprModel read(DataInputStream in, double learningRate, double regularization, boolean itemBias)
+            throws IOException {
+        int users = in.readInt();
+        int items = in.readInt();
+        int k = in.readInt();
+        float[] p = ModelFile.readFloats(in, users * k, "user factors");
+        float[] q = ModelFile.readFloats(in, items * k, "item factors");
+        float[] b = ModelFile.readFloats(in, items, "item biases");
+        return new BprModel(users, items, k, (float) learningRate, (float) regularization, itemBias, p, q, b);
+    }
+}

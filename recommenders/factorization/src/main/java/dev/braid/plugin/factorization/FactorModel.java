@@ -1,0 +1,31 @@
+package dev.braid.plugin.factorization;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.SplittableRandom;
+
+/**
+ * A pairwise-ranking factorisation model trained by SGD: what {@link Training} needs to run epochs, validate,
+ * keep the best state and save it. Implementations hold their parameters in flat float arrays.
+ */
+interface FactorModel {
+
+    /** One SGD pass: {@code train.size()} draws of a positive pair and a uniform negative item. */
+    void epoch(Positives train, SplittableRandom random);
+
+    /** Called after training steps and before scoring (e.g. to cache derived item vectors). */
+    default void prepare() {
+    }
+
+    /** Scores every item for a known user into {@code out} (one slot per item). */
+    void scoreUser(int user, float[] out);
+
+    /** Scores every item for a user the model has not seen (item terms only). */
+    void scoreUnknownUser(float[] out);
+
+    /** An independent copy of the parameters. */
+    FactorModel copy();
+
+    /** Writes the parameters (the {@link ModelFile} header is written by the caller). */
+    void write(DataOutputStream out) throws IOException;
+}

@@ -1,0 +1,82 @@
+package dev.braid.plugin.factorization;
+
+import dev.braid.api.component.Param;
+
+/**
+ * Configuration of the {@code vbpr} generator.
+ *
+ * @param factors               collaborative latent factors
+ * @param contentFactors        content factors (rows of the learned projection of the fused vector)
+ * @param epochs                the most SGD epochs
+ * @param learningRate          SGD step size
+ * @param regularization        L2 weight on user and item factors, biases and user content factors
+ * @param contentRegularization L2 weight on the projection and the content bias
+ * @param validationShare       share of each user's positives held out for early stopping; 0 = off
+ * @param evalEvery             validate every this many epochs
+ * @param patience              validations without improvement before stopping
+ * @param refit                 retrain on all positives for the best epoch count after early stopping
+ * @param maxValidationUsers    users ranked at each validation, at most
+ * @param sampling           how a positive pair is drawn: {@code pair} (uniform over all positives, as Cornac) or
+ *                           {@code user} (a uniform user, then one of their positives, as Rendle's paper and LibRec)
+ * @param modelPath             model file, as for {@code bpr}; empty = none
+ */
+public record VbprConfig(
+        @Param(description = "collaborative latent factors", defaultValue = "64", min = 1, max = 4096) int factors,
+        @Param(description = "content factors (projection of the fused vector)", defaultValue = "32", min = 1,
+                max = 4096) int contentFactors,
+        @Param(description = "maximum SGD epochs", defaultValue = "100", min = 1) int epochs,
+        @Param(description = "SGD learning rate", defaultValue = "0.05", min = 0) double learningRate,
+        @Param(description = "L2 regularisation of factors and biases", defaultValue = "0.01", min = 0)
+        double regularization,
+        @Param(description = "L2 regularisation of the content projection and content bias",
+                defaultValue = "0.001", min = 0) double contentRegularization,
+        @Param(description = "share of each user's positives held out for early stopping; 0 = off",
+                defaultValue = "0.1", min = 0, max = 0.9) double validationShare,
+        @Param(description = "validate every this many epochs", defaultValue = "5", min = 1) int evalEvery,
+        @Param(description = "validations without improvement before stopping", defaultValue = "3", min = 1)
+        int patience,
+        @Param(description = "after early stopping, retrain on all positives for the best epoch count",
+                defaultValue = "true") boolean refit,
+        @Param(description = "users ranked at each validation, at most", defaultValue = "5000", min = 1)
+        int maxValidationUsers,
+        @Param(description = "positive sampling: pair (uniform over positives) or user (uniform user first)",
+                defaultValue = "pair") String sampling,
+        @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
+                + "empty = none", defaultValue = "") String modelPath) {
+
+    public VbprConfig {
+        modelPath = modelPath == null ? "" : modelPath;
+        sampling = sampling == null ? "pair" : sampling;
+        if (!sampling.equals("pair") && !sampling.equals("user")) {
+            throw new IllegalArgumentException("sampling: expected pair or user, got '" + sampling + "'");
+        }
+    }
+
+    /** The defaults. */
+    public static VbprConfig defaults() {
+        return new VbprConfig(64, 32, 100, 0.05, 0.01, 0.001, 0.1, 5, 3, true, 5000, "pair", "");
+    }
+
+    boolean userSampling() {
+        return sampling.equals("user");
+    }
+
+    TrainingPlan plan(long seed) {
+        return new TrainingPlan(epochs, validationShare, evalEvery, patience, refit, maxValidationUsers, seed);
+    }
+
+    long fingerprint(long h) {
+        h = Hash64.mix(h, factors);
+        h = Hash64.mix(h, contentFactors);
+        h = Hash64.mix(h, epochs);
+        h = Hash64.mix(h, learningRate);
+        h = Hash64.mix(h, regularization);
+        h = Hash64.mix(h, contentRegularization);
+        h = Hash64.mix(h, validationShare);
+        h = Hash64.mix(h, evalEvery);
+        h = Hash64.mix(h, patience);
+        h = Hash64.mix(h, refit ? 1 : 0);
+        h = Hash64.mix(h, sampling);
+        return Hash64.mix(h, maxValidationUsers);
+    }
+}
