@@ -222,16 +222,13 @@ class DemoCatalogTest {
 
     @Test
     @Tag("slow")
-    void generatesTheDefaultDemoWellUnderAMinute() {
-        long t0 = System.nanoTime();
+    void generatesTheDefaultDemoWithEveryItemAndUser() {
+        // How long generation takes shows in `braid demo`'s progress lines; a test asserts what it produces.
         Path full = DemoCatalog.ensure(dir.resolve("full"), DemoSpec.DEFAULT, ProgressListener.NONE);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         Dataset d = DemoCatalog.load(full);
         assertThat(d.catalog().size()).isEqualTo(3000);
         assertThat(d.userCount()).isEqualTo(1500);
         assertThat(d.problems()).isEmpty();
-        org.slf4j.LoggerFactory.getLogger(DemoCatalogTest.class).info("default demo generated in {} ms", ms);
-        assertThat(ms).isLessThan(45_000);
     }
 
     // ---- oracles that read the hidden attributes (no encoder) -------------------------------------------------

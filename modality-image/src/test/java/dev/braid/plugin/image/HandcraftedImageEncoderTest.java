@@ -17,10 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class HandcraftedImageEncoderTest {
     @TempDir
@@ -105,25 +103,19 @@ class HandcraftedImageEncoderTest {
     }
 
     @Test
-    @Tag("slow")
-    void encodesPostersQuickly() {
+    void encodesABatchOfPosterSizedJpegs() {
+        // Speed is measured by the PosterBench command (docs/media-encoders.md), never asserted in a test.
         List<Item> items = new ArrayList<>();
         java.util.Random rnd = new java.util.Random(7);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 12; i++) {
             BufferedImage img = TestImages.checker(300, 450, Color.getHSBColor(rnd.nextFloat(), 0.8f, 0.9f),
                     Color.getHSBColor(rnd.nextFloat(), 0.5f, 0.4f), 5 + rnd.nextInt(20));
             items.add(item("p" + i, Media.ofBytes("p" + i + ".jpg", TestImages.bytes(toBgr(img), "jpg"))));
         }
-        encoder.encode(items); // warm up
-        long t0 = System.nanoTime();
-        int rounds = 5;
-        for (int k = 0; k < rounds; k++) {
-            assertThat(encoder.encode(items)).allMatch(r -> r instanceof Success);
-        }
-        double perSecond = rounds * items.size() / ((System.nanoTime() - t0) / 1e9);
-        LoggerFactory.getLogger(getClass()).info("image-handcrafted: {} posters/s", Math.round(perSecond));
-        // The target is >= 200/s on 2 free cores; the bound is loose because the build machine is shared.
-        assertThat(perSecond).isGreaterThan(60);
+        List<EncodingResult> results = encoder.encode(items);
+        assertThat(results).hasSize(12).allMatch(r -> r instanceof Success);
+        assertThat(results).extracting(EncodingResult::itemId).containsExactlyElementsOf(
+                items.stream().map(Item::id).toList());
     }
 
     private static BufferedImage toBgr(BufferedImage img) {
