@@ -3,7 +3,7 @@ package dev.braid.bench;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.compute.OpenClBackend;
 import dev.braid.compute.VectorBackend;
-import dev.braid.runtime.compute.ReferenceBackend;
+import dev.braid.compute.ReferenceBackend;
 
 /** The backends a benchmark can name; {@code pytorch} is handled by the benchmarks themselves through DJL. */
 final class Engines {

@@ -1,5 +1,6 @@
 package dev.braid.plugin.fusion;
 
+import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.fusion.Fixtures.R;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class GatedFusionTest {
     private static final float EPS = 1e-5f;
-    private final PlainLoopBackend backend = new PlainLoopBackend();
+    private final ReferenceBackend backend = new ReferenceBackend();
 
     private GatedFusion fitted(GatedConfig config, FusionInput in) {
         GatedFusion f = new GatedFusion(config, backend);

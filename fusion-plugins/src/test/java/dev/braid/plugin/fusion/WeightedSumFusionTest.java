@@ -1,5 +1,6 @@
 package dev.braid.plugin.fusion;
 
+import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.fusion.Fixtures.R;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class WeightedSumFusionTest {
     private static final float EPS = 1e-5f;
-    private final PlainLoopBackend backend = new PlainLoopBackend();
+    private final ReferenceBackend backend = new ReferenceBackend();
 
     private WeightedSumFusion fitted(Map<String, Double> weights, String projection, int dim, FusionInput in) {
         WeightedSumFusion f = new WeightedSumFusion(new WeightedSumConfig(weights, List.of(), dim, projection, true,

@@ -18,7 +18,7 @@ import dev.braid.plugin.content.ContentProfileConfig;
 import dev.braid.plugin.content.ContentProfileGenerator;
 import dev.braid.plugin.content.ItemKnnConfig;
 import dev.braid.plugin.content.ItemKnnGenerator;
-import dev.braid.runtime.compute.ReferenceBackend;
+import dev.braid.compute.ReferenceBackend;
 import dev.braid.plugin.popularity.PopularityConfig;
 import dev.braid.plugin.popularity.PopularityGenerator;
 import java.io.PrintWriter;

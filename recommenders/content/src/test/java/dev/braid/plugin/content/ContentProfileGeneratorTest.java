@@ -1,5 +1,6 @@
 package dev.braid.plugin.content;
 
+import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.content.Fixture.cos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,7 @@ class ContentProfileGeneratorTest {
     private static final float EPS = 1e-5f;
 
     private static ContentProfileGenerator fitted(ContentProfileConfig config) {
-        ContentProfileGenerator g = new ContentProfileGenerator(config, new PlainLoopBackend());
+        ContentProfileGenerator g = new ContentProfileGenerator(config, new ReferenceBackend());
         g.fit(Fixture.data(), ProgressListener.NONE);
         return g;
     }
@@ -84,7 +85,7 @@ class ContentProfileGeneratorTest {
 
     @Test
     void failsClearlyWithoutFusedFeaturesOrWithABadVector() {
-        ContentProfileGenerator g = new ContentProfileGenerator(ContentProfileConfig.defaults(), new PlainLoopBackend());
+        ContentProfileGenerator g = new ContentProfileGenerator(ContentProfileConfig.defaults(), new ReferenceBackend());
         TrainingData none = new TrainingData(Fixture.CATALOG, ItemFeatures.none(), Fixture.data().interactions(), 1);
         assertThatThrownBy(() -> g.fit(none, ProgressListener.NONE)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("content-profile");

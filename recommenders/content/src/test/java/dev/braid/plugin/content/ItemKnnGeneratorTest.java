@@ -1,5 +1,6 @@
 package dev.braid.plugin.content;
 
+import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.content.Fixture.cos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +16,7 @@ class ItemKnnGeneratorTest {
 
     private static ItemKnnGenerator fitted(int neighbours, boolean weightByRating, int blockRows) {
         ItemKnnGenerator g = new ItemKnnGenerator(new ItemKnnConfig(neighbours, 0, weightByRating, blockRows),
-                new PlainLoopBackend());
+                new ReferenceBackend());
         g.fit(Fixture.data(), ProgressListener.NONE);
         return g;
     }
@@ -75,7 +76,7 @@ class ItemKnnGeneratorTest {
 
     @Test
     void rejectsBadConfiguration() {
-        assertThatThrownBy(() -> new ItemKnnGenerator(new ItemKnnConfig(0, 0, false, 1), new PlainLoopBackend()))
+        assertThatThrownBy(() -> new ItemKnnGenerator(new ItemKnnConfig(0, 0, false, 1), new ReferenceBackend()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neighbours");
     }
 }

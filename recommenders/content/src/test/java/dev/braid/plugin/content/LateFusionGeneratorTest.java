@@ -1,5 +1,6 @@
 package dev.braid.plugin.content;
 
+import dev.braid.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LateFusionGeneratorTest {
     private static final float EPS = 1e-4f;
     private static final float S = (float) Math.sqrt(0.5); // 0.7071
-    private final PlainLoopBackend backend = new PlainLoopBackend();
+    private final ReferenceBackend backend = new ReferenceBackend();
 
     private static Catalog catalog(int n) {
         return new Catalog(IntStream.range(0, n).mapToObj(i -> Item.ofText("i" + i, "")).toList());

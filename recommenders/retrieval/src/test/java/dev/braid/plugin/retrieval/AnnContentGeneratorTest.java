@@ -1,5 +1,6 @@
 package dev.braid.plugin.retrieval;
 
+import dev.braid.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class AnnContentGeneratorTest {
     private static final int N = 1000;
     private static final int DIM = 32;
-    private static final PlainLoopBackend BACKEND = new PlainLoopBackend();
+    private static final ReferenceBackend BACKEND = new ReferenceBackend();
 
     /** Clustered random vectors (the realistic case for content features), one row absent. */
     private static float[][] vectors(long seed) {

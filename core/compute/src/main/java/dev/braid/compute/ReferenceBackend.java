@@ -1,4 +1,4 @@
-package dev.braid.runtime.compute;
+package dev.braid.compute;
 
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.compute.ComputeBackend;
