@@ -61,6 +61,7 @@ public final class RecommenderBench implements Callable<Integer> {
     @Option(names = "--item-bias", defaultValue = "true", arity = "1") boolean itemBias;
     @Option(names = "--sampling", defaultValue = "pair", description = "pair or user") String sampling;
     @Option(names = "--content-factors", defaultValue = "32") int contentFactors;
+    @Option(names = "--content-dim", defaultValue = "128") int contentDimension;
     @Option(names = "--content-reg", defaultValue = "0.001") double contentRegularization;
     @Option(names = "--validation", defaultValue = "0.1",
             description = "BPR early-stopping validation share (0 = run all epochs)") double validationShare;
@@ -119,7 +120,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     VbprConfig vbprConfig() {
         return new VbprConfig(factors, contentFactors, epochs, learningRate, regularization, contentRegularization,
-                validationShare, 5, 3, true, 5000, sampling, "");
+                contentDimension, validationShare, 5, 3, true, 5000, sampling, "");
     }
 
     Generator vbpr() {
@@ -174,6 +175,7 @@ public final class RecommenderBench implements Callable<Integer> {
             bestMultimodal = Math.max(bestMultimodal, row.ndcg10());
         }
         r.protocol("vbpr", Map.of("content_factors", contentFactors, "content_regularization", contentRegularization,
+                "content_dimension", contentDimension,
                 "other", "as bpr"));
         r.check("best multimodal variant (VBPR) NDCG@10 > Braid BPR NDCG@10 (" + String.format(java.util.Locale.ROOT,
                 "%.4f", bpr.ndcg10()) + ")", bestMultimodal, bpr.ndcg10(), bestMultimodal > bpr.ndcg10());
