@@ -63,6 +63,64 @@ final class SparseRows {
         return new SparseRows(m.rows(), d, start, cols, vals);
     }
 
+    /** The number of stored non-zeros per row, on average. */
+    double meanNonZeros() {
+        return rows == 0 ? 0 : cols.length / (double) rows;
+    }
+
+    /**
+     * These rows as dense {@code target}-dimensional unit vectors: {@code x R} with {@code R} a seeded Gaussian
+     * matrix ({@code dim x target}, entries N(0, 1)), then L2-normalised. Empty rows stay empty.
+     */
+    SparseRows randomProjection(int target, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[] proj = new float[dim * target];
+        for (int a = 0; a < proj.length; a++) {
+            proj[a] = (float) gaussian(r);
+        }
+        int[] start = new int[rows + 1];
+        int present = 0;
+        for (int i = 0; i < rows; i++) {
+            present += rowStart[i + 1] > rowStart[i] ? 1 : 0;
+        }
+        int[] outCols = new int[present * target];
+        float[] outVals = new float[present * target];
+        double[] acc = new double[target];
+        int p = 0;
+        for (int i = 0; i < rows; i++) {
+            start[i] = p;
+            if (rowStart[i + 1] == rowStart[i]) {
+                continue;
+            }
+            java.util.Arrays.fill(acc, 0);
+            for (int x = rowStart[i]; x < rowStart[i + 1]; x++) {
+                float v = vals[x];
+                int base = cols[x] * target;
+                for (int c = 0; c < target; c++) {
+                    acc[c] += v * proj[base + c];
+                }
+            }
+            double norm = 0;
+            for (double a : acc) {
+                norm += a * a;
+            }
+            double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+            for (int c = 0; c < target; c++) {
+                outCols[p] = c;
+                outVals[p] = (float) (acc[c] * scale);
+                p++;
+            }
+        }
+        start[rows] = p;
+        return new SparseRows(rows, target, start, outCols, outVals);
+    }
+
+    private static double gaussian(java.util.SplittableRandom r) {
+        double u = 1 - r.nextDouble();
+        double v = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
     long fingerprint() {
         long h = Hash64.mix(Hash64.start(), rows);
         h = Hash64.mix(h, dim);

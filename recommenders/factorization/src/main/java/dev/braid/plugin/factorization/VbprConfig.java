@@ -11,6 +11,8 @@ import dev.braid.api.component.Param;
  * @param learningRate          SGD step size
  * @param regularization        L2 weight on user and item factors, biases and user content factors
  * @param contentRegularization L2 weight on the projection and the content bias
+ * @param contentDimension      dense content vectors wider than this are reduced to it by a seeded Gaussian random
+ *                              projection before training (cosines are roughly kept); 0 = never
  * @param validationShare       share of each user's positives held out for early stopping; 0 = off
  * @param evalEvery             validate every this many epochs
  * @param patience              validations without improvement before stopping
@@ -30,6 +32,8 @@ public record VbprConfig(
         double regularization,
         @Param(description = "L2 regularisation of the content projection and content bias",
                 defaultValue = "0.001", min = 0) double contentRegularization,
+        @Param(description = "reduce dense content vectors wider than this by random projection; 0 = never",
+                defaultValue = "128", min = 0) int contentDimension,
         @Param(description = "share of each user's positives held out for early stopping; 0 = off",
                 defaultValue = "0.1", min = 0, max = 0.9) double validationShare,
         @Param(description = "validate every this many epochs", defaultValue = "5", min = 1) int evalEvery,
@@ -54,7 +58,7 @@ public record VbprConfig(
 
     /** The defaults. */
     public static VbprConfig defaults() {
-        return new VbprConfig(64, 32, 100, 0.05, 0.01, 0.001, 0.1, 5, 3, true, 5000, "pair", "");
+        return new VbprConfig(64, 32, 100, 0.05, 0.01, 0.001, 128, 0.1, 5, 3, true, 5000, "pair", "");
     }
 
     boolean userSampling() {
@@ -72,6 +76,7 @@ public record VbprConfig(
         h = Hash64.mix(h, learningRate);
         h = Hash64.mix(h, regularization);
         h = Hash64.mix(h, contentRegularization);
+        h = Hash64.mix(h, contentDimension);
         h = Hash64.mix(h, validationShare);
         h = Hash64.mix(h, evalEvery);
         h = Hash64.mix(h, patience);

@@ -52,7 +52,14 @@ public final class VbprGenerator implements Generator {
         if (positives.size() == 0) {
             throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
         }
-        SparseRows content = SparseRows.of(fused);
+        SparseRows rows = SparseRows.of(fused);
+        SparseRows content = config.contentDimension() > 0 && rows.meanNonZeros() > config.contentDimension()
+                ? rows.randomProjection(config.contentDimension(), data.seed() ^ 0x7F4A7C15L) : rows;
+        if (content != rows) {
+            LOG.info("{}: content vectors of dimension {} ({} non-zeros per item on average) reduced to {} by "
+                    + "random projection", NAME, rows.dim, String.format(Locale.ROOT, "%.0f", rows.meanNonZeros()),
+                    content.dim);
+        }
         long fingerprint = Hash64.mix(Hash64.mix(config.fingerprint(
                 FactorScoring.dataFingerprint(data.catalog(), m, positives)), content.fingerprint()), data.seed());
         VbprModel model = null;

@@ -10,9 +10,7 @@ import java.util.SplittableRandom;
  * {@code x(u, i) = b_i + p_u · q_i + θ_u · (E f_i) + β · f_i}, where {@code E} (content factors x content
  * dimension) projects the item's content into a space shared with the user's content factors {@code θ_u}, and
  * {@code β} is a content bias. Trained like {@link BprModel} (pairwise SGD, negatives among the items with
- * positives), except that {@code E} and {@code β} are updated once per epoch from the gradients accumulated over
- * its steps (the item projections {@code E f_i} are cached in between), so a step costs the same whatever the
- * content dimension. An item
+ * positives); {@code E} and {@code β} are updated only on the non-zero features of the two sampled items. An item
  * without training positives keeps zero collaborative factors and bias, so it is ranked by its content alone: the
  * cold-start path.
  *
@@ -93,18 +91,25 @@ final class VbprModel implements FactorModel {
         return s;
     }
 
+    /** Adds {@code step * v * g} to the E columns and β of an item's non-zero features, with L2 shrinkage. */
+    private void updateContent(int item, float step, float[] g) {
+        for (int x = content.rowStart[item]; x < content.rowStart[item + 1]; x++) {
+            float v = content.vals[x];
+            int f = content.cols[x];
+            int base = f * kc;
+            for (int c = 0; c < kc; c++) {
+                e[base + c] += lr * (step * v * g[c] - regContent * e[base + c]);
+            }
+            beta[f] += lr * (step * v - regContent * beta[f]);
+        }
+    }
+
     @Override
     public void epoch(Positives train, SplittableRandom random) {
-        if (projected == null) {
-            prepare();
-        }
         final int n = train.size();
-        final float[] proj = projected;
-        final float[] cb = contentBias;
-        // Per-item content gradients of this epoch: Σ ±z θ_u (kc floats) and Σ ±z (the content bias).
-        final float[] gradE = new float[items * kc];
-        final float[] gradB = new float[items];
-        final boolean[] touched = new boolean[items];
+        float[] ci = new float[kc];
+        float[] cj = new float[kc];
+        float[] th = new float[kc];
         for (int s = 0; s < n; s++) {
             int idx = train.drawPair(random, userSampling);
             int u = train.users[idx];
@@ -113,18 +118,18 @@ final class VbprModel implements FactorModel {
             if (train.contains(u, j)) {
                 continue;
             }
+            project(i, ci);
+            project(j, cj);
             int uo = u * k;
             int io = i * k;
             int jo = j * k;
             int to = u * kc;
-            int ci = i * kc;
-            int cj = j * kc;
-            float x = b[i] - b[j] + cb[i] - cb[j];
+            float x = b[i] - b[j] + contentBias(i) - contentBias(j);
             for (int f = 0; f < k; f++) {
                 x += p[uo + f] * (q[io + f] - q[jo + f]);
             }
             for (int c = 0; c < kc; c++) {
-                x += theta[to + c] * (proj[ci + c] - proj[cj + c]);
+                x += theta[to + c] * (ci[c] - cj[c]);
             }
             float z = (float) (1.0 / (1.0 + Math.exp(x)));
             for (int f = 0; f < k; f++) {
@@ -139,47 +144,11 @@ final class VbprModel implements FactorModel {
             b[j] += lr * (-z - reg * b[j]);
             for (int c = 0; c < kc; c++) {
                 float t = theta[to + c];
-                theta[to + c] = t + lr * (z * (proj[ci + c] - proj[cj + c]) - reg * t);
-                gradE[ci + c] += z * t;
-                gradE[cj + c] -= z * t;
+                th[c] = t;
+                theta[to + c] = t + lr * (z * (ci[c] - cj[c]) - reg * t);
             }
-            gradB[i] += z;
-            gradB[j] -= z;
-            touched[i] = true;
-            touched[j] = true;
-        }
-        applyContentGradients(gradE, gradB, touched);
-        prepare();
-    }
-
-    /**
-     * Applies an epoch's accumulated content gradients to {@code E} and {@code β}: for each touched item,
-     * {@code E += lr · f_i ⊗ g_i} and {@code β += lr · d_i f_i} over its non-zero features, then one L2 shrink of
-     * both. Batching the projection's update per epoch keeps a step's cost independent of the content dimension,
-     * which matters for dense fused vectors (standardised blocks have no zeros).
-     */
-    private void applyContentGradients(float[] gradE, float[] gradB, boolean[] touched) {
-        for (int i = 0; i < items; i++) {
-            if (!touched[i]) {
-                continue;
-            }
-            int gi = i * kc;
-            for (int x = content.rowStart[i]; x < content.rowStart[i + 1]; x++) {
-                float v = lr * content.vals[x];
-                int f = content.cols[x];
-                int base = f * kc;
-                for (int c = 0; c < kc; c++) {
-                    e[base + c] += v * gradE[gi + c];
-                }
-                beta[f] += v * gradB[i];
-            }
-        }
-        float shrink = 1f - lr * regContent;
-        for (int a = 0; a < e.length; a++) {
-            e[a] *= shrink;
-        }
-        for (int a = 0; a < beta.length; a++) {
-            beta[a] *= shrink;
+            updateContent(i, z, th);
+            updateContent(j, -z, th);
         }
     }
 

@@ -20,7 +20,7 @@ class VbprGeneratorTest {
     Path dir;
 
     private VbprGenerator vbpr(String modelPath) {
-        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 0, 5, 3, true, 5000, "pair", modelPath);
+        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 0, 5, 3, true, 5000, "pair", modelPath);
         return new VbprGenerator(c, new Environment(dir, dir, 1));
     }
 
