@@ -48,7 +48,7 @@ public final class RecommenderBench implements Callable<Integer> {
             description = "folder holding ml-100k/ and ml-100k-mm/ (default ${DEFAULT-VALUE})")
     Path datasets;
 
-    @Option(names = "--out", description = "JSON report (default bench/target/bench-<protocol>.json)")
+    @Option(names = "--out", description = "JSON report (default recommenders/bench/target/bench-<protocol>.json)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the split and the models")
@@ -81,7 +81,7 @@ public final class RecommenderBench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "unknown protocol '" + protocol + "': expected cornac, msrec, librec or cold");
         };
-        Path json = out != null ? out : Path.of("bench/target/bench-" + protocol + ".json");
+        Path json = out != null ? out : Path.of("recommenders/bench/target/bench-" + protocol + ".json");
         report.write(json);
         PrintWriter pw = new PrintWriter(System.out, true);
         report.print(pw);
@@ -124,11 +124,11 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     Generator vbpr() {
-        return new VbprGenerator(vbprConfig(), new Environment(Path.of("bench/target"), Path.of("."), seed));
+        return new VbprGenerator(vbprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
     }
 
     Generator bpr() {
-        return new BprGenerator(bprConfig(), new Environment(Path.of("bench/target"), Path.of("."), seed));
+        return new BprGenerator(bprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
     }
 
     /**
