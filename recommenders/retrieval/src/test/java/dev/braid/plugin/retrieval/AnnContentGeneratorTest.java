@@ -22,7 +22,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Recall of the HNSW (tagged slow: building the index takes about 2 s here) generator against exact cosine top-K on a small generated catalog, and its contracts. */
+/**
+ * Recall of the HNSW generator against exact cosine top-K on a small generated catalog, and its contracts. Tagged
+ * slow: building the index takes about 2 s here.
+ */
 @Tag("slow")
 class AnnContentGeneratorTest {
     private static final int N = 1000;
