@@ -20,9 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Recall of the HNSW generator against exact cosine top-K on a small generated catalog, and its contracts. */
+/**
+ * Recall of the HNSW generator against exact cosine top-K on a small generated catalog, and its contracts. Tagged
+ * slow: building the index takes about 2 s here.
+ */
+@Tag("slow")
 class AnnContentGeneratorTest {
     private static final int N = 1000;
     private static final int DIM = 32;
