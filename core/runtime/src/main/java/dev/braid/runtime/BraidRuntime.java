@@ -1,8 +1,8 @@
 package dev.braid.runtime;
 
 import dev.braid.compute.OpenClBackend;
-import dev.braid.compute.VectorBackend;
 import dev.braid.compute.ReferenceBackend;
+import dev.braid.compute.VectorBackend;
 import dev.braid.runtime.osgi.FelixHost;
 import dev.braid.runtime.osgi.HostPackages;
 import dev.braid.runtime.osgi.PluginDirectoryWatcher;

@@ -6,19 +6,19 @@ import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
+import dev.braid.compute.ReferenceBackend;
 import dev.braid.evaluation.split.RatingFilter;
 import dev.braid.evaluation.split.Split;
 import dev.braid.evaluation.split.Splitter;
+import dev.braid.plugin.content.ContentProfileConfig;
+import dev.braid.plugin.content.ContentProfileGenerator;
+import dev.braid.plugin.content.ItemKnnConfig;
+import dev.braid.plugin.content.ItemKnnGenerator;
 import dev.braid.plugin.factorization.BprConfig;
 import dev.braid.plugin.factorization.BprGenerator;
 import dev.braid.plugin.factorization.TrainingReport;
 import dev.braid.plugin.factorization.VbprConfig;
 import dev.braid.plugin.factorization.VbprGenerator;
-import dev.braid.plugin.content.ContentProfileConfig;
-import dev.braid.plugin.content.ContentProfileGenerator;
-import dev.braid.plugin.content.ItemKnnConfig;
-import dev.braid.plugin.content.ItemKnnGenerator;
-import dev.braid.compute.ReferenceBackend;
 import dev.braid.plugin.popularity.PopularityConfig;
 import dev.braid.plugin.popularity.PopularityGenerator;
 import java.io.PrintWriter;
@@ -29,9 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Runs one benchmark protocol on MovieLens-100k (+ its multimodal catalog) and writes a JSON report with the exact
