@@ -36,6 +36,28 @@ final class Distribution {
         return home;
     }
 
+    /**
+     * Writes the small tabular dataset the runtime tests share into {@code dir/data}: items i1..i20 (title
+     * "Item n", a genre from {@code genre}) and users u1..u10 where u<n> saw i1 .. i<11-n> (rating 5), so
+     * popularity ranks i1, i2, i3, ... in that order.
+     */
+    static void writeStaircaseData(Path dir, java.util.function.IntFunction<String> genre) throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        StringBuilder catalog = new StringBuilder("id\ttitle\tgenre\n");
+        for (int i = 1; i <= 20; i++) {
+            catalog.append("i").append(i).append("\tItem ").append(i).append('\t').append(genre.apply(i))
+                    .append('\n');
+        }
+        Files.writeString(data.resolve("catalog.tsv"), catalog);
+        StringBuilder interactions = new StringBuilder("user\titem\trating\n");
+        for (int u = 1; u <= 10; u++) {
+            for (int i = 1; i <= 11 - u; i++) {
+                interactions.append("u").append(u).append("\ti").append(i).append("\t5\n");
+            }
+        }
+        Files.writeString(data.resolve("interactions.tsv"), interactions);
+    }
+
     /** The shipped bundle jar whose file name starts with this prefix. */
     static Path shippedBundle(String prefix) throws IOException {
         try (Stream<Path> s = Files.list(root().resolve("bundles"))) {

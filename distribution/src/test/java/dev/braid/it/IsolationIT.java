@@ -44,20 +44,7 @@ class IsolationIT {
         System.setProperty("braid.timeout.call", "1000ms");
         System.setProperty("braid.timeout.leakGrace", "200ms");
         home = Distribution.freshHome(dir);
-        Path data = Files.createDirectories(dir.resolve("data"));
-        StringBuilder catalog = new StringBuilder("id\ttitle\tgenre\n");
-        for (int i = 1; i <= 20; i++) {
-            catalog.append("i").append(i).append("\tItem number ").append(i).append('\t')
-                    .append(i % 2 == 0 ? "Drama" : "Comedy").append('\n');
-        }
-        Files.writeString(data.resolve("catalog.tsv"), catalog);
-        StringBuilder interactions = new StringBuilder("user\titem\trating\n");
-        for (int u = 1; u <= 10; u++) {
-            for (int i = 1; i <= 11 - u; i++) {
-                interactions.append("u").append(u).append("\ti").append(i).append("\t5\n");
-            }
-        }
-        Files.writeString(data.resolve("interactions.tsv"), interactions);
+        Distribution.writeStaircaseData(dir, i -> i % 2 == 0 ? "Drama" : "Comedy");
         config = dir.resolve("live.yaml");
         writeConfig("", "");
         runtime = BraidRuntime.start(new BraidHome(home, dir.resolve("cache")), true);

@@ -38,21 +38,7 @@ class RulesIT {
     @Test
     void diversityAndConditionalPinsShapeTheServedList() throws Exception {
         Path home = Distribution.freshHome(dir);
-        Path data = Files.createDirectories(dir.resolve("data"));
-        StringBuilder catalog = new StringBuilder("id\ttitle\tgenre\n");
-        for (int i = 1; i <= 20; i++) {
-            catalog.append("i").append(i).append("\tItem ").append(i).append('\t')
-                    .append(i == 5 || i > 10 ? "Comedy" : "Drama").append('\n');
-        }
-        Files.writeString(data.resolve("catalog.tsv"), catalog);
-        StringBuilder interactions = new StringBuilder("user\titem\trating\n");
-        // Popularity ranks i1, i2, i3, ...; user u<n> saw i1 .. i<11-n>.
-        for (int u = 1; u <= 10; u++) {
-            for (int i = 1; i <= 11 - u; i++) {
-                interactions.append("u").append(u).append("\ti").append(i).append("\t5\n");
-            }
-        }
-        Files.writeString(data.resolve("interactions.tsv"), interactions);
+        Distribution.writeStaircaseData(dir, i -> i == 5 || i > 10 ? "Comedy" : "Drama");
         Path config = dir.resolve("rules.yaml");
         Files.writeString(config, """
                 name: rules
