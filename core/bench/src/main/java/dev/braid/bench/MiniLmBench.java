@@ -24,11 +24,13 @@ import java.util.Random;
  * langchain4j's own {@code AllMiniLmL6V2EmbeddingModel.embedAll} on the same sentences in the same JVM, same fp32
  * model file. Protocol: both warm up on 200 sentences, then {@code rounds} alternating timed passes over all
  * sentences; prints each pass, the medians, their ratio, and the cosine between the two outputs (min and mean).
- * Both truncate at 512 tokens here (langchain4j splits longer texts; the encoder's default, 256, follows
- * sentence-transformers), so the outputs are comparable.
+ * Both truncate at 128 tokens here: langchain4j's tokenizer keeps the {@code truncation.max_length} of the model's
+ * {@code tokenizer.json} (128; it splits only texts over 510 tokens), while the encoder's default, 256, follows
+ * sentence-transformers' {@code max_seq_length}. With the same truncation the outputs are comparable.
  *
- * <p>Usage: {@code java -cp core/bench/target/classes:$(cat core/bench/target/classpath.txt)
- * dev.braid.bench.MiniLmBench [sentences=1000] [rounds=5] [batchSize=32] [items.tsv]}
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp core/bench/target/classes:$(cat
+ * core/bench/target/classpath.txt) dev.braid.bench.MiniLmBench [sentences=1000] [rounds=5] [batchSize=32]
+ * [items.tsv] [threads=0] [parallelCalls=0] [quantized=false] [maxLength=128]}
  */
 public final class MiniLmBench {
 
@@ -39,8 +41,13 @@ public final class MiniLmBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        Path tsv = Path.of(args.length > 3 ? args[3] : "../shared/datasets/ml-100k-mm/items.tsv");
-        if (!Files.isRegularFile(tsv) && args.length <= 3) {
+        Path tsv = Path.of(args.length > 3 && !args[3].equals("-") ? args[3]
+                : "../shared/datasets/ml-100k-mm/items.tsv");
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int parallelCalls = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        boolean quantized = args.length > 6 && Boolean.parseBoolean(args[6]);
+        int maxLength = args.length > 7 ? Integer.parseInt(args[7]) : 128;
+        if (!Files.isRegularFile(tsv)) {
             tsv = Path.of("../../shared/datasets/ml-100k-mm/items.tsv"); // from a git worktree
         }
         List<String> sentences = sentences(tsv, n);
@@ -54,11 +61,12 @@ public final class MiniLmBench {
             segments.add(TextSegment.from(sentences.get(i)));
         }
         double avgChars = sentences.stream().mapToInt(String::length).average().orElse(0);
-        System.out.printf("sentences: %d (avg %.0f chars), cores: %d, batchSize: %d%n", sentences.size(), avgChars,
-                Runtime.getRuntime().availableProcessors(), batch);
+        System.out.printf("sentences: %d (avg %.0f chars), cores: %d, batchSize: %d, threads: %d, parallelCalls: %d,"
+                + " model: %s, maxLength: %d%n", sentences.size(), avgChars, Runtime.getRuntime().availableProcessors(),
+                batch, threads, parallelCalls, quantized ? "int8" : "fp32", maxLength);
 
         try (RefCountedResources resources = new RefCountedResources();
-             MiniLmEncoder braid = new MiniLmEncoder(new MiniLmConfig(false, "", batch, 512, 0), resources, env)) {
+             MiniLmEncoder braid = new MiniLmEncoder(new MiniLmConfig(quantized, "", batch, maxLength, threads, parallelCalls), resources, env)) {
             AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
             braid.encode(items.subList(0, Math.min(200, items.size())));
             peer.embedAll(segments.subList(0, Math.min(200, segments.size())));

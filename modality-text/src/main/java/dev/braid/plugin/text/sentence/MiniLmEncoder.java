@@ -44,9 +44,10 @@ public final class MiniLmEncoder implements ModalityEncoder {
             files = ModelFiles.fromClassPath(HostContext.hostLoader(), name + ".onnx", name + "-tokenizer.json",
                     environment.cacheDirectory().resolve("models"));
         }
-        String key = "sentence-model:" + files.sha256() + ":" + config.maxLength() + ":" + config.threads();
+        String key = "sentence-model:" + files.sha256() + ":" + config.maxLength() + ":" + config.threads()
+                + ":" + config.parallelCalls();
         this.lease = resources.acquire(key, SentenceModel.class,
-                () -> SentenceModel.load(files, config.maxLength(), config.threads()));
+                () -> SentenceModel.load(files, config.maxLength(), config.threads(), config.parallelCalls()));
         this.fingerprint = files.sha256() + ":" + config.maxLength();
     }
 

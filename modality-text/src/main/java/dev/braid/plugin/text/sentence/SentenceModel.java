@@ -12,6 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,6 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * tokenised (with truncation), ordered by length and cut into batches padded to their longest text, so that short
  * texts do not pay for long ones; token vectors are mean-pooled under the attention mask and L2-normalised.
  * Thread-safe; shared between encoders and generations through {@code SharedResources}.
+ *
+ * <p>Batches run {@code parallelCalls} at a time, each on {@code threads} ONNX Runtime intra-op threads. On a few
+ * cores, one single-threaded call per core beats one call spread over all cores: a batch of short texts is too small
+ * for the intra-op threads to stay busy between their synchronisation points.
  */
 public final class SentenceModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SentenceModel.class);
@@ -37,24 +48,34 @@ public final class SentenceModel implements AutoCloseable {
     private final List<String> inputNames;
     private final int dimension;
     private final String description;
+    private final ExecutorService calls;
+    private final int parallelCalls;
 
     private SentenceModel(Model model, HuggingFaceTokenizer tokenizer, List<String> inputNames, int dimension,
-                          String description) {
+                          String description, int parallelCalls) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.inputNames = inputNames;
         this.dimension = dimension;
         this.description = description;
+        this.parallelCalls = parallelCalls;
+        this.calls = parallelCalls > 1 && dimension > 0 ? Executors.newFixedThreadPool(parallelCalls,
+                new CallThreads()) : null;
     }
 
     /**
      * Loads the model and tokenizer and checks the model's inputs, then measures its output dimension on one text.
      *
      * @param maxLength  tokens per text, special tokens included (longer texts are truncated)
-     * @param threads    ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core)
+     * @param threads    ONNX Runtime intra-op threads per call; 0: one per core divided by the parallel calls
+     * @param parallelCalls batches run at once; 0: one per core divided by {@code threads} (one per core when
+     *                   both are 0)
      * @throws IllegalArgumentException naming the file when the model or tokenizer cannot be used
      */
-    public static SentenceModel load(ModelFiles files, int maxLength, int threads) {
+    public static SentenceModel load(ModelFiles files, int maxLength, int threads, int parallelCalls) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int parallel = parallelCalls > 0 ? parallelCalls : Math.max(1, threads > 0 ? cores / threads : cores);
+        int intraOp = threads > 0 ? threads : Math.max(1, cores / parallel);
         try {
             return HostContext.call(() -> {
                 long t0 = System.nanoTime();
@@ -68,10 +89,7 @@ public final class SentenceModel implements AutoCloseable {
                 Model model = Model.newInstance("sentence-encoder", Device.cpu(), "OnnxRuntime");
                 try {
                     Map<String, Object> options = new HashMap<>();
-                    if (threads > 0) {
-                        options.put("intraOpNumThreads", String.valueOf(threads));
-                        options.put("interOpNumThreads", "1");
-                    }
+                    options.put("sessionOptions", sessionOptions(intraOp));
                     String file = files.model().getFileName().toString();
                     model.load(files.model().getParent(), file.substring(0, file.length() - ".onnx".length()),
                             options);
@@ -85,11 +103,12 @@ public final class SentenceModel implements AutoCloseable {
                     if (!inputs.contains("input_ids")) {
                         throw new IllegalArgumentException("model " + files.model() + " has no input_ids input");
                     }
-                    SentenceModel probe = new SentenceModel(model, tokenizer, inputs, -1, files.model().toString());
+                    SentenceModel probe = new SentenceModel(model, tokenizer, inputs, -1, files.model().toString(), 1);
                     int dim = probe.run(TokenBatch.of(List.of(tokenizer.encode("probe"))))[0].length;
-                    LOG.info("Loaded sentence model {} ({} dimensions, inputs {}) in {} ms", files.model(), dim,
-                            inputs, (System.nanoTime() - t0) / 1_000_000);
-                    return new SentenceModel(model, tokenizer, inputs, dim, files.model().toString());
+                    LOG.info("Loaded sentence model {} ({} dimensions, inputs {}; {} parallel calls x {} threads) "
+                            + "in {} ms", files.model(), dim, inputs, parallel, intraOp,
+                            (System.nanoTime() - t0) / 1_000_000);
+                    return new SentenceModel(model, tokenizer, inputs, dim, files.model().toString(), parallel);
                 } catch (RuntimeException | Error e) {
                     model.close();
                     tokenizer.close();
@@ -102,6 +121,16 @@ public final class SentenceModel implements AutoCloseable {
             throw new IllegalArgumentException("cannot load sentence model " + files.model() + " with tokenizer "
                     + files.tokenizer() + ": " + e, e);
         }
+    }
+
+    /** Full graph optimisation (fused attention, layer norm and GELU kernels), no inter-op parallelism. */
+    private static OrtSession.SessionOptions sessionOptions(int intraOpThreads) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setIntraOpNumThreads(intraOpThreads);
+        options.setInterOpNumThreads(1);
+        return options;
     }
 
     /** The length of the vectors. */
@@ -131,18 +160,48 @@ public final class SentenceModel implements AutoCloseable {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
-            List<Encoding> chunk = new ArrayList<>(end - start);
-            for (int k = start; k < end; k++) {
-                chunk.add(encodings[order[k]]);
+        int batches = (n + batchSize - 1) / batchSize;
+        if (calls == null || batches == 1) {
+            for (int b = 0; b < batches; b++) {
+                runBatch(encodings, order, b * batchSize, Math.min(n, (b + 1) * batchSize), out);
             }
-            float[][] vectors = run(TokenBatch.of(chunk));
-            for (int k = start; k < end; k++) {
-                out[order[k]] = Pooling.l2Normalize(vectors[k - start]);
+            return out;
+        }
+        // Batches of similar length, taken in turn by the call threads; each writes its own rows of out.
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>(parallelCalls);
+        for (int w = 0; w < Math.min(parallelCalls, batches); w++) {
+            workers.add(calls.submit(() -> {
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    runBatch(encodings, order, b * batchSize, Math.min(n, (b + 1) * batchSize), out);
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                workers.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("interrupted while embedding " + n + " texts", e);
+            } catch (ExecutionException e) {
+                workers.forEach(f -> f.cancel(true));
+                throw e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException(e.getCause().toString(), e.getCause());
             }
         }
         return out;
+    }
+
+    private void runBatch(Encoding[] encodings, Integer[] order, int start, int end, float[][] out) {
+        List<Encoding> chunk = new ArrayList<>(end - start);
+        for (int k = start; k < end; k++) {
+            chunk.add(encodings[order[k]]);
+        }
+        float[][] vectors = run(TokenBatch.of(chunk));
+        for (int k = start; k < end; k++) {
+            out[order[k]] = Pooling.l2Normalize(vectors[k - start]);
+        }
     }
 
     /** Runs the model on one padded batch and returns the pooled (not yet normalised) vectors. */
@@ -157,8 +216,24 @@ public final class SentenceModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (calls != null) {
+            calls.shutdownNow();
+        }
         model.close();
         tokenizer.close();
+    }
+
+    /** Daemon threads that see the platform layer as context class loader, as DJL expects. */
+    private static final class CallThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "braid-sentence-model-" + count.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(HostContext.hostLoader());
+            return t;
+        }
     }
 
     /** Builds the named input tensors and pools the token output. */

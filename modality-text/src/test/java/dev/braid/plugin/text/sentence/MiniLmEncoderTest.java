@@ -86,9 +86,32 @@ class MiniLmEncoderTest {
     }
 
     @Test
+    void parallelCallsGiveTheVectorsOfOneSequentialCall() {
+        List<Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            items.add(Item.ofText("t" + i, "text number " + i + " about " + "a river and a city ".repeat(i % 5)));
+        }
+        try (MiniLmEncoder parallel = new MiniLmEncoder(new MiniLmConfig(false, "", 2, 256, 1, 3), RESOURCES, env);
+             MiniLmEncoder sequential = new MiniLmEncoder(new MiniLmConfig(false, "", 64, 256, 1, 1), RESOURCES,
+                     env)) {
+            List<EncodingResult> a = parallel.encode(items);
+            List<EncodingResult> b = sequential.encode(items);
+            for (int i = 0; i < items.size(); i++) {
+                float[] va = ((EncodingResult.Success) a.get(i)).vector();
+                float[] vb = ((EncodingResult.Success) b.get(i)).vector();
+                assertThat(a.get(i).itemId()).isEqualTo("t" + i);
+                for (int d = 0; d < va.length; d++) {
+                    assertThat(va[d]).as("item %d dim %d", i, d).isCloseTo(vb[d], org.assertj.core.data.Offset
+                            .offset(1e-4f));
+                }
+            }
+        }
+    }
+
+    @Test
     void encodersOfOneModelShareIt() {
         int before = RESOURCES.size();
-        try (MiniLmEncoder second = new MiniLmEncoder(new MiniLmConfig(false, "", 8, 256, 0), RESOURCES, env)) {
+        try (MiniLmEncoder second = new MiniLmEncoder(new MiniLmConfig(false, "", 8, 256, 0, 0), RESOURCES, env)) {
             assertThat(RESOURCES.size()).isEqualTo(before);
             assertThat(second.fingerprint()).isEqualTo(encoder.fingerprint());
         }
@@ -98,7 +121,7 @@ class MiniLmEncoderTest {
     void aModelFolderGivesTheSameVectorsAsTheClassPathModel() {
         ModelFiles files = ModelFiles.fromClassPath(HostContext.hostLoader(), "all-minilm-l6-v2.onnx",
                 "all-minilm-l6-v2-tokenizer.json", env.cacheDirectory().resolve("models"));
-        MiniLmConfig fromDir = new MiniLmConfig(false, files.model().getParent().toString(), 32, 256, 0);
+        MiniLmConfig fromDir = new MiniLmConfig(false, files.model().getParent().toString(), 32, 256, 0, 0);
         try (MiniLmEncoder other = new MiniLmEncoder(fromDir, RESOURCES, env)) {
             float[] a = vectors(encoder, "a red car")[0];
             float[] b = vectors(other, "a red car")[0];
@@ -108,7 +131,7 @@ class MiniLmEncoderTest {
 
     @Test
     void quantisedModelIsSelectableAndStillSeparatesMeanings() {
-        try (MiniLmEncoder q = new MiniLmEncoder(new MiniLmConfig(true, "", 32, 256, 0), RESOURCES, env)) {
+        try (MiniLmEncoder q = new MiniLmEncoder(new MiniLmConfig(true, "", 32, 256, 0, 0), RESOURCES, env)) {
             assertThat(q.fingerprint()).isNotEqualTo(encoder.fingerprint());
             float[][] v = vectors(q, "A cat sits on the mat.", "A kitten is sitting on a rug.",
                     "The stock market fell sharply on Tuesday.");
@@ -120,7 +143,7 @@ class MiniLmEncoderTest {
 
     @Test
     void aFolderWithoutTokenizerIsRejectedByName(@TempDir Path dir) {
-        assertThatThrownBy(() -> new MiniLmEncoder(new MiniLmConfig(false, dir.toString(), 32, 256, 0),
+        assertThatThrownBy(() -> new MiniLmEncoder(new MiniLmConfig(false, dir.toString(), 32, 256, 0, 0),
                 RESOURCES, env)).hasMessageContaining("tokenizer.json").hasMessageContaining(dir.toString());
     }
 
