@@ -1,6 +1,5 @@
 package dev.braid.plugin.audio;
 
-import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -123,7 +122,8 @@ final class MfccAnalyzer {
         double[] mag = new double[bins];
         double[] power = new double[bins];
         double[] melE = new double[melBands];
-        double[] sorted = new double[bins];
+        double[] low = new double[bins];
+        double[] high = new double[bins];
         for (int t = 0; t < frames; t++) {
             int start = t * hopSize;
             double energy = 0;
@@ -187,14 +187,14 @@ final class MfccAnalyzer {
             for (int b = 0; b < contrastN; b++) {
                 int from = bandStart[b];
                 int n = bandStart[b + 1] - from;
-                System.arraycopy(power, from, sorted, 0, n);
-                Arrays.sort(sorted, 0, n);
                 int a = (int) Math.max(1, Math.round(CONTRAST_QUANTILE * n));
+                smallest(power, from, n, a, low);
+                largest(power, from, n, a, high);
                 double valley = 0;
                 double peak = 0;
                 for (int i = 0; i < a; i++) {
-                    valley += sorted[i];
-                    peak += sorted[n - 1 - i];
+                    valley += low[i];
+                    peak += high[i];
                 }
                 contrast[t][b] = 10 * Math.log10(Math.max(peak / a, POWER_FLOOR))
                         - 10 * Math.log10(Math.max(valley / a, POWER_FLOOR));
@@ -215,5 +215,48 @@ final class MfccAnalyzer {
             }
         }
         return new FrameFeatures(mfcc, logMel, centroid, bandwidth, rolloff, flatness, contrast, zcr, rmsDb);
+    }
+
+    /**
+     * The {@code a} smallest of {@code v[from, from + n)} into {@code out[0, a)}, ascending: what a sort would put
+     * first, by insertion into a short sorted run (a is 2% of a band), without sorting the band every frame.
+     */
+    static void smallest(double[] v, int from, int n, int a, double[] out) {
+        int count = 0;
+        for (int i = from; i < from + n; i++) {
+            double x = v[i];
+            if (count == a && x >= out[a - 1]) {
+                continue;
+            }
+            int j = count == a ? a - 2 : count - 1;
+            while (j >= 0 && out[j] > x) {
+                out[j + 1] = out[j];
+                j--;
+            }
+            out[j + 1] = x;
+            if (count < a) {
+                count++;
+            }
+        }
+    }
+
+    /** The {@code a} largest of {@code v[from, from + n)} into {@code out[0, a)}, descending. */
+    static void largest(double[] v, int from, int n, int a, double[] out) {
+        int count = 0;
+        for (int i = from; i < from + n; i++) {
+            double x = v[i];
+            if (count == a && x <= out[a - 1]) {
+                continue;
+            }
+            int j = count == a ? a - 2 : count - 1;
+            while (j >= 0 && out[j] < x) {
+                out[j + 1] = out[j];
+                j--;
+            }
+            out[j + 1] = x;
+            if (count < a) {
+                count++;
+            }
+        }
     }
 }

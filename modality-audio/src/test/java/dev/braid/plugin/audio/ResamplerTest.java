@@ -33,4 +33,23 @@ class ResamplerTest {
             assertThat(up[i]).isCloseTo(direct[i], within(0.01f));
         }
     }
+
+    @Test
+    void polyphaseFilteringEqualsTheTapByTapKernel() {
+        float[] x = new float[9000];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.3 * Math.sin(i * 0.05) + 0.2 * rnd.nextGaussian());
+        }
+        double[][] rates = {{44100, 22050}, {48000, 22050}, {22050, 44100}, {8000, 16000}, {16000, 22050}};
+        for (double[] r : rates) {
+            float[] fast = Resampler.resample(x, r[0], r[1]);
+            double ratio = r[1] / r[0];
+            float[] reference = Resampler.direct(x, fast.length, ratio, Math.min(1.0, ratio) * 0.95);
+            for (int i = 0; i < fast.length; i++) {
+                assertThat(fast[i]).as("%s -> %s Hz, sample %d", r[0], r[1], i).isCloseTo(reference[i],
+                        within(2e-4f));
+            }
+        }
+    }
 }
