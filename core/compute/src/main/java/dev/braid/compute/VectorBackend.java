@@ -21,6 +21,9 @@ public final class VectorBackend implements ComputeBackend {
     /** Products with at least this many multiply-adds are split by row blocks over the fork-join pool. */
     private static final long PARALLEL_FLOPS = 1L << 22;
     private static final int ROW_BLOCK = 64;
+    /** Multiply-adds from which matvec runs on several threads (1M x 128 does, 100k x 64 does not). */
+    private static final long PARALLEL_MATVEC = 1L << 24;
+    private static final int MATVEC_CHUNK = 16_384;
 
     public VectorBackend() {
     }
@@ -66,7 +69,19 @@ public final class VectorBackend implements ComputeBackend {
     public void matvec(float[] matrix, int rows, int dim, float[] query, float[] out) {
         check((long) rows * dim <= matrix.length && query.length >= dim && out.length >= rows, "matvec shapes",
                 rows, dim);
-        int r = 0;
+        // A large catalog scan is memory-bound: one core cannot draw the machine's bandwidth, so split the rows over
+        // the common pool. Smaller scans (a serving request over 100k x 64) stay on the caller's thread.
+        int chunks = (rows + MATVEC_CHUNK - 1) / MATVEC_CHUNK;
+        if ((long) rows * dim >= PARALLEL_MATVEC && chunks > 1) {
+            IntStream.range(0, chunks).parallel().forEach(c -> matvecRows(matrix, c * MATVEC_CHUNK,
+                    Math.min(rows, (c + 1) * MATVEC_CHUNK), dim, query, out));
+        } else {
+            matvecRows(matrix, 0, rows, dim, query, out);
+        }
+    }
+
+    private void matvecRows(float[] matrix, int from, int rows, int dim, float[] query, float[] out) {
+        int r = from;
         int bound = dim / L * L;
         for (; r + 4 <= rows; r += 4) {
             int o0 = r * dim;

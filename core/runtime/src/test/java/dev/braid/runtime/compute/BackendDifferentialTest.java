@@ -87,6 +87,17 @@ abstract class BackendDifferentialTest {
                 assertClose(b, actual, expected, "matvec " + rows + "x" + dim);
             }
         }
+        // Large enough for the backends that split a catalog scan over threads (16M multiply-adds), with a row count
+        // that is not a multiple of their chunk.
+        int rows = 131_101;
+        int dim = 130;
+        float[] big = random(rnd, rows * dim);
+        float[] q = random(rnd, dim);
+        float[] expected = new float[rows];
+        float[] actual = new float[rows];
+        REF.matvec(big, rows, dim, q, expected);
+        b.matvec(big, rows, dim, q, actual);
+        assertClose(b, actual, expected, "matvec " + rows + "x" + dim);
         float[] x = random(rnd, 100);
         float[] y = random(rnd, 100);
         for (int[] c : new int[][] {{0, 0, 0}, {3, 5, 1}, {7, 2, 37}, {0, 0, 100}, {50, 10, 50}}) {
