@@ -93,11 +93,11 @@ abstract class BackendDifferentialTest {
         int dim = 130;
         float[] big = random(rnd, rows * dim);
         float[] q = random(rnd, dim);
-        float[] expected = new float[rows];
-        float[] actual = new float[rows];
-        REF.matvec(big, rows, dim, q, expected);
-        b.matvec(big, rows, dim, q, actual);
-        assertClose(b, actual, expected, "matvec " + rows + "x" + dim);
+        float[] bigExpected = new float[rows];
+        float[] bigActual = new float[rows];
+        REF.matvec(big, rows, dim, q, bigExpected);
+        b.matvec(big, rows, dim, q, bigActual);
+        assertClose(b, bigActual, bigExpected, "matvec " + rows + "x" + dim);
         float[] x = random(rnd, 100);
         float[] y = random(rnd, 100);
         for (int[] c : new int[][] {{0, 0, 0}, {3, 5, 1}, {7, 2, 37}, {0, 0, 100}, {50, 10, 50}}) {
