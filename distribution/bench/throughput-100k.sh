@@ -7,7 +7,8 @@
 # Needs the built distribution (mvn -o -pl distribution -am -DskipTests package). Steps: generate the catalog once
 # (GenCatalog.java; same files every time), start the server (first start: tf-idf + HNSW build; later starts read
 # the vector cache and the index file), wait until it is ready, run ServeLoad (10 s warm-up, then the measured
-# run), print the load average before the run and the figures, stop the server.
+# run; then, when wrk is installed, a 20 s closed-loop run for the capacity), print the load average before the
+# run and the figures, stop the server.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 REPO=$(dirname "$(dirname "$BENCH")")
@@ -37,3 +38,8 @@ echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) co
 java -Xss256k "$BENCH/ServeLoad.java" --url "http://127.0.0.1:$PORT" --rate "$RATE" --seconds "$SECONDS_" \
   --warmup 10 --users 10000 --userFormat u%05d --path '/recommendations?k=10' --pid $PID
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Closed-loop cross-check (capacity at saturation), when wrk is installed (Debian: apt-get install wrk).
+if command -v wrk >/dev/null 2>&1; then
+  echo "wrk closed loop, 1 thread, 16 connections, 20 s:"
+  wrk -t1 -c16 -d20s --latency -s "$BENCH/users.lua" "http://127.0.0.1:$PORT" | grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+fi
