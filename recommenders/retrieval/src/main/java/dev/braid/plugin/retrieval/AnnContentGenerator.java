@@ -150,19 +150,19 @@ public final class AnnContentGenerator implements Generator {
             }
             return;
         }
-        HnswIndex.Hits hits = f.index().search(q, config.candidates(), Math.max(ef(query), config.candidates()),
-                filtered(scores));
-        java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        int ef = Math.max(ef(query), config.candidates());
+        HnswIndex.Hits hits = f.index().search(q, config.candidates(), ef, filteredThenCleared(scores));
         for (int i = 0; i < hits.rows().length; i++) {
             scores[hits.rows()[i]] = hits.cosines()[i];
         }
     }
 
     /**
-     * The rows an earlier stage filtered (negative infinity), as a bit set read by the search, or null when none
-     * is. One sequential pass over the scores: cheaper than reading them at random for every visited node.
+     * The rows an earlier stage filtered (negative infinity), as a bit set read by the search (null when none is),
+     * setting every score to negative infinity on the way: one sequential pass both reads the filters and clears
+     * the array for the retrieved items, cheaper than reading the scores at random for every visited node.
      */
-    private static long[] filtered(float[] scores) {
+    private static long[] filteredThenCleared(float[] scores) {
         long[] bits = null;
         for (int i = 0; i < scores.length; i++) {
             if (scores[i] == Float.NEGATIVE_INFINITY) {
@@ -171,6 +171,7 @@ public final class AnnContentGenerator implements Generator {
                 }
                 bits[i >>> 6] |= 1L << i;
             }
+            scores[i] = Float.NEGATIVE_INFINITY;
         }
         return bits;
     }
