@@ -26,8 +26,15 @@ public final class TopK {
         int[] hi = new int[cap];
         int size = 0;
         int i = 0;
-        // Fill the heap with the first usable entries.
+        // Fill the heap with the first usable entries, skipping whole chunks that hold none (a retrieval stage
+        // leaves a few scores among negative infinities: the heap may only fill near the end of the array).
+        int l = S.length();
         for (; i < n && size < cap; i++) {
+            if (i % l == 0 && i + l <= n && !FloatVector.fromArray(S, scores, i)
+                    .compare(VectorOperators.GT, Float.NEGATIVE_INFINITY).anyTrue()) {
+                i += l - 1;
+                continue;
+            }
             float s = scores[i];
             if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) {
                 continue;

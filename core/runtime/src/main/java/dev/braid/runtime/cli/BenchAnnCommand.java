@@ -72,6 +72,10 @@ public final class BenchAnnCommand implements Callable<Integer> {
     @Option(names = "--beam", defaultValue = "100", description = "HNSW build beam (default ${DEFAULT-VALUE})")
     int beam;
 
+    @Option(names = "--build-threads", defaultValue = "0",
+            description = "threads building the HNSW graph; 0 = one per processor (default ${DEFAULT-VALUE})")
+    int buildThreads;
+
     @Option(names = "--ef", defaultValue = "10,50,100,200", split = ",",
             description = "search beams to measure (default ${DEFAULT-VALUE})")
     List<Integer> efs;
@@ -118,7 +122,8 @@ public final class BenchAnnCommand implements Callable<Integer> {
         try (BraidRuntime rt = BraidRuntime.start(runtime.resolve(), false);
              PipelineServices services = new PipelineServices(rt, backendName, Path.of("."), seed)) {
             ObjectNode annParams = ParamBinder.empty();
-            annParams.put("maxConn", maxConn).put("beamWidth", beam).put("candidates", k).put("seed", seed);
+            annParams.put("maxConn", maxConn).put("beamWidth", beam).put("candidates", k).put("seed", seed)
+                    .put("buildThreads", buildThreads).put("persist", false); // always measure the build
             Generator exact = create(rt, services, "content-profile", ParamBinder.empty());
             Generator ann = create(rt, services, "ann-content", annParams);
             long t0 = System.nanoTime();
@@ -130,7 +135,8 @@ public final class BenchAnnCommand implements Callable<Integer> {
             out.printf("catalog: %d items x %d dims, %s; %d queries (+%d warm-up), k=%d, backend %s, "
                             + "%d cores%n", items, dim, clusters > 0 ? clusters + " Gaussian clusters" : "isotropic",
                     queries, warmup, k, services.backend().name(), Runtime.getRuntime().availableProcessors());
-            out.printf("fit: exact (normalise) %.2f s; HNSW build (M=%d, beam=%d) %.2f s%n", exactFit, maxConn, beam,
+            out.printf("fit: exact (normalise) %.2f s; HNSW build (M=%d, beam=%d, %s thread(s)) %.2f s%n", exactFit,
+                    maxConn, beam, buildThreads > 0 ? buildThreads : Runtime.getRuntime().availableProcessors() + "",
                     annFit);
             float[] scores = new float[items];
             int[][] truth = new int[qs.size()][];

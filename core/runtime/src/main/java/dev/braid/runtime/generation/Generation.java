@@ -52,6 +52,9 @@ public final class Generation {
     /** "'x' (generator) from bundle 1.0 at generators[0]", parallel to {@link #generators}. */
     private final List<String> generatorLabels;
     private final Instant createdAt = Instant.now();
+    /** Score buffers of catalog size, reused by {@link #recommend} (a few: one per concurrent request at most). */
+    private final java.util.concurrent.ArrayBlockingQueue<float[]> buffers =
+            new java.util.concurrent.ArrayBlockingQueue<>(16);
 
     /** In-flight calls plus one for "not retired". */
     private final AtomicInteger holders = new AtomicInteger(1);
@@ -193,17 +196,22 @@ public final class Generation {
      *                                timeout ({@link Timeouts#call()})
      */
     public void score(Query query, float[] scores) {
-        Arrays.fill(scores, 0f);
         int[] current = {0};
         guard.call(() -> "generator " + generatorLabels.get(current[0]) + " (score)", () -> {
-            for (int g = 0; g < generators.size(); g++) {
-                current[0] = g;
-                // Threads the plugin starts (and this one, if it hangs) are then recognisably the plugin's.
-                Thread.currentThread().setContextClassLoader(generators.get(g).getClass().getClassLoader());
-                generators.get(g).score(query, scores);
-            }
+            chain(query, scores, current);
             return null;
         });
+    }
+
+    /** The chain itself, on the calling thread: zeros, each generator in turn, then the query's excluded items. */
+    private void chain(Query query, float[] scores, int[] current) {
+        Arrays.fill(scores, 0f);
+        for (int g = 0; g < generators.size(); g++) {
+            current[0] = g;
+            // Threads the plugin starts (and this one, if it hangs) are then recognisably the plugin's.
+            Thread.currentThread().setContextClassLoader(generators.get(g).getClass().getClassLoader());
+            generators.get(g).score(query, scores);
+        }
         for (String id : query.exclude()) {
             int i = data.catalog().indexOf(id);
             if (i >= 0) {
@@ -217,23 +225,34 @@ public final class Generation {
      * them. When generators of the chain are also {@link Reranker}s (pins, diversity), the best
      * {@code max(candidates(k))} items are fetched and passed through them in chain order; the reasons a reranker
      * adds are prefixed with its generator's name like the others.
+     *
+     * <p>Scoring, explaining and reranking run as one guarded call (one hand-off to a guard thread per request,
+     * not one per phase), on a score buffer reused across requests: with 100,000 items, a fresh array per request
+     * would allocate (and zero) 400 KB each time.
      */
     public List<ScoredItem> recommend(Query query, int k) {
-        float[] scores = new float[data.catalog().size()];
-        score(query, scores);
+        float[] scores = buffers.poll();
+        if (scores == null) {
+            scores = new float[data.catalog().size()];
+        }
         int fetch = k;
         for (Generator g : generators) {
             if (g instanceof Reranker r) {
                 fetch = Math.max(fetch, r.candidates(k));
             }
         }
-        int[] top = backend.topK(scores, fetch);
-        List<ScoredItem> out = new ArrayList<>(top.length);
+        int candidates = fetch;
+        float[] buffer = scores;
         int[] current = {0};
+        String[] phase = {"score"};
         // explain() and rerank() are plugin code too: they run under the call timeout, named when they fail.
-        List<ScoredItem> ranked = guard.call(() -> "generator " + generatorLabels.get(current[0])
-                + " (explain/rerank)", () -> {
-            List<ScoredItem> list = out;
+        List<ScoredItem> ranked = guard.call(() -> "generator " + generatorLabels.get(current[0]) + " ("
+                + phase[0] + ")", () -> {
+            chain(query, buffer, current);
+            phase[0] = "explain/rerank";
+            current[0] = 0;
+            int[] top = backend.topK(buffer, candidates);
+            List<ScoredItem> list = new ArrayList<>(top.length);
             for (int i : top) {
                 List<String> reasons = new ArrayList<>();
                 for (int g = 0; g < generators.size(); g++) {
@@ -242,17 +261,19 @@ public final class Generation {
                         reasons.add(generatorNames.get(g) + ":" + r);
                     }
                 }
-                list.add(new ScoredItem(data.catalog().item(i).id(), scores[i], reasons));
+                list.add(new ScoredItem(data.catalog().item(i).id(), buffer[i], reasons));
             }
             for (int g = 0; g < generators.size(); g++) {
                 if (generators.get(g) instanceof Reranker r) {
                     current[0] = g;
-                    list = prefixNewReasons(list, r.rerank(query, List.copyOf(list), scores, k),
+                    list = prefixNewReasons(list, r.rerank(query, List.copyOf(list), buffer, k),
                             generatorNames.get(g));
                 }
             }
             return list;
         });
+        // Only after a call that returned: a call that timed out may still be writing into its buffer.
+        buffers.offer(scores);
         return ranked.size() > k ? List.copyOf(ranked.subList(0, k)) : ranked;
     }
 

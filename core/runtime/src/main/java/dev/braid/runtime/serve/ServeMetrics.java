@@ -29,6 +29,7 @@ final class ServeMetrics implements AutoCloseable {
     private final Map<String, Timer> variantLatency = new ConcurrentHashMap<>();
     private final Map<String, Counter> recommendations = new ConcurrentHashMap<>();
     private final Map<String, Counter> clicks = new ConcurrentHashMap<>();
+    private final Map<String, Timer> httpTimers = new ConcurrentHashMap<>();
     private final Counter interactions;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -55,8 +56,10 @@ final class ServeMetrics implements AutoCloseable {
     }
 
     void http(String method, String route, int status, long nanos) {
-        Timer.builder("braid.http.requests").description("HTTP requests").tag("method", method).tag("route", route)
-                .tag("status", Integer.toString(status)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        // One lookup per request instead of building and registering a meter id each time.
+        httpTimers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("braid.http.requests")
+                .description("HTTP requests").tag("method", method).tag("route", route)
+                .tag("status", Integer.toString(status)).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void served(String variant, long nanos) {

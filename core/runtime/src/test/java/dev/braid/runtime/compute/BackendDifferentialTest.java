@@ -190,14 +190,19 @@ abstract class BackendDifferentialTest {
             float[] ties = new float[n];
             float[] holes = random(rnd, n);
             float[] increasing = new float[n];
+            float[] sparse = new float[n]; // a retrieval stage's output: a few scores among negative infinities
+            Arrays.fill(sparse, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(1000) == 0 || i == n - 1) {
+                    sparse[i] = rnd.nextBoolean() ? Float.NaN : (float) rnd.nextGaussian();
+                }
                 ties[i] = rnd.nextInt(4); // few distinct values: ties everywhere
                 if (rnd.nextInt(10) == 0) {
                     holes[i] = rnd.nextBoolean() ? Float.NaN : Float.NEGATIVE_INFINITY;
                 }
                 increasing[i] = i; // every new element displaces the weakest kept one
             }
-            for (float[] s : new float[][] {random, ties, holes, increasing, new float[n]}) {
+            for (float[] s : new float[][] {random, ties, holes, increasing, sparse, new float[n]}) {
                 for (int k : new int[] {1, 3, 10, 100, 5000}) {
                     assertThat(b.topK(s, k)).as("%s topK n=%d k=%d", b.name(), n, k)
                             .containsExactly(REF.topK(s, k));

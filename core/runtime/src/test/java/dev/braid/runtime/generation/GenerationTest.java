@@ -77,6 +77,8 @@ class GenerationTest {
         });
         assertThat(g.recommend(new Query("u", null, java.util.Set.of("x"), null), 1))
                 .extracting(ScoredItem::itemId).containsExactly("z");
+        // Score buffers are reused across requests: the exclusion above must not leak into the next one.
+        assertThat(g.recommend(Query.forUser("u"), 1)).extracting(ScoredItem::itemId).containsExactly("x");
     }
 
     @Test

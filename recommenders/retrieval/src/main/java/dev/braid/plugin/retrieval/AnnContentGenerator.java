@@ -1,6 +1,7 @@
 package dev.braid.plugin.retrieval;
 
 import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
@@ -9,6 +10,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code rules} stage placed before this one filters (e.g. seen items) without costing candidates. A query with
  * neither a known user nor a vector sets every score to 0 and leaves the decision to later stages. The request
  * parameter {@value #EF_PARAM} overrides {@code efSearch} for one query.
+ *
+ * <p>The graph is built on every processor by default, and kept in the cache folder
+ * ({@code ann-content/hnsw-KEY.bin}, KEY a 64-bit hash of the unit vectors, the rows holding one, and the graph
+ * parameters), so a restart or a rebuild over the same vectors reads it instead of building it again.
  */
 @BraidComponent(name = "ann-content", config = AnnContentConfig.class,
         description = "approximate top-K by cosine to the user's profile or a query vector, from an HNSW index "
@@ -38,9 +44,10 @@ public final class AnnContentGenerator implements Generator {
 
     private final AnnContentConfig config;
     private final ComputeBackend backend;
+    private final Path cacheDir;
     private volatile Fitted fitted;
 
-    public AnnContentGenerator(AnnContentConfig config, ComputeBackend backend) {
+    public AnnContentGenerator(AnnContentConfig config, ComputeBackend backend, Environment environment) {
         if (config.maxConn() < 2 || config.beamWidth() < 1 || config.efSearch() < 1 || config.candidates() < 1) {
             throw new IllegalArgumentException("maxConn >= 2, beamWidth, efSearch and candidates >= 1 expected, got "
                     + config);
@@ -50,6 +57,7 @@ public final class AnnContentGenerator implements Generator {
         }
         this.config = config;
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.cacheDir = environment.cacheDirectory().resolve(NAME);
     }
 
     @Override
@@ -72,14 +80,58 @@ public final class AnnContentGenerator implements Generator {
         progress.start(NAME + ": building the HNSW index", 1);
         long t0 = System.nanoTime();
         long seed = config.seed() != 0 ? config.seed() : data.seed();
-        HnswIndex index = HnswIndex.build(unit, rows, dim, present, config.maxConn(), config.beamWidth(), seed,
-                backend);
+        long key = key(unit, dim, present, seed);
+        Path file = cacheDir.resolve(String.format(Locale.ROOT, "hnsw-%016x.bin", key));
+        HnswIndex index = null;
+        if (config.persist()) {
+            try {
+                index = HnswIndex.read(file, key, unit, rows, dim, present);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: {}; building the index again", NAME, e.getMessage());
+            }
+        }
+        boolean loaded = index != null;
+        int threads = config.buildThreads() > 0 ? config.buildThreads() : Runtime.getRuntime().availableProcessors();
+        if (!loaded) {
+            index = HnswIndex.build(unit, rows, dim, present, config.maxConn(), config.beamWidth(), seed, threads);
+            if (config.persist()) {
+                index.write(file, key);
+            }
+        }
         progress.advance(1);
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), unit, dim, index);
-        LOG.info("{}: HNSW over {} of {} items (dimension {}, M {}, beam {}) in {} s", NAME, index.size(), rows, dim,
-                config.maxConn(), config.beamWidth(), String.format(Locale.ROOT, "%.2f",
-                        (System.nanoTime() - t0) / 1e9));
+        fitted = new Fitted(data.catalog(), data.interactions(), unit, dim, index, loaded);
+        LOG.info("{}: HNSW over {} of {} items (dimension {}, M {}, beam {}) {} in {} s", NAME, index.size(), rows, dim,
+                config.maxConn(), config.beamWidth(), loaded ? "read from " + file : "built on " + threads
+                        + " thread(s)" + (config.persist() ? ", saved to " + file : ""),
+                String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** What the graph depends on: the unit vectors, the rows holding one, the graph parameters and the seed. */
+    private long key(float[] unit, int dim, BitSet present, long seed) {
+        long h = mix(0x9E37_79B9_7F4A_7C15L, config.maxConn());
+        h = mix(h, config.beamWidth());
+        h = mix(h, seed);
+        h = mix(h, dim);
+        h = mix(h, unit.length);
+        for (long w : present.toLongArray()) {
+            h = mix(h, w);
+        }
+        for (int i = 0; i < unit.length; i += 2) {
+            long bits = (long) Float.floatToIntBits(unit[i]) << 32;
+            if (i + 1 < unit.length) {
+                bits |= Float.floatToIntBits(unit[i + 1]) & 0xFFFF_FFFFL;
+            }
+            h = mix(h, bits);
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        long x = (h ^ v) * 0xBF58_476D_1CE4_E5B9L;
+        x ^= x >>> 31;
+        x *= 0x94D0_49BB_1331_11EBL;
+        return x ^ (x >>> 29);
     }
 
     @Override
@@ -98,12 +150,30 @@ public final class AnnContentGenerator implements Generator {
             }
             return;
         }
-        HnswIndex.Hits hits = f.index().search(q, config.candidates(), Math.max(ef(query), config.candidates()),
-                row -> scores[row] != Float.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        int ef = Math.max(ef(query), config.candidates());
+        HnswIndex.Hits hits = f.index().search(q, config.candidates(), ef, filteredThenCleared(scores));
         for (int i = 0; i < hits.rows().length; i++) {
             scores[hits.rows()[i]] = hits.cosines()[i];
         }
+    }
+
+    /**
+     * The rows an earlier stage filtered (negative infinity), as a bit set read by the search (null when none is),
+     * setting every score to negative infinity on the way: one sequential pass both reads the filters and clears
+     * the array for the retrieved items, cheaper than reading the scores at random for every visited node.
+     */
+    private static long[] filteredThenCleared(float[] scores) {
+        long[] bits = null;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] == Float.NEGATIVE_INFINITY) {
+                if (bits == null) {
+                    bits = new long[(scores.length + 63) >>> 6];
+                }
+                bits[i >>> 6] |= 1L << i;
+            }
+            scores[i] = Float.NEGATIVE_INFINITY;
+        }
+        return bits;
     }
 
     /** The search beam: the request parameter {@value #EF_PARAM} when given, else {@code efSearch}. */
@@ -221,6 +291,11 @@ public final class AnnContentGenerator implements Generator {
         return true;
     }
 
+    /** Whether the last fit read the graph from the cache folder instead of building it. */
+    boolean indexWasRead() {
+        return requireFitted().read();
+    }
+
     private Fitted requireFitted() {
         Fitted f = fitted;
         if (f == null) {
@@ -230,6 +305,7 @@ public final class AnnContentGenerator implements Generator {
     }
 
     /** What fit prepared: the unit item vectors and the graph over them. */
-    private record Fitted(Catalog catalog, InteractionMatrix interactions, float[] unit, int dim, HnswIndex index) {
+    private record Fitted(Catalog catalog, InteractionMatrix interactions, float[] unit, int dim, HnswIndex index,
+                          boolean read) {
     }
 }

@@ -1,14 +1,33 @@
 package dev.braid.plugin.retrieval;
 
-import dev.braid.api.compute.ComputeBackend;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.function.IntPredicate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopKnnCollector;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
@@ -18,63 +37,109 @@ import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
- * An HNSW graph (Apache Lucene's {@link HnswGraphBuilder}) over unit vectors, searched by inner product (cosine).
- * Nodes are the rows of the matrix that hold a vector; dot products go through the compute backend.
+ * An HNSW graph (built with Apache Lucene's {@link HnswGraphBuilder}, or its concurrent builder on several threads)
+ * over unit vectors, searched by inner product (cosine). Nodes are the rows of the matrix that hold a vector.
  *
- * <p>Built once, then searched from many threads: each search reads the graph through its own cursor
- * ({@link View}), since Lucene's on-heap graph keeps its iteration cursor in the graph itself.
+ * <p>Once built, the graph is copied into flat arrays (neighbours of every node, level by level): searches read it
+ * through their own cursor ({@link View}), so any number run at once, and the arrays are what the index file holds
+ * ({@link #write}, {@link #read}).
  */
 final class HnswIndex {
+    private static final long MAGIC = 0x4252_4149_4448_4E31L; // "BRAIDHN1"
+    private static final int FORMAT = 1;
+
     private final float[] unit;
     private final int dim;
     /** Node ordinal to matrix row, and back (-1 when the row has no vector). */
     private final int[] rowOfNode;
     private final int[] nodeOfRow;
-    private final OnHeapHnswGraph graph;
-    private final ComputeBackend backend;
+    /** The graph, or null when no row has a vector. */
+    private final Graph graph;
 
-    private HnswIndex(float[] unit, int dim, int[] rowOfNode, int[] nodeOfRow, OnHeapHnswGraph graph,
-                      ComputeBackend backend) {
+    private HnswIndex(float[] unit, int dim, int[] rowOfNode, int[] nodeOfRow, Graph graph) {
         this.unit = unit;
         this.dim = dim;
         this.rowOfNode = rowOfNode;
         this.nodeOfRow = nodeOfRow;
         this.graph = graph;
-        this.backend = backend;
     }
 
     /**
      * Builds the graph over the rows in {@code present} of a row-major matrix of unit vectors.
      *
-     * @param unit shared, never modified afterwards
+     * @param unit    shared, never modified afterwards
+     * @param threads 1: Lucene's sequential builder (the graph depends only on the seed); more: its concurrent
+     *                builder on that many threads (faster; the graph also depends on thread timing)
      */
     static HnswIndex build(float[] unit, int rows, int dim, BitSet present, int maxConn, int beamWidth, long seed,
-                           ComputeBackend backend) {
+                           int threads) {
         int[] rowOfNode = present.stream().toArray();
-        int[] nodeOfRow = new int[rows];
-        java.util.Arrays.fill(nodeOfRow, -1);
-        for (int n = 0; n < rowOfNode.length; n++) {
-            nodeOfRow[rowOfNode[n]] = n;
+        int[] nodeOfRow = nodeOfRow(rowOfNode, rows);
+        int n = rowOfNode.length;
+        if (n == 0) {
+            return new HnswIndex(unit, dim, rowOfNode, nodeOfRow, null);
         }
         RandomVectorScorerSupplier supplier = new RandomVectorScorerSupplier() {
             @Override
             public RandomVectorScorer scorer(int ord) {
-                int base = rowOfNode[ord] * dim;
-                return new NodeScorer(n -> backend.dot(unit, base, unit, rowOfNode[n] * dim, dim), rowOfNode.length);
+                return new Scorer(unit, rowOfNode[ord] * dim, unit, rowOfNode, dim);
             }
 
             @Override
             public RandomVectorScorerSupplier copy() {
-                return this;
+                return this; // stateless
             }
         };
         try {
-            OnHeapHnswGraph graph = rowOfNode.length == 0 ? null
-                    : HnswGraphBuilder.create(supplier, maxConn, beamWidth, seed).build(rowOfNode.length);
-            return new HnswIndex(unit, dim, rowOfNode, nodeOfRow, graph, backend);
+            OnHeapHnswGraph built;
+            // The concurrent builder hands out batches of 2,048 nodes: below two batches it would run alone anyway.
+            if (threads <= 1 || n < 4096) {
+                built = HnswGraphBuilder.create(supplier, maxConn, beamWidth, seed).build(n);
+            } else {
+                built = buildConcurrently(supplier, maxConn, beamWidth, seed, n, threads);
+            }
+            return new HnswIndex(unit, dim, rowOfNode, nodeOfRow, Graph.of(built));
         } catch (IOException e) {
             throw new UncheckedIOException("building the HNSW graph", e);
         }
+    }
+
+    private static OnHeapHnswGraph buildConcurrently(RandomVectorScorerSupplier supplier, int maxConn, int beamWidth,
+                                                     long seed, int n, int threads) throws IOException {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ann-content-build-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // An empty graph sized for n nodes (its constructor is not public; the sequential builder makes one).
+            OnHeapHnswGraph empty = HnswGraphBuilder.create(supplier, maxConn, beamWidth, seed, n).getGraph();
+            HnswConcurrentMergeBuilder builder;
+            synchronized (HnswIndex.class) {
+                // The concurrent workers take their level seed from this static field when constructed.
+                HnswGraphBuilder.randSeed = seed;
+                builder = new HnswConcurrentMergeBuilder(new TaskExecutor(pool), threads, supplier, maxConn,
+                        beamWidth, empty, null);
+            }
+            return builder.build(n);
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int[] nodeOfRow(int[] rowOfNode, int rows) {
+        int[] nodeOfRow = new int[rows];
+        Arrays.fill(nodeOfRow, -1);
+        for (int n = 0; n < rowOfNode.length; n++) {
+            nodeOfRow[rowOfNode[n]] = n;
+        }
+        return nodeOfRow;
     }
 
     int size() {
@@ -84,20 +149,20 @@ final class HnswIndex {
     /**
      * The (up to) {@code k} rows most similar to a unit query, best first, searching with a beam of {@code ef}.
      *
-     * @param accept which rows may be returned
+     * @param rejected rows that may not be returned (bit {@code row} set), or null for none
      * @return the rows, best first, with their cosines
      */
-    Hits search(float[] query, int k, int ef, IntPredicate accept) {
+    Hits search(float[] query, int k, int ef, long[] rejected) {
         if (graph == null) {
             return new Hits(new int[0], new float[0]);
         }
-        RandomVectorScorer scorer = new NodeScorer(n -> backend.dot(query, 0, unit, rowOfNode[n] * dim, dim),
-                rowOfNode.length);
+        RandomVectorScorer scorer = new Scorer(query, 0, unit, rowOfNode, dim);
         TopKnnCollector collector = new TopKnnCollector(Math.max(k, ef), Integer.MAX_VALUE);
-        Bits acceptOrds = new Bits() {
+        Bits acceptOrds = rejected == null ? null : new Bits() {
             @Override
             public boolean get(int index) {
-                return accept.test(rowOfNode[index]);
+                int row = rowOfNode[index];
+                return (rejected[row >>> 6] & (1L << row)) == 0;
             }
 
             @Override
@@ -127,53 +192,257 @@ final class HnswIndex {
         return nodeOfRow[row] >= 0;
     }
 
+    /**
+     * Writes the graph atomically (temporary file in the same folder, forced, moved over the target).
+     *
+     * @param key what the graph was built from (see {@link AnnContentGenerator}); {@link #read} checks it
+     */
+    void write(Path target, long key) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream os = Channels.newOutputStream(ch);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                out.writeLong(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeLong(key);
+                out.writeInt(rowOfNode.length);
+                ints(out, rowOfNode);
+                if (graph != null) {
+                    graph.write(out);
+                }
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the HNSW index file " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads an index file written for the same vectors.
+     *
+     * @return the index, or {@code null} when there is no file or it was built from something else ({@code key})
+     * @throws IllegalArgumentException naming the file when it is not an index file or is damaged
+     */
+    static HnswIndex read(Path file, long key, float[] unit, int rows, int dim, BitSet present) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream is = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
+            if (in.readLong() != MAGIC) {
+                throw new IllegalArgumentException(file + ": not a Braid HNSW index file");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                return null; // an older format: rebuilt and overwritten
+            }
+            if (in.readLong() != key) {
+                return null;
+            }
+            int[] rowOfNode = ints(in, in.readInt(), rows, "node rows");
+            if (!Arrays.equals(rowOfNode, present.stream().toArray())) {
+                throw new IOException("its nodes are not the rows holding a vector");
+            }
+            Graph graph = rowOfNode.length == 0 ? null : Graph.read(in, rowOfNode.length);
+            return new HnswIndex(unit, dim, rowOfNode, nodeOfRow(rowOfNode, rows), graph);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + ": damaged HNSW index file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void ints(DataOutputStream out, int[] a) throws IOException {
+        for (int x : a) {
+            out.writeInt(x);
+        }
+    }
+
+    /** Reads {@code n} ints, each in {@code [0, bound)}. */
+    private static int[] ints(DataInputStream in, int n, int bound, String what) throws IOException {
+        if (n < 0 || n > 1 << 30) {
+            throw new IOException(what + ": bad length " + n);
+        }
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readInt();
+            if (a[i] < 0 || a[i] >= bound) {
+                throw new IOException(what + ": value " + a[i] + " outside [0, " + bound + ")");
+            }
+        }
+        return a;
+    }
+
     /** Search results: matrix rows, best first, and their cosines. */
     record Hits(int[] rows, float[] cosines) {
     }
 
-    /** Scores nodes by {@code (1 + cos) / 2}, Lucene's non-negative form of the dot product of unit vectors. */
-    private static final class NodeScorer implements RandomVectorScorer {
-        private final java.util.function.IntToDoubleFunction dot;
-        private final int maxOrd;
+    /** Dot product with four accumulators (64-dimensional vectors: a few nanoseconds, no call overhead). */
+    static float dot(float[] a, int ao, float[] b, int bo, int dim) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (int bound = dim & ~3; i < bound; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < dim; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
 
-        NodeScorer(java.util.function.IntToDoubleFunction dot, int maxOrd) {
-            this.dot = dot;
-            this.maxOrd = maxOrd;
+    /** Scores nodes by {@code (1 + cos) / 2}, Lucene's non-negative form of the dot product of unit vectors. */
+    private static final class Scorer implements RandomVectorScorer {
+        private final float[] query;
+        private final int offset;
+        private final float[] unit;
+        private final int[] rowOfNode;
+        private final int dim;
+
+        Scorer(float[] query, int offset, float[] unit, int[] rowOfNode, int dim) {
+            this.query = query;
+            this.offset = offset;
+            this.unit = unit;
+            this.rowOfNode = rowOfNode;
+            this.dim = dim;
         }
 
         @Override
         public float score(int node) {
-            return Math.max(0f, (float) ((1 + dot.applyAsDouble(node)) / 2));
+            return Math.max(0f, (1 + dot(query, offset, unit, rowOfNode[node] * dim, dim)) / 2);
         }
 
         @Override
         public int maxOrd() {
-            return maxOrd;
+            return rowOfNode.length;
         }
     }
 
-    /** A read-only view of the graph with its own cursor, so searches can run concurrently. */
-    private static final class View extends HnswGraph {
-        private final OnHeapHnswGraph graph;
-        private int[] nodes = new int[0];
-        private int size;
-        private int next;
+    /**
+     * The graph in flat arrays: for each level, the nodes on it (level 0: all, implicitly), and their neighbours
+     * ({@code neighbours[level][start[level][i] .. start[level][i + 1])} for the i-th node of the level).
+     */
+    private record Graph(int size, int entryNode, int[][] nodes, int[][] start, int[][] neighbours) {
 
-        View(OnHeapHnswGraph graph) {
+        static Graph of(OnHeapHnswGraph g) throws IOException {
+            int levels = g.numLevels();
+            int[][] nodes = new int[levels][];
+            int[][] start = new int[levels][];
+            int[][] neighbours = new int[levels][];
+            for (int level = 0; level < levels; level++) {
+                int[] on = HnswGraph.NodesIterator.getSortedNodes(g.getNodesOnLevel(level));
+                nodes[level] = level == 0 ? null : on;
+                int[] s = new int[on.length + 1];
+                for (int i = 0; i < on.length; i++) {
+                    s[i + 1] = s[i] + g.getNeighbors(level, on[i]).size();
+                }
+                int[] nb = new int[s[on.length]];
+                for (int i = 0; i < on.length; i++) {
+                    NeighborArray a = g.getNeighbors(level, on[i]);
+                    System.arraycopy(a.nodes(), 0, nb, s[i], a.size());
+                }
+                start[level] = s;
+                neighbours[level] = nb;
+            }
+            return new Graph(g.size(), g.entryNode(), nodes, start, neighbours);
+        }
+
+        /** The index of a node within its level, or -1 when it is not on the level. */
+        int slot(int level, int node) {
+            if (level == 0) {
+                return node;
+            }
+            int i = Arrays.binarySearch(nodes[level], node);
+            return i >= 0 ? i : -1;
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(entryNode);
+            out.writeInt(nodes.length);
+            for (int level = 0; level < nodes.length; level++) {
+                if (level > 0) {
+                    out.writeInt(nodes[level].length);
+                    ints(out, nodes[level]);
+                }
+                ints(out, start[level]);
+                out.writeInt(neighbours[level].length);
+                ints(out, neighbours[level]);
+            }
+        }
+
+        static Graph read(DataInputStream in, int size) throws IOException {
+            int entry = in.readInt();
+            int levels = in.readInt();
+            if (entry < 0 || entry >= size || levels < 1 || levels > 64) {
+                throw new IOException("bad header (entry node " + entry + ", " + levels + " levels)");
+            }
+            int[][] nodes = new int[levels][];
+            int[][] start = new int[levels][];
+            int[][] neighbours = new int[levels][];
+            for (int level = 0; level < levels; level++) {
+                int count = size;
+                if (level > 0) {
+                    nodes[level] = ints(in, in.readInt(), size, "level " + level + " nodes");
+                    count = nodes[level].length;
+                }
+                start[level] = ints(in, count + 1, Integer.MAX_VALUE, "level " + level + " offsets");
+                neighbours[level] = ints(in, in.readInt(), size, "level " + level + " neighbours");
+                if (start[level][count] != neighbours[level].length) {
+                    throw new IOException("level " + level + ": offsets do not match the neighbour count");
+                }
+            }
+            return new Graph(size, entry, nodes, start, neighbours);
+        }
+    }
+
+    /** A read-only cursor over the graph, one per search, so searches can run concurrently. */
+    private static final class View extends HnswGraph {
+        private final Graph graph;
+        private int[] current = new int[0];
+        private int next;
+        private int end;
+
+        View(Graph graph) {
             this.graph = graph;
         }
 
         @Override
         public void seek(int level, int target) {
-            NeighborArray a = graph.getNeighbors(level, target);
-            nodes = a.nodes();
-            size = a.size();
-            next = 0;
+            int slot = graph.slot(level, target);
+            current = graph.neighbours()[level];
+            if (slot < 0) {
+                next = end = 0;
+            } else {
+                next = graph.start()[level][slot];
+                end = graph.start()[level][slot + 1];
+            }
         }
 
         @Override
         public int nextNeighbor() {
-            return next < size ? nodes[next++] : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            return next < end ? current[next++] : DocIdSetIterator.NO_MORE_DOCS;
         }
 
         @Override
@@ -183,12 +452,12 @@ final class HnswIndex {
 
         @Override
         public int maxNodeId() {
-            return graph.maxNodeId();
+            return graph.size() - 1;
         }
 
         @Override
         public int numLevels() {
-            return graph.numLevels();
+            return graph.nodes().length;
         }
 
         @Override
@@ -198,7 +467,8 @@ final class HnswIndex {
 
         @Override
         public NodesIterator getNodesOnLevel(int level) {
-            return graph.getNodesOnLevel(level);
+            return level == 0 ? new ArrayNodesIterator(graph.size())
+                    : new ArrayNodesIterator(graph.nodes()[level], graph.nodes()[level].length);
         }
     }
 }

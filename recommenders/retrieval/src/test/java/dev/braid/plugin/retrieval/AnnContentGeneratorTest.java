@@ -4,6 +4,7 @@ import dev.braid.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
@@ -13,6 +14,8 @@ import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recall of the HNSW generator against exact cosine top-K on a small generated catalog, and its contracts. Tagged
@@ -69,9 +73,15 @@ class AnnContentGeneratorTest {
     }
 
     private static AnnContentGenerator fitted(AnnContentConfig config) {
-        AnnContentGenerator g = new AnnContentGenerator(config, BACKEND);
-        g.fit(new TrainingData(CATALOG, new ItemFeatures(Map.of(), FeatureMatrix.ofRows(DIM, VECTORS)), HISTORY, 5),
-                ProgressListener.NONE);
+        return fitted(config, CATALOG, VECTORS, DIM, Path.of("target", "ann-cache"));
+    }
+
+    private static AnnContentGenerator fitted(AnnContentConfig config, Catalog catalog, float[][] vectors, int dim,
+                                              Path cache) {
+        AnnContentGenerator g = new AnnContentGenerator(config, BACKEND, new Environment(cache, cache, 5));
+        InteractionMatrix history = InteractionMatrix.of(catalog, List.of(Interaction.implicit("u", "i1")));
+        g.fit(new TrainingData(catalog, new ItemFeatures(Map.of(), FeatureMatrix.ofRows(dim, vectors)),
+                catalog == CATALOG ? HISTORY : history, 5), ProgressListener.NONE);
         return g;
     }
 
@@ -86,7 +96,7 @@ class AnnContentGeneratorTest {
     }
 
     private static AnnContentConfig config(int candidates, int ef) {
-        return new AnnContentConfig(16, 100, ef, candidates, 0.5, 0);
+        return new AnnContentConfig(16, 100, ef, candidates, 0.5, 0, 1, false);
     }
 
     /** Exact top-k rows by cosine to q, skipping absent rows. */
@@ -197,5 +207,103 @@ class AnnContentGeneratorTest {
         assertThat(s[3]).isEqualTo(Float.NEGATIVE_INFINITY);
         assertThatThrownBy(() -> g.score(new Query(null, new float[3], Set.of(), Map.of()), new float[N]))
                 .hasMessageContaining("dimension 3");
+    }
+
+    /** A larger catalog (more than two of Lucene's concurrent batches), for the concurrent builder. */
+    private static final int BIG = 6000;
+    private static final int BIG_DIM = 16;
+
+    private static float[][] bigVectors(long seed) {
+        Random r = new Random(seed);
+        float[][] centres = new float[60][BIG_DIM];
+        for (float[] c : centres) {
+            for (int d = 0; d < BIG_DIM; d++) {
+                c[d] = (float) r.nextGaussian();
+            }
+        }
+        float[][] v = new float[BIG][BIG_DIM];
+        for (int i = 0; i < BIG; i++) {
+            float[] c = centres[r.nextInt(centres.length)];
+            for (int d = 0; d < BIG_DIM; d++) {
+                v[i][d] = c[d] + 0.5f * (float) r.nextGaussian();
+            }
+        }
+        return v;
+    }
+
+    private static Catalog bigCatalog() {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < BIG; i++) {
+            items.add(new Item("i" + i, "", Map.of(), null));
+        }
+        return new Catalog(items);
+    }
+
+    private static Set<Integer> exactIn(float[][] vectors, float[] q, int k) {
+        Integer[] idx = new Integer[vectors.length];
+        double[] cos = new double[vectors.length];
+        for (int i = 0; i < vectors.length; i++) {
+            idx[i] = i;
+            cos[i] = dot(q, vectors[i]) / Math.sqrt(dot(q, q) * dot(vectors[i], vectors[i]));
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(cos[b], cos[a]));
+        return new HashSet<>(Arrays.asList(idx).subList(0, k));
+    }
+
+    private static double recall(AnnContentGenerator g, float[][] vectors, int queries) {
+        Random r = new Random(9);
+        int hits = 0;
+        for (int t = 0; t < queries; t++) {
+            float[] q = vectors[r.nextInt(vectors.length)].clone();
+            for (int d = 0; d < q.length; d++) {
+                q[d] += 0.5f * (float) r.nextGaussian();
+            }
+            float[] s = new float[vectors.length];
+            g.score(new Query(null, q, Set.of(), Map.of()), s);
+            Set<Integer> got = retrieved(s);
+            got.retainAll(exactIn(vectors, q, 10));
+            hits += got.size();
+        }
+        return hits / (10.0 * queries);
+    }
+
+    @Test
+    void concurrentBuildKeepsRecallAndTheIndexIsReadBackFromTheCache(@TempDir Path cache) throws Exception {
+        float[][] v = bigVectors(21);
+        Catalog catalog = bigCatalog();
+        AnnContentConfig config = new AnnContentConfig(16, 100, 64, 10, 0.5, 0, 2, true);
+        AnnContentGenerator built = fitted(config, catalog, v, BIG_DIM, cache);
+        assertThat(built.indexWasRead()).isFalse();
+        assertThat(recall(built, v, 50)).isGreaterThanOrEqualTo(0.9);
+        List<Path> files;
+        try (var list = Files.list(cache.resolve("ann-content"))) {
+            files = list.toList();
+        }
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).getFileName().toString()).matches("hnsw-[0-9a-f]{16}\\.bin");
+
+        // Same vectors and parameters: the graph is read back and answers exactly as the built one.
+        AnnContentGenerator read = fitted(config, catalog, v, BIG_DIM, cache);
+        assertThat(read.indexWasRead()).isTrue();
+        Random r = new Random(4);
+        for (int t = 0; t < 20; t++) {
+            float[] q = v[r.nextInt(BIG)];
+            float[] a = new float[BIG];
+            float[] b = new float[BIG];
+            built.score(new Query(null, q, Set.of(), Map.of()), a);
+            read.score(new Query(null, q, Set.of(), Map.of()), b);
+            assertThat(b).containsExactly(a);
+        }
+
+        // Other vectors: another key, so the file is not used.
+        float[][] other = bigVectors(22);
+        assertThat(fitted(config, catalog, other, BIG_DIM, cache).indexWasRead()).isFalse();
+
+        // A damaged file is rebuilt (and replaced), never served.
+        Files.write(files.get(0), new byte[] {1, 2, 3});
+        AnnContentGenerator rebuilt = fitted(config, catalog, v, BIG_DIM, cache);
+        assertThat(rebuilt.indexWasRead()).isFalse();
+        assertThat(recall(rebuilt, v, 20)).isGreaterThanOrEqualTo(0.9);
+        assertThat(fitted(config, catalog, v, BIG_DIM, cache).indexWasRead()).isTrue();
     }
 }
