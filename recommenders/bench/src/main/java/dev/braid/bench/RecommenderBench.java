@@ -77,6 +77,7 @@ public final class RecommenderBench implements Callable<Integer> {
     @Option(names = "--tt-temperature", defaultValue = "0.1") double ttTemperature;
     @Option(names = "--tt-id-dropout", defaultValue = "0.5") double ttIdDropout;
     @Option(names = "--tt-logq", defaultValue = "true", arity = "1") boolean ttLogQ;
+    @Option(names = "--tt-user-embedding", defaultValue = "false", arity = "1") boolean ttUserEmbedding;
     @Option(names = "--tt-batch", defaultValue = "512", description = "two-tower: positives per step") int ttBatch;
     @Option(names = "--tt-validation", defaultValue = "0.1",
             description = "two-tower: early-stopping validation share (0 = run all epochs)") double ttValidation;
@@ -135,7 +136,7 @@ public final class RecommenderBench implements Callable<Integer> {
     TwoTowerConfig twoTowerConfig() {
         TwoTowerConfig d = TwoTowerConfig.defaults();
         return new TwoTowerConfig(ttDimension, d.hidden(), d.inputDimension(), d.idEmbedding(), ttIdDropout,
-                d.itemBias(), ttTemperature, ttBatch, d.negatives(), d.inBatchNegatives(), ttLogQ,
+                d.itemBias(), ttUserEmbedding, ttTemperature, ttBatch, d.negatives(), d.inBatchNegatives(), ttLogQ,
                 d.historyLength(), ttEpochs, ttLearningRate, d.weightDecay(), ttValidation, d.evalEvery(),
                 d.patience(), d.maxValidationUsers(), d.threads(), "");
     }

@@ -19,9 +19,10 @@ import java.io.IOException;
  * @param b2     {@code dim}
  * @param ids    {@code items x dim} id embeddings, or null without them
  * @param bias   {@code items} biases, or null without them
+ * @param users  {@code numUsers x dim} user embeddings (training users in matrix order), or null without them
  */
 record TowerWeights(int input, int hidden, int dim, float[] w1, float[] b1, float[] w2, float[] b2, float[] ids,
-                    float[] bias) {
+                    float[] bias, float[] users) {
 
     /**
      * The unit-length item vectors of {@code rows} content inputs ({@code rows x input}, row-major); with
@@ -65,9 +66,14 @@ record TowerWeights(int input, int hidden, int dim, float[] w1, float[] b1, floa
         if (bias != null) {
             ModelFile.writeFloats(out, bias);
         }
+        out.writeBoolean(users != null);
+        if (users != null) {
+            out.writeInt(users.length / dim);
+            ModelFile.writeFloats(out, users);
+        }
     }
 
-    static TowerWeights read(DataInputStream in, int items) throws IOException {
+    static TowerWeights read(DataInputStream in, int items, int numUsers) throws IOException {
         int input = in.readInt();
         int hidden = in.readInt();
         int dim = in.readInt();
@@ -77,6 +83,14 @@ record TowerWeights(int input, int hidden, int dim, float[] w1, float[] b1, floa
         float[] b2 = ModelFile.readFloats(in, dim, "b2");
         float[] ids = in.readBoolean() ? ModelFile.readFloats(in, items * dim, "ids") : null;
         float[] bias = in.readBoolean() ? ModelFile.readFloats(in, items, "bias") : null;
-        return new TowerWeights(input, hidden, dim, w1, b1, w2, b2, ids, bias);
+        float[] users = null;
+        if (in.readBoolean()) {
+            int n = in.readInt();
+            if (n != numUsers) {
+                throw new IOException("users: " + n + " user embeddings, expected " + numUsers);
+            }
+            users = ModelFile.readFloats(in, numUsers * dim, "users");
+        }
+        return new TowerWeights(input, hidden, dim, w1, b1, w2, b2, ids, bias, users);
     }
 }

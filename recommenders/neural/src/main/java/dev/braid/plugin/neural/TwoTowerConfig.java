@@ -14,6 +14,8 @@ import dev.braid.api.component.Param;
  * @param idDropout          probability that an item's id part is dropped in a training step, so the content path
  *                           learns to stand alone (cold items)
  * @param itemBias           learn a per-item score bias (zero for items without training interactions)
+ * @param userEmbedding      add a learned per-user embedding to the mean of the history's item vectors (users
+ *                           unknown to training have none and are scored from their history or query alone)
  * @param temperature        softmax temperature on cosine similarities
  * @param batchSize          positive (user, item) pairs per step; they are also each other's negatives
  * @param negatives          uniformly sampled negatives per step, shared by the batch
@@ -43,6 +45,8 @@ public record TwoTowerConfig(
         @Param(description = "probability of dropping an item's id part in training", defaultValue = "0.5",
                 min = 0, max = 1) double idDropout,
         @Param(description = "learn a per-item score bias", defaultValue = "true") boolean itemBias,
+        @Param(description = "learn a per-user embedding added to the history mean", defaultValue = "false")
+        boolean userEmbedding,
         @Param(description = "softmax temperature on cosine similarities", defaultValue = "0.1", min = 0.001)
         double temperature,
         @Param(description = "positive pairs per training step", defaultValue = "512", min = 1) int batchSize,
@@ -93,13 +97,14 @@ public record TwoTowerConfig(
 
     /** The defaults. */
     public static TwoTowerConfig defaults() {
-        return new TwoTowerConfig(64, 256, 256, true, 0.5, true, 0.1, 512, 512, true, true, 50, 40, 0.003, 0, 0.1,
+        return new TwoTowerConfig(64, 256, 256, true, 0.5, true, false, 0.1, 512, 512, true, true, 50, 40, 0.003, 0, 0.1,
                 1, 3, 2000, 1, "");
     }
 
     /** A copy with other training length and model file (the usual knobs of tests and benchmarks). */
     public TwoTowerConfig with(int epochs, double validationShare, String modelPath) {
-        return new TwoTowerConfig(dimension, hidden, inputDimension, idEmbedding, idDropout, itemBias, temperature,
+        return new TwoTowerConfig(dimension, hidden, inputDimension, idEmbedding, idDropout, itemBias, userEmbedding,
+                temperature,
                 batchSize, negatives, inBatchNegatives, logQCorrection, historyLength, epochs, learningRate,
                 weightDecay, validationShare, evalEvery, patience, maxValidationUsers, threads, modelPath);
     }
@@ -118,6 +123,7 @@ public record TwoTowerConfig(
         h = Hash64.mix(h, idEmbedding ? 1 : 0);
         h = Hash64.mix(h, idDropout);
         h = Hash64.mix(h, itemBias ? 1 : 0);
+        h = Hash64.mix(h, userEmbedding ? 1 : 0);
         h = Hash64.mix(h, temperature);
         h = Hash64.mix(h, batchSize);
         h = Hash64.mix(h, negatives);

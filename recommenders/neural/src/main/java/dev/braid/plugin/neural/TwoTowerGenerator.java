@@ -77,7 +77,8 @@ public final class TwoTowerGenerator implements Generator {
         long fingerprint = fingerprint(data, features);
         TowerWeights weights = null;
         if (modelPath != null) {
-            weights = ModelFile.readIfMatching(modelPath, NAME, fingerprint, in -> TowerWeights.read(in, n));
+            weights = ModelFile.readIfMatching(modelPath, NAME, fingerprint,
+                    in -> TowerWeights.read(in, n, m.numUsers()));
             if (weights != null) {
                 LOG.info("{}: loaded the model from {}", NAME, modelPath);
                 report = TwoTowerReport.loaded();
@@ -161,12 +162,12 @@ public final class TwoTowerGenerator implements Generator {
         }
         float[] own = new float[scores.length];
         int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
-        if (u >= 0 && f.interactions().degree(u) > 0) {
-            f.scorer().scoreHistory(f.interactions().items(u), own);
+        if (u >= 0) {
+            f.scorer().scoreHistory(u, f.interactions().items(u), own);
         } else if (query.vector() != null && f.scorer().content.width() > 0) {
             f.scorer().scoreExample(query.vectorValue().orElseThrow(), own);
         } else {
-            f.scorer().scoreHistory(new int[0], own);
+            f.scorer().scoreHistory(-1, new int[0], own);
         }
         for (int i = 0; i < scores.length; i++) {
             if (scores[i] != Float.NEGATIVE_INFINITY) {

@@ -30,9 +30,13 @@ final class TwoTowerScorer {
         this.itemVectors = weights.itemVectors(backend, content.rows(), items, all);
     }
 
-    /** Scores every item for a user with this history (catalog indices); an empty history gets the biases. */
-    void scoreHistory(int[] history, float[] out) {
-        if (history.length == 0) {
+    /**
+     * Scores every item for a user with this history (catalog indices): the mean of the history's item vectors plus
+     * the user's embedding ({@code user} is the training row, or -1), normalised. Nothing at all gets the biases.
+     */
+    void scoreHistory(int user, int[] history, float[] out) {
+        boolean embedded = user >= 0 && weights.users() != null;
+        if (history.length == 0 && !embedded) {
             scoreVector(null, out);
             return;
         }
@@ -41,6 +45,12 @@ final class TwoTowerScorer {
         for (int i : history) {
             for (int j = 0; j < d; j++) {
                 u[j] += itemVectors[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            u[j] = history.length == 0 ? 0f : u[j] / history.length;
+            if (embedded) {
+                u[j] += weights.users()[user * d + j];
             }
         }
         backend.l2NormalizeRows(u, 1, d);

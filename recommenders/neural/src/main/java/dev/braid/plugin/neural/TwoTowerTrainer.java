@@ -98,7 +98,7 @@ final class TwoTowerTrainer {
         Engine engine = Engine.getEngine(ENGINE);
         int previousThreads = TorchThreads.set(engine, config.threads());
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
-            Params params = Params.init(base, p, h, d, n, config, random.split());
+            Params params = Params.init(base, p, h, d, n, all.numUsers(), config, random.split());
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                     .optWeightDecays((float) config.weightDecay()).build();
             double best = Double.NEGATIVE_INFINITY;
@@ -172,10 +172,12 @@ final class TwoTowerTrainer {
     }
 
     /** The trainable tensors and their conversion to plain arrays. */
-    private record Params(NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray ids, NDArray bias, int input,
+    private record Params(NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray ids, NDArray bias, NDArray users,
+                          int input,
                           int hidden, int dim) {
 
-        static Params init(NDManager m, int p, int h, int d, int n, TwoTowerConfig c, SplittableRandom r) {
+        static Params init(NDManager m, int p, int h, int d, int n, int numUsers, TwoTowerConfig c,
+                           SplittableRandom r) {
             NDArray w1 = p > 0 ? param(m, xavier(p, h, r), new Shape(p, h)) : null;
             NDArray b1 = p > 0 ? param(m, new float[h], new Shape(h)) : null;
             NDArray w2 = p > 0 ? param(m, xavier(h, d, r), new Shape(h, d)) : null;
@@ -202,7 +204,9 @@ final class TwoTowerTrainer {
                 throw new IllegalArgumentException("two-tower: no content vectors and idEmbedding false: the item "
                         + "tower would have nothing to learn from");
             }
-            return new Params(w1, b1, w2, b2a, ids, bias, p, h, d);
+            // Zero-initialised: a user starts as the mean of their history and drifts only as far as it helps.
+            NDArray users = c.userEmbedding() ? param(m, new float[numUsers * d], new Shape(numUsers, d)) : null;
+            return new Params(w1, b1, w2, b2a, ids, bias, users, p, h, d);
         }
 
         private static NDArray param(NDManager m, float[] v, Shape s) {
@@ -221,7 +225,7 @@ final class TwoTowerTrainer {
         }
 
         NDArray[] all() {
-            return java.util.stream.Stream.of(w1, b1, w2, b2, ids, bias).filter(java.util.Objects::nonNull)
+            return java.util.stream.Stream.of(w1, b1, w2, b2, ids, bias, users).filter(java.util.Objects::nonNull)
                     .toArray(NDArray[]::new);
         }
 
@@ -229,7 +233,7 @@ final class TwoTowerTrainer {
             return new TowerWeights(input, hidden, dim, input > 0 ? w1.toFloatArray() : new float[0],
                     input > 0 ? b1.toFloatArray() : new float[hidden], input > 0 ? w2.toFloatArray() : new float[0],
                     b2.toFloatArray(), ids == null ? null : ids.toFloatArray(),
-                    bias == null ? null : bias.toFloatArray());
+                    bias == null ? null : bias.toFloatArray(), users == null ? null : users.toFloatArray());
         }
     }
 
@@ -338,6 +342,10 @@ final class TwoTowerTrainer {
                     NDArray tn = unit(t);
                     NDArray hist = local(m, tn.get(m.create(histSlot))).reshape(b, l, params.dim)
                             .mul(m.create(histWeight, new Shape(b, l, 1))).sum(new int[] {1});
+                    if (params.users != null) {
+                        long[] uIds = Arrays.stream(users).asLongStream().toArray();
+                        hist = hist.add(local(m, params.users.get(m.create(uIds))));
+                    }
                     NDArray un = unit(hist);
                     NDArray pos = local(m, tn.get(m.create(targetSlot)));
                     NDArray posLogit = un.mul(pos).sum(new int[] {1}, true).mul(invT)
@@ -433,7 +441,7 @@ final class TwoTowerTrainer {
         float[] scores = new float[train.numItems];
         double sum = 0;
         for (int u : users) {
-            scorer.scoreHistory(train.rows[u], scores);
+            scorer.scoreHistory(u, train.rows[u], scores);
             for (int i : train.rows[u]) {
                 scores[i] = Float.NEGATIVE_INFINITY;
             }

@@ -25,7 +25,11 @@ class TwoTowerGeneratorTest {
     Path dir;
 
     private static TwoTowerConfig small(int epochs, double validationShare, String modelPath) {
-        return new TwoTowerConfig(16, 32, 0, true, 0.5, true, 0.1, 128, 64, true, true, 20, epochs, 0.01, 0,
+        return small(epochs, validationShare, modelPath, false);
+    }
+
+    private static TwoTowerConfig small(int epochs, double validationShare, String modelPath, boolean users) {
+        return new TwoTowerConfig(16, 32, 0, true, 0.5, true, users, 0.1, 128, 64, true, true, 20, epochs, 0.01, 0,
                 validationShare, 1, 3, 2000, 1, modelPath);
     }
 
@@ -79,17 +83,17 @@ class TwoTowerGeneratorTest {
 
     @Test
     void isReproducibleWithTheSameSeedAndItsModelFileRoundTrips() throws Exception {
-        TwoTowerGenerator a = tower(small(8, 0, "tt.bin"));
+        TwoTowerGenerator a = tower(small(8, 0, "tt.bin", true));
         a.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(a.trainingReport().loadedFromFile()).isFalse();
         assertThat(dir.resolve("tt.bin")).isRegularFile();
         assertThat(Files.readString(dir.resolve("tt.bin.json"))).contains("\"kind\": \"two-tower\"");
-        TwoTowerGenerator same = tower(small(8, 0, ""));
+        TwoTowerGenerator same = tower(small(8, 0, "", true));
         same.fit(COLD.data(42), ProgressListener.NONE);
-        TwoTowerGenerator loaded = tower(small(8, 0, "tt.bin"));
+        TwoTowerGenerator loaded = tower(small(8, 0, "tt.bin", true));
         loaded.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(loaded.trainingReport().loadedFromFile()).isTrue();
-        TwoTowerGenerator otherSeed = tower(small(8, 0, ""));
+        TwoTowerGenerator otherSeed = tower(small(8, 0, "", true));
         otherSeed.fit(COLD.data(43), ProgressListener.NONE);
         float[] o = new float[Planted.ITEMS];
         otherSeed.score(Query.forUser("u0"), o);
@@ -118,8 +122,8 @@ class TwoTowerGeneratorTest {
 
     @Test
     void earlyStoppingKeepsTheBestValidatedEpoch() {
-        TwoTowerGenerator t = tower(new TwoTowerConfig(16, 32, 0, true, 0.5, true, 0.1, 128, 64, true, true, 20,
-                12, 0.01, 0, 0.2, 2, 1, 2000, 1, ""));
+        TwoTowerGenerator t = tower(new TwoTowerConfig(16, 32, 0, true, 0.5, true, false, 0.1, 128, 64, true, true,
+                20, 12, 0.01, 0, 0.2, 2, 1, 2000, 1, ""));
         t.fit(COLD.data(42), ProgressListener.NONE);
         TwoTowerReport r = t.trainingReport();
         assertThat(r.validationNdcg()).isBetween(0.0, 1.0);
@@ -149,12 +153,12 @@ class TwoTowerGeneratorTest {
 
     @Test
     void rejectsBadConfigurationAndMissingContent() {
-        assertThatThrownBy(() -> new TwoTowerConfig(16, 32, 0, true, 1.5, true, 0.1, 128, 64, true, true, 20, 1,
-                0.01, 0, 0, 1, 1, 10, 1, "")).hasMessageStartingWith("idDropout:");
-        assertThatThrownBy(() -> new TwoTowerConfig(16, 32, 0, true, 0.5, true, 0.1, 128, 0, false, true, 20, 1,
-                0.01, 0, 0, 1, 1, 10, 1, "")).hasMessageStartingWith("negatives:");
-        TwoTowerGenerator idsOff = tower(new TwoTowerConfig(16, 32, 0, false, 0.5, true, 0.1, 128, 64, true, true,
-                20, 1, 0.01, 0, 0, 1, 1, 10, 1, ""));
+        assertThatThrownBy(() -> new TwoTowerConfig(16, 32, 0, true, 1.5, true, false, 0.1, 128, 64, true, true, 20,
+                1, 0.01, 0, 0, 1, 1, 10, 1, "")).hasMessageStartingWith("idDropout:");
+        assertThatThrownBy(() -> new TwoTowerConfig(16, 32, 0, true, 0.5, true, false, 0.1, 128, 0, false, true, 20,
+                1, 0.01, 0, 0, 1, 1, 10, 1, "")).hasMessageStartingWith("negatives:");
+        TwoTowerGenerator idsOff = tower(new TwoTowerConfig(16, 32, 0, false, 0.5, true, false, 0.1, 128, 64, true,
+                true, 20, 1, 0.01, 0, 0, 1, 1, 10, 1, ""));
         TrainingData noFeatures = new TrainingData(COLD.catalog, ItemFeatures.none(),
                 InteractionMatrix.of(COLD.catalog, COLD.train), 1);
         assertThatThrownBy(() -> idsOff.fit(noFeatures, ProgressListener.NONE)).hasMessageContaining("two-tower")
