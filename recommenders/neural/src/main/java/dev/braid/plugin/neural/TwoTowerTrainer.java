@@ -98,7 +98,7 @@ final class TwoTowerTrainer {
         Engine engine = Engine.getEngine(ENGINE);
         int previousThreads = TorchThreads.set(engine, config.threads());
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
-            Params params = Params.init(base, p, h, d, n, all.numUsers(), config, random.split());
+            Params params = Params.init(base, p, h, d, degree, all.numUsers(), config, random.split());
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                     .optWeightDecays((float) config.weightDecay()).build();
             double best = Double.NEGATIVE_INFINITY;
@@ -176,25 +176,22 @@ final class TwoTowerTrainer {
                           int input,
                           int hidden, int dim) {
 
-        static Params init(NDManager m, int p, int h, int d, int n, int numUsers, TwoTowerConfig c,
+        static Params init(NDManager m, int p, int h, int d, int[] degree, int numUsers, TwoTowerConfig c,
                            SplittableRandom r) {
+            int n = degree.length;
             NDArray w1 = p > 0 ? param(m, xavier(p, h, r), new Shape(p, h)) : null;
             NDArray b1 = p > 0 ? param(m, new float[h], new Shape(h)) : null;
             NDArray w2 = p > 0 ? param(m, xavier(h, d, r), new Shape(h, d)) : null;
-            // Without content, a random output bias breaks the symmetry of the (zero-initialised) id embeddings.
-            float[] b2 = new float[d];
-            if (p == 0) {
-                for (int j = 0; j < d; j++) {
-                    b2[j] = (float) r.nextGaussian();
-                }
-            }
-            NDArray b2a = param(m, b2, new Shape(d));
+            NDArray b2a = param(m, new float[d], new Shape(d));
             NDArray ids = null;
             if (c.idEmbedding()) {
+                // Zero with content (items without interactions keep a zero id part); without content, small
+                // random vectors so that items start in distinct directions.
                 float[] e = new float[n * d];
                 if (p == 0) {
                     for (int i = 0; i < e.length; i++) {
-                        e[i] = (float) (r.nextGaussian() * 0.1);
+                        float v = (float) (r.nextGaussian() * 0.1);
+                        e[i] = degree[i / d] > 0 ? v : 0f;
                     }
                 }
                 ids = param(m, e, new Shape(n, d));
