@@ -153,7 +153,7 @@ public final class RecommenderBench implements Callable<Integer> {
     static Map<String, Object> blendDetails(Generator g) {
         Map<String, Object> d = new LinkedHashMap<>();
         if (g instanceof BlendGenerator b && b.weights() != null) {
-            d.put("weights", b.weights());
+            d.put("weights", java.util.Arrays.stream(b.weights()).boxed().toList());
             d.put("validation_metric", b.validationMetric());
         }
         return d;
