@@ -7,6 +7,8 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.compute.ReferenceBackend;
+import dev.braid.runtime.blend.BlendFit;
+import dev.braid.runtime.blend.BlendGenerator;
 import dev.braid.evaluation.split.RatingFilter;
 import dev.braid.evaluation.split.Split;
 import dev.braid.evaluation.split.Splitter;
@@ -19,6 +21,9 @@ import dev.braid.plugin.factorization.BprGenerator;
 import dev.braid.plugin.factorization.TrainingReport;
 import dev.braid.plugin.factorization.VbprConfig;
 import dev.braid.plugin.factorization.VbprGenerator;
+import dev.braid.plugin.neural.TwoTowerConfig;
+import dev.braid.plugin.neural.TwoTowerGenerator;
+import dev.braid.plugin.neural.TwoTowerReport;
 import dev.braid.plugin.popularity.PopularityConfig;
 import dev.braid.plugin.popularity.PopularityGenerator;
 import java.io.PrintWriter;
@@ -66,7 +71,29 @@ public final class RecommenderBench implements Callable<Integer> {
     @Option(names = "--validation", defaultValue = "0.1",
             description = "BPR early-stopping validation share (0 = run all epochs)") double validationShare;
 
+    @Option(names = "--tt-epochs", defaultValue = "40", description = "two-tower: maximum epochs") int ttEpochs;
+    @Option(names = "--tt-dim", defaultValue = "64", description = "two-tower: embedding dimension") int ttDimension;
+    @Option(names = "--tt-lr", defaultValue = "0.003", description = "two-tower: Adam learning rate") double ttLearningRate;
+    @Option(names = "--tt-temperature", defaultValue = "0.1") double ttTemperature;
+    @Option(names = "--tt-id-dropout", defaultValue = "0.5") double ttIdDropout;
+    @Option(names = "--tt-logq", defaultValue = "true", arity = "1") boolean ttLogQ;
+    @Option(names = "--tt-user-embedding", defaultValue = "false", arity = "1") boolean ttUserEmbedding;
+    @Option(names = "--tt-batch", defaultValue = "512", description = "two-tower: positives per step") int ttBatch;
+    @Option(names = "--tt-validation", defaultValue = "0.1",
+            description = "two-tower: early-stopping validation share (0 = run all epochs)") double ttValidation;
+
+    @Option(names = "--models", split = ",", description = "run only these model families (cornac and cold): "
+            + "popularity, bpr, vbpr, content, two-tower, blend; default all (checks of skipped models are skipped)")
+    Set<String> models;
+
+    boolean want(String family) {
+        return models == null || models.isEmpty() || models.contains(family);
+    }
+
     public static void main(String[] args) {
+        // The two-tower generator trains with DJL's PyTorch engine: natives from the class path, offline.
+        dev.braid.runtime.platform.NativePlatform.configure(Path.of("recommenders/bench/target/native-cache")
+                .toAbsolutePath());
         System.exit(new CommandLine(new RecommenderBench()).execute(args));
     }
 
@@ -106,8 +133,42 @@ public final class RecommenderBench implements Callable<Integer> {
         return m;
     }
 
+    TwoTowerConfig twoTowerConfig() {
+        TwoTowerConfig d = TwoTowerConfig.defaults();
+        return new TwoTowerConfig(ttDimension, d.hidden(), d.inputDimension(), d.idEmbedding(), ttIdDropout,
+                d.itemBias(), ttUserEmbedding, ttTemperature, ttBatch, d.negatives(), d.inBatchNegatives(), ttLogQ,
+                d.historyLength(), ttEpochs, ttLearningRate, d.weightDecay(), ttValidation, d.evalEvery(),
+                d.patience(), d.maxValidationUsers(), d.threads(), "");
+    }
+
+    Generator twoTower() {
+        return new TwoTowerGenerator(twoTowerConfig(), new Environment(Path.of("recommenders/bench/target"),
+                Path.of("."), seed), new ReferenceBackend());
+    }
+
+    static BlendGenerator blend(List<String> names, List<java.util.function.Supplier<Generator>> members) {
+        return new BlendGenerator(BlendFit.defaults(), names, members);
+    }
+
+    static Map<String, Object> blendDetails(Generator g) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (g instanceof BlendGenerator b && b.weights() != null) {
+            d.put("weights", java.util.Arrays.stream(b.weights()).boxed().toList());
+            d.put("validation_metric", b.validationMetric());
+        }
+        return d;
+    }
+
     static Map<String, Object> training(Generator g) {
         Map<String, Object> d = new LinkedHashMap<>();
+        if (g instanceof TwoTowerGenerator t && t.trainingReport() != null) {
+            TwoTowerReport r = t.trainingReport();
+            d.put("epochs", r.epochs());
+            d.put("best_epoch", r.bestEpoch());
+            d.put("seconds_per_epoch", r.secondsPerEpoch());
+            d.put("validation_ndcg@10", r.validationNdcg());
+            return d;
+        }
         TrainingReport r = g instanceof BprGenerator b ? b.trainingReport()
                 : g instanceof VbprGenerator v ? v.trainingReport() : null;
         if (r != null) {
@@ -163,22 +224,48 @@ public final class RecommenderBench implements Callable<Integer> {
                 + "(k=10, max_iter=200, learning_rate=0.001, lambda_reg=0.01, seed=123)");
         r.reference("cornac_bpr_ndcg@10", 0.1500);
         Harness h = new Harness(c, train, test, trainItems, List.of(10, 20), seed);
-        r.add(h.run("popularity", new PopularityGenerator(PopularityConfig.defaults()), ItemFeatures.none(),
-                g -> Map.of()));
-        BenchRow bpr = r.add(h.run("bpr", bpr(), ItemFeatures.none(), RecommenderBench::training));
-        r.check("Braid BPR NDCG@10 >= Cornac's published BPR (0.150)", bpr.ndcg10(), 0.150, bpr.ndcg10() >= 0.150);
-        double bestMultimodal = Double.NEGATIVE_INFINITY;
-        for (var v : List.of(Map.entry("text", data.text()), Map.entry("image", data.image()),
-                Map.entry("fused", data.fused()))) {
-            BenchRow row = r.add(h.run("vbpr (" + v.getKey() + ")", vbpr(), v.getValue(),
-                    RecommenderBench::training));
-            bestMultimodal = Math.max(bestMultimodal, row.ndcg10());
+        if (want("popularity")) {
+            r.add(h.run("popularity", new PopularityGenerator(PopularityConfig.defaults()), ItemFeatures.none(),
+                    g -> Map.of()));
         }
-        r.protocol("vbpr", Map.of("content_factors", contentFactors, "content_regularization", contentRegularization,
-                "content_dimension", contentDimension,
-                "other", "as bpr"));
-        r.check("best multimodal variant (VBPR) NDCG@10 > Braid BPR NDCG@10 (" + String.format(java.util.Locale.ROOT,
-                "%.4f", bpr.ndcg10()) + ")", bestMultimodal, bpr.ndcg10(), bestMultimodal > bpr.ndcg10());
+        BenchRow bpr = null;
+        if (want("bpr")) {
+            bpr = r.add(h.run("bpr", bpr(), ItemFeatures.none(), RecommenderBench::training));
+            r.check("Braid BPR NDCG@10 >= Cornac's published BPR (0.150)", bpr.ndcg10(), 0.150,
+                    bpr.ndcg10() >= 0.150);
+        }
+        if (want("vbpr")) {
+            double bestMultimodal = Double.NEGATIVE_INFINITY;
+            for (var v : List.of(Map.entry("text", data.text()), Map.entry("image", data.image()),
+                    Map.entry("fused", data.fused()))) {
+                BenchRow row = r.add(h.run("vbpr (" + v.getKey() + ")", vbpr(), v.getValue(),
+                        RecommenderBench::training));
+                bestMultimodal = Math.max(bestMultimodal, row.ndcg10());
+            }
+            r.protocol("vbpr", Map.of("content_factors", contentFactors, "content_regularization",
+                    contentRegularization, "content_dimension", contentDimension, "other", "as bpr"));
+            if (bpr != null) {
+                r.check("best multimodal variant (VBPR) NDCG@10 > Braid BPR NDCG@10 (" + String.format(
+                        java.util.Locale.ROOT, "%.4f", bpr.ndcg10()) + ")", bestMultimodal, bpr.ndcg10(),
+                        bestMultimodal > bpr.ndcg10());
+            }
+        }
+        if (want("two-tower")) {
+            r.protocol("two-tower", twoTowerConfig().toString());
+            r.add(h.run("two-tower (ids only)", twoTower(), ItemFeatures.none(), RecommenderBench::training));
+            r.add(h.run("two-tower (fused)", twoTower(), data.fused(), RecommenderBench::training));
+        }
+        if (want("blend")) {
+            r.protocol("blend", BlendFit.defaults().toString() + "; members z-normalised per user; weights on a "
+                    + "simplex grid fitted on a held-out share of the training positives, then members refitted");
+            BenchRow b = r.add(h.run("blend (bpr + two-tower fused)", blend(List.of("bpr", "two-tower"),
+                    List.of(this::bpr, this::twoTower)), data.fused(), RecommenderBench::blendDetails));
+            if (bpr != null) {
+                r.check("blend (bpr + two-tower) NDCG@10 >= Braid BPR NDCG@10 (" + String.format(
+                        java.util.Locale.ROOT, "%.4f", bpr.ndcg10()) + ")", b.ndcg10(), bpr.ndcg10(),
+                        b.ndcg10() >= bpr.ndcg10());
+            }
+        }
         return r;
     }
 
@@ -246,15 +333,35 @@ public final class RecommenderBench implements Callable<Integer> {
         double best = Double.NEGATIVE_INFINITY;
         for (var v : List.of(Map.entry("text", data.text()), Map.entry("image", data.image()),
                 Map.entry("fused", data.fused()))) {
-            BenchRow a = r.add(h.run("content-profile (" + v.getKey() + ")",
-                    new ContentProfileGenerator(ContentProfileConfig.defaults(), backend), v.getValue(),
-                    g -> Map.of()));
-            BenchRow b = r.add(h.run("item-knn (" + v.getKey() + ")",
-                    new ItemKnnGenerator(ItemKnnConfig.defaults(), backend), v.getValue(), g -> Map.of()));
-            BenchRow x = r.add(h.run("vbpr (" + v.getKey() + ")", vbpr(), v.getValue(), RecommenderBench::training));
-            best = Math.max(best, Math.max(a.ndcg10(), Math.max(b.ndcg10(), x.ndcg10())));
+            double top = Double.NEGATIVE_INFINITY;
+            if (want("content")) {
+                BenchRow a = r.add(h.run("content-profile (" + v.getKey() + ")",
+                        new ContentProfileGenerator(ContentProfileConfig.defaults(), backend), v.getValue(),
+                        g -> Map.of()));
+                BenchRow b = r.add(h.run("item-knn (" + v.getKey() + ")",
+                        new ItemKnnGenerator(ItemKnnConfig.defaults(), backend), v.getValue(), g -> Map.of()));
+                top = Math.max(a.ndcg10(), b.ndcg10());
+            }
+            if (want("vbpr")) {
+                top = Math.max(top, r.add(h.run("vbpr (" + v.getKey() + ")", vbpr(), v.getValue(),
+                        RecommenderBench::training)).ndcg10());
+            }
+            if (want("two-tower")) {
+                r.protocol("two-tower", twoTowerConfig().toString());
+                top = Math.max(top, r.add(h.run("two-tower (" + v.getKey() + ")", twoTower(), v.getValue(),
+                        RecommenderBench::training)).ndcg10());
+            }
+            if (want("blend") && v.getKey().equals("fused")) {
+                r.protocol("blend", BlendFit.defaults().toString() + "; weights fitted on held-out positives of "
+                        + "warm items (the only ones in training)");
+                top = Math.max(top, r.add(h.run("blend (content-profile + two-tower, fused)", blend(
+                        List.of("content-profile", "two-tower"), List.of(
+                                () -> new ContentProfileGenerator(ContentProfileConfig.defaults(), backend),
+                                this::twoTower)), v.getValue(), RecommenderBench::blendDetails)).ndcg10());
+            }
+            best = Math.max(best, top);
             if (v.getKey().equals("fused")) {
-                bestFused = Math.max(a.ndcg10(), Math.max(b.ndcg10(), x.ndcg10()));
+                bestFused = top;
             }
         }
         double bar = 2 * pop.ndcg10();

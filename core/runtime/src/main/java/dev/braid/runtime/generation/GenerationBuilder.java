@@ -13,6 +13,8 @@ import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.runtime.blend.BlendConfig;
+import dev.braid.runtime.blend.BlendGenerator;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
 import dev.braid.runtime.pipeline.ContentHasher;
@@ -384,7 +386,7 @@ public final class GenerationBuilder {
     private BuiltNode buildGenerator(ResolvedComponent rc, PipelineData data, ItemFeatures features,
                                      ProgressListener progress) {
         long t0 = System.nanoTime();
-        Generator generator = (Generator) create(rc);
+        Generator generator = rc.config() instanceof BlendConfig blend ? blend(blend) : (Generator) create(rc);
         try {
             generator.fit(new TrainingData(data.catalog(), features, data.train(), data.seed()), progress);
             return new BuiltNode("generator '" + rc.spec().name() + "'", rc.descriptor(), generator, null, List.of(),
@@ -394,6 +396,15 @@ public final class GenerationBuilder {
             throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path()
                     + " failed to fit: " + message(e), e);
         }
+    }
+
+    /** A blend stage: its members are created like any configured generator, afresh for each of its fits. */
+    private Generator blend(BlendConfig config) {
+        List<java.util.function.Supplier<Generator>> members = new ArrayList<>();
+        for (ResolvedComponent m : config.members()) {
+            members.add(() -> (Generator) create(m));
+        }
+        return new BlendGenerator(config.fit(), config.memberNames(), members);
     }
 
     private static boolean finite(float[] v) {

@@ -2,6 +2,9 @@ package dev.braid.runtime.generation;
 
 import dev.braid.api.component.ComponentKind;
 import dev.braid.api.data.Modality;
+import dev.braid.runtime.blend.BlendConfig;
+import dev.braid.runtime.blend.BlendFit;
+import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.config.ComponentSpec;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ConfigProblem;
@@ -57,6 +60,9 @@ public final class PipelineResolver {
     }
 
     private Optional<ResolvedComponent> resolve(ComponentSpec c, List<ConfigProblem> problems) {
+        if (BlendStage.is(c)) {
+            return resolveBlend(c, problems);
+        }
         Optional<ComponentDescriptor> d = registry.find(c.kind(), c.name());
         if (d.isEmpty()) {
             List<String> names = registry.names(c.kind());
@@ -73,6 +79,26 @@ public final class PipelineResolver {
             problems.addAll(e.problems());
             return Optional.empty();
         }
+    }
+
+    /** A blend stage: every member resolved like a chain generator, at its own path. */
+    private Optional<ResolvedComponent> resolveBlend(ComponentSpec c, List<ConfigProblem> problems) {
+        List<ResolvedComponent> members = new ArrayList<>();
+        BlendFit fit = null;
+        int before = problems.size();
+        try {
+            for (ComponentSpec m : BlendStage.members(c.params(), c.path())) {
+                resolve(m, problems).ifPresent(members::add);
+            }
+            fit = BlendStage.fit(c.params(), c.path());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (problems.size() > before || fit == null) {
+            return Optional.empty();
+        }
+        BlendConfig config = new BlendConfig(members.stream().map(ResolvedComponent::key).toList(), fit, members);
+        return Optional.of(new ResolvedComponent(c, BlendStage.DESCRIPTOR, config));
     }
 
     private static String prefix(String path) {

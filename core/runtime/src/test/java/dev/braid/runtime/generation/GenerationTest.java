@@ -187,4 +187,32 @@ class GenerationTest {
         assertThat(full.recommend(Query.forUser("u"), 1)).extracting(ScoredItem::itemId).containsExactly("x");
         full.retire();
     }
+
+    @Test
+    void aBlendStageResolvesItsMembersAtTheirPathsAndBuildsThem() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{blend: [{name: by-feature, column: 1}, {name: by-feature, column: 0}],
+                              fit: {metric: recall, k: 2}}]
+                """), data, ProgressListener.NONE);
+        assertThat(g.recommend(Query.forUser("u"), 3)).hasSize(3);
+        assertThat(g.describeComponents()).anyMatch(d -> d.startsWith("generators[0] -> 'blend'"));
+        assertThatThrownBy(() -> resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{blend: [by-feature, {name: nope}, {name: by-feature, column: x}]}]
+                """)).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(((ConfigException) e).problems())
+                .extracting(dev.braid.runtime.config.ConfigProblem::path).containsExactlyInAnyOrder(
+                        "generators[0].blend[1].name", "generators[0].blend[2].column"));
+        assertThatThrownBy(() -> resolve("""
+                generators: [{blend: [by-feature, by-feature], fit: {k: 0}, weights: [1]}]
+                """)).isInstanceOf(ConfigException.class).satisfies(e -> assertThat(((ConfigException) e).problems())
+                .extracting(dev.braid.runtime.config.ConfigProblem::path).containsExactlyInAnyOrder(
+                        "generators[0].weights", "generators[0].fit.k"));
+        assertThatThrownBy(() -> resolve("""
+                generators: [{blend: [by-feature]}]
+                """)).isInstanceOf(ConfigException.class).hasMessageContaining("generators[0].blend")
+                .hasMessageContaining("at least two");
+    }
 }

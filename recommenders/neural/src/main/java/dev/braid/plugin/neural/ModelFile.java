@@ -1,0 +1,165 @@
+package dev.braid.plugin.neural;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file format of a neural model: a magic number, a format version, the model kind ({@code two-tower}), a
+ * fingerprint of what it was trained on (data, parameters, seed), then the model's own arrays. A deliberate copy
+ * of the factorisation bundle's {@code ModelFile} (plugins share only the API), with a sidecar added: a small
+ * human-readable {@code <file>.json} describing the model, written atomically the same way.
+ * Writes are atomic: the bytes go to a temporary file in the same folder, are forced to disk, and the file is
+ * moved over the target, so a reader sees the old model or the new one, never a torn file.
+ */
+final class ModelFile {
+    static final long MAGIC = 0x4252_4149_444E_4E31L; // "BRAIDNN1"
+    static final int VERSION = 1;
+
+    private ModelFile() {
+    }
+
+    /** Writes the header and the body atomically. */
+    static void write(Path target, String kind, long fingerprint, Body body) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream os = Channels.newOutputStream(ch);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                out.writeLong(MAGIC);
+                out.writeInt(VERSION);
+                out.writeUTF(kind);
+                out.writeLong(fingerprint);
+                body.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the " + kind + " model file " + target + ": " + e.getMessage(),
+                    e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray temporary file is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a model when the file exists and was trained on the same inputs.
+     *
+     * @return the body's result, or {@code null} when there is no file or its fingerprint differs
+     * @throws IllegalArgumentException when the file is not a model file of this kind, or is damaged
+     */
+    static <T> T readIfMatching(Path file, String kind, long fingerprint, Reader<T> reader) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream is = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
+            if (in.readLong() != MAGIC) {
+                throw new IllegalArgumentException(file + ": not a Braid neural model file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException(file + ": model file format " + version + ", expected " + VERSION);
+            }
+            String k = in.readUTF();
+            if (!k.equals(kind)) {
+                throw new IllegalArgumentException(file + ": holds a '" + k + "' model, expected '" + kind + "'");
+            }
+            if (in.readLong() != fingerprint) {
+                return null;
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": damaged model file (" + e + ")", e);
+        }
+    }
+
+    /** Writes a text file atomically (temporary file in the same folder, forced, moved over the target). */
+    static void writeText(Path target, String text) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray temporary file is harmless
+                }
+            }
+        }
+    }
+
+    static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        out.writeInt(a.length);
+        for (float x : a) {
+            out.writeFloat(x);
+        }
+    }
+
+    static float[] readFloats(DataInputStream in, int expected, String what) throws IOException {
+        int n = in.readInt();
+        if (n != expected) {
+            throw new IOException(what + ": " + n + " values, expected " + expected);
+        }
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readFloat();
+        }
+        return a;
+    }
+
+    /** Writes a model body. */
+    @FunctionalInterface
+    interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Reads a model body. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+}
