@@ -54,7 +54,7 @@ public record TransformerConfig(
                 defaultValue = "cls") String pooling,
         @Param(description = "length of the fused vector", defaultValue = "64", min = 1) int dimension,
         @Param(description = "most training epochs", defaultValue = "20", min = 1) int epochs,
-        @Param(description = "Adam step size", defaultValue = "0.003", min = 0) double learningRate,
+        @Param(description = "Adam step size", defaultValue = "0.006", min = 0) double learningRate,
         @Param(description = "decoupled weight decay on the matrices (AdamW)", defaultValue = "0.0001", min = 0)
         double weightDecay,
         @Param(description = "users per gradient step", defaultValue = "128", min = 1) int batchUsers,
@@ -78,6 +78,6 @@ public record TransformerConfig(
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.003, 1e-4, 128, 0.1, 3, 20, 10, modelFile);
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, modelFile);
     }
 }

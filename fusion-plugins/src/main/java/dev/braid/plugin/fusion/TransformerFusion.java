@@ -169,11 +169,14 @@ public final class TransformerFusion implements FusionStrategy {
                 LOG.info("{}: wrote the model to {}", NAME, modelPath);
             }
         }
+        long t0 = System.nanoTime();
         double[] attention = meanAttention(trained.weights(), units, present, n);
+        double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, n);
         fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
                 attention);
-        LOG.info("{}: {} modalities, {} layer(s) x {} heads, d_model {}, output {}, mean attention {}", NAME, mCount,
-                config.layers(), config.heads(), config.modelDimension(), config.dimension(), modalityWeights());
+        LOG.info("{}: {} modalities, {} layer(s) x {} heads, d_model {}, output {}, mean attention {}; Java "
+                        + "forward {} us/item", NAME, mCount, config.layers(), config.heads(), config.modelDimension(),
+                config.dimension(), modalityWeights(), String.format(Locale.ROOT, "%.1f", microsPerItem));
     }
 
     private static Trained read(DataInputStream in, TransformerShape shape) throws IOException {

@@ -34,6 +34,7 @@ final class TransformerTrainer {
     private static final float BETA2 = 0.999f;
     private static final float ADAM_EPS = 1e-8f;
     private static final int FORWARD_CHUNK = 2048;
+    private static final Object TRAINING = new Object();
 
     /**
      * One epoch's figures.
@@ -82,6 +83,13 @@ final class TransformerTrainer {
     }
 
     Result train(float[][] initial, ProgressListener progress) {
+        // DJL's PyTorch engine allows one gradient collector at a time in the JVM: trainings take turns
+        synchronized (TRAINING) {
+            return trainAlone(initial, progress);
+        }
+    }
+
+    private Result trainAlone(float[][] initial, ProgressListener progress) {
         Engine engine = Engine.getEngine(ENGINE);
         List<Epoch> history = new ArrayList<>();
         try (NDManager base = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
@@ -223,8 +231,10 @@ final class TransformerTrainer {
         float c1 = (float) (1 - Math.pow(BETA1, t));
         float c2 = (float) (1 - Math.pow(BETA2, t));
         for (int k = 0; k < params.size(); k++) {
-            NDArray w = params.get(k);
-            NDArray g = w.getGradient();
+            // PyTorch's grad mode is per thread and on by default outside the engine's own thread: update a
+            // detached view (same storage), which is never recorded and may be changed in place
+            NDArray w = params.get(k).stopGradient();
+            NDArray g = params.get(k).getGradient();
             m1.get(k).muli(BETA1).addi(g.mul(1 - BETA1));
             m2.get(k).muli(BETA2).addi(g.square().mul(1 - BETA2));
             if (decay[k] && config.weightDecay() > 0) {
@@ -248,10 +258,12 @@ final class TransformerTrainer {
         for (int s = 0; s < all.length; s += FORWARD_CHUNK) {
             int[] chunk = Arrays.copyOfRange(all, s, Math.min(all.length, s + FORWARD_CHUNK));
             try (NDManager scope = base.newSubManager()) {
+                NDList detached = new NDList();
                 for (NDArray p : params) {
                     p.tempAttach(scope);
+                    detached.add(p.stopGradient()); // no graph is recorded for a detached view
                 }
-                float[] f = net.forward(params, net.inputs(scope, units, present, chunk)).toFloatArray();
+                float[] f = net.forward(detached, net.inputs(scope, units, present, chunk)).toFloatArray();
                 for (int r = 0; r < chunk.length; r++) {
                     System.arraycopy(f, r * out, fused, chunk[r] * out, out);
                 }
@@ -263,7 +275,9 @@ final class TransformerTrainer {
     private static float[][] snapshot(NDList params) {
         float[][] v = new float[params.size()][];
         for (int k = 0; k < params.size(); k++) {
-            v[k] = params.get(k).toFloatArray();
+            try (NDArray d = params.get(k).stopGradient()) {
+                v[k] = d.toFloatArray();
+            }
         }
         return v;
     }

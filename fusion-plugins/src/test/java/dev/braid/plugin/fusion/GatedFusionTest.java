@@ -120,6 +120,20 @@ class GatedFusionTest {
     }
 
     @Test
+    void trainingWithTheDefaultsKeepsTrainedGatesThatBeatTheUntrainedOnes() {
+        // the objective is the generator's cosine ranking, so validation improves over epoch 0 (equal weights)
+        // and early stopping keeps a trained epoch, not the untrained gates
+        for (long seed : new long[] {3, 5}) {
+            GatedFusion f = fitted(GatedConfig.of(30, "pca", 4, "concat"), clustered(seed));
+            List<GatedTrainer.Epoch> h = f.history();
+            GatedTrainer.Epoch best = h.stream().max(java.util.Comparator.comparingDouble(
+                    GatedTrainer.Epoch::validationAuc)).orElseThrow();
+            assertThat(best.epoch()).as("seed %d", seed).isPositive();
+            assertThat(best.validationAuc()).as("seed %d", seed).isGreaterThan(h.get(0).validationAuc() + 0.02);
+        }
+    }
+
+    @Test
     void trainingIsReproducibleForASeed() {
         FusionInput in = clustered(3);
         GatedFusion a = fitted(GatedConfig.of(5, "pca", 3, "sum"), in);

@@ -173,6 +173,33 @@ class TransformerFusionTest {
     }
 
     @Test
+    void trainsOnFreshThreadsAndTwoTrainingsAtOnce() throws Exception {
+        // PyTorch's grad mode is per thread (on by default in a new thread), and DJL allows one gradient collector
+        // at a time: the runtime builds variants on threads of its own, sometimes side by side
+        FusionInput in = GatedFusionTest.clustered(3);
+        TransformerFusion[] f = new TransformerFusion[2];
+        Throwable[] error = new Throwable[2];
+        Thread[] threads = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            int slot = k;
+            threads[k] = new Thread(() -> {
+                try {
+                    f[slot] = fitted(config("cls", 1, 2, ""), in);
+                } catch (Throwable e) {
+                    error[slot] = e;
+                }
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(error).containsOnlyNulls();
+        assertThat(f[0].history()).isEqualTo(f[1].history());
+        assertThat(f[0].fuse(in.row(0))).containsExactly(f[1].fuse(in.row(0)));
+    }
+
+    @Test
     void refusesToFitWithoutInteractionsAndRejectsBadParameters() {
         FusionInput in = GatedFusionTest.clustered(3);
         FusionInput noInteractions = new FusionInput(in.catalog(), in.modalities(), null, 1L);
