@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains the transformer fusion with DJL on the PyTorch engine (CPU): BPR on the cosine scores of the content-profile
  * generator (as {@link GatedTrainer}: leave-one-out profiles of unit fused vectors, one sampled negative per history
- * item, {@code -log σ(scale · p · (f_i - f_j))}), autograd through the network, AdamW steps on batches of users,
- * validation AUC on a seeded held-out share of each user's items before training and after every epoch, early
+ * item, {@code -log σ(scale · p · (f_i - f_j))}), autograd through the network, AdamW steps (in Java) on batches
+ * of users, validation AUC on a seeded held-out share of each user's items before training and after every epoch, early
  * stopping that keeps the best parameters. Initial parameters and every sample come from the seed; the engine runs
  * the arithmetic (its CPU kernels are deterministic for a fixed thread count).
  */
@@ -94,20 +94,19 @@ final class TransformerTrainer {
         List<Epoch> history = new ArrayList<>();
         try (NDManager base = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
             List<TransformerShape.Param> layout = shape.params();
-            NDList params = new NDList();
-            NDList m1 = new NDList();
-            NDList m2 = new NDList();
+            // the Java arrays are the parameters; each step hands the engine fresh leaf tensors made from them, so
+            // nothing is ever changed in place on the engine side (PyTorch's grad mode is per thread, and on by
+            // default in threads other than the one that loaded the engine)
+            float[][] values = copy(initial);
+            float[][] m1 = new float[layout.size()][];
+            float[][] m2 = new float[layout.size()][];
             boolean[] decay = new boolean[layout.size()];
             for (int k = 0; k < layout.size(); k++) {
-                Shape s = new Shape(Arrays.stream(layout.get(k).shape()).asLongStream().toArray());
-                NDArray a = base.create(initial[k], s);
-                a.setRequiresGradient(true);
-                params.add(a);
-                m1.add(base.zeros(s));
-                m2.add(base.zeros(s));
+                m1[k] = new float[values[k].length];
+                m2[k] = new float[values[k].length];
                 decay[k] = layout.get(k).shape().length >= 2;
             }
-            double bestAuc = validationAuc(base, params);
+            double bestAuc = validationAuc(base, values);
             float[][] best = initial;
             history.add(new Epoch(0, Double.NaN, bestAuc));
             LOG.info("{}: {} validation pairs; before training validation AUC {}", TransformerFusion.NAME,
@@ -123,30 +122,26 @@ final class TransformerTrainer {
                 for (int start = 0; start < order.length; start += config.batchUsers()) {
                     int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchUsers()));
                     try (NDManager scope = base.newSubManager()) {
-                        for (int k = 0; k < params.size(); k++) {
-                            params.get(k).tempAttach(scope);
-                            m1.get(k).tempAttach(scope);
-                            m2.get(k).tempAttach(scope);
-                        }
                         Batch batch = batch(users);
                         if (batch.triples == 0) {
                             continue;
                         }
+                        NDList params = tensors(scope, values, true);
                         float loss = step(engine, scope, params, batch);
                         step++;
-                        adamW(params, m1, m2, decay, step);
+                        adamW(params, values, m1, m2, decay, step);
                         lossSum += (double) loss * batch.triples;
                         triples += batch.triples;
                     }
                 }
-                double auc = validationAuc(base, params);
+                double auc = validationAuc(base, values);
                 double loss = triples == 0 ? Double.NaN : lossSum / triples;
                 history.add(new Epoch(epoch, loss, auc));
                 LOG.info("{}: epoch {} loss {} validation AUC {}", TransformerFusion.NAME, epoch, fmt(loss), fmt(auc));
                 progress.advance(1);
                 if (auc > bestAuc) {
                     bestAuc = auc;
-                    best = snapshot(params);
+                    best = copy(values);
                     sinceBest = 0;
                 } else if (++sinceBest >= config.patience()) {
                     LOG.info("{}: early stop after epoch {} (best validation AUC {})", TransformerFusion.NAME,
@@ -226,44 +221,60 @@ final class TransformerTrainer {
         }
     }
 
-    private void adamW(NDList params, NDList m1, NDList m2, boolean[] decay, int t) {
-        float lr = (float) config.learningRate();
-        float c1 = (float) (1 - Math.pow(BETA1, t));
-        float c2 = (float) (1 - Math.pow(BETA2, t));
+    /**
+     * One AdamW step in Java on the parameters' float arrays from the step's gradients. A few dozen small tensors:
+     * one copy each beats the ~17 engine calls per tensor an NDArray update costs.
+     */
+    private void adamW(NDList params, float[][] values, float[][] m1, float[][] m2, boolean[] decay, int t) {
+        double lr = config.learningRate();
+        double c1 = 1 - Math.pow(BETA1, t);
+        double c2 = 1 - Math.pow(BETA2, t);
+        double shrink = 1 - lr * config.weightDecay();
         for (int k = 0; k < params.size(); k++) {
-            // PyTorch's grad mode is per thread and on by default outside the engine's own thread: update a
-            // detached view (same storage), which is never recorded and may be changed in place
-            NDArray w = params.get(k).stopGradient();
-            NDArray g = params.get(k).getGradient();
-            m1.get(k).muli(BETA1).addi(g.mul(1 - BETA1));
-            m2.get(k).muli(BETA2).addi(g.square().mul(1 - BETA2));
-            if (decay[k] && config.weightDecay() > 0) {
-                w.subi(w.mul((float) (lr * config.weightDecay())));
+            float[] grad = params.get(k).getGradient().toFloatArray();
+            float[] w = values[k];
+            float[] a = m1[k];
+            float[] b = m2[k];
+            for (int i = 0; i < w.length; i++) {
+                a[i] = (float) (BETA1 * a[i] + (1 - BETA1) * grad[i]);
+                b[i] = (float) (BETA2 * b[i] + (1 - BETA2) * (double) grad[i] * grad[i]);
+                double wi = decay[k] ? w[i] * shrink : w[i];
+                w[i] = (float) (wi - lr * (a[i] / c1) / (Math.sqrt(b[i] / c2) + ADAM_EPS));
             }
-            w.subi(m1.get(k).div(c1).div(m2.get(k).div(c2).sqrt().add(ADAM_EPS)).mul(lr));
-            g.subi(g); // the engine accumulates gradients: clear them for the next step
         }
     }
 
     /** Validation AUC with the current parameters (forward in chunks, no gradients). */
-    private double validationAuc(NDManager base, NDList params) {
-        return split.auc(fuseAll(base, params), shape.output());
+    private double validationAuc(NDManager base, float[][] values) {
+        return split.auc(fuseAll(base, values), shape.output());
+    }
+
+    /** The parameters as tensors of {@code manager}, leaves that collect gradients when {@code train}. */
+    private NDList tensors(NDManager manager, float[][] values, boolean train) {
+        List<TransformerShape.Param> layout = shape.params();
+        NDList p = new NDList();
+        for (int k = 0; k < values.length; k++) {
+            NDArray a = manager.create(values[k], new Shape(Arrays.stream(layout.get(k).shape()).asLongStream()
+                    .toArray()));
+            if (train) {
+                a.setRequiresGradient(true);
+            }
+            p.add(a);
+        }
+        return p;
     }
 
     /** Unit fused vectors of every catalog item ({@code n x output}, zero rows for items without modalities). */
-    float[] fuseAll(NDManager base, NDList params) {
+    float[] fuseAll(NDManager base, float[][] values) {
         int out = shape.output();
         float[] fused = new float[n * out];
         int[] all = java.util.stream.IntStream.range(0, n).filter(i -> usable[i]).toArray();
         for (int s = 0; s < all.length; s += FORWARD_CHUNK) {
             int[] chunk = Arrays.copyOfRange(all, s, Math.min(all.length, s + FORWARD_CHUNK));
             try (NDManager scope = base.newSubManager()) {
-                NDList detached = new NDList();
-                for (NDArray p : params) {
-                    p.tempAttach(scope);
-                    detached.add(p.stopGradient()); // no graph is recorded for a detached view
-                }
-                float[] f = net.forward(detached, net.inputs(scope, units, present, chunk)).toFloatArray();
+                // no tensor requires a gradient here, so no graph is recorded
+                float[] f = net.forward(tensors(scope, values, false), net.inputs(scope, units, present, chunk))
+                        .toFloatArray();
                 for (int r = 0; r < chunk.length; r++) {
                     System.arraycopy(f, r * out, fused, chunk[r] * out, out);
                 }
@@ -272,12 +283,10 @@ final class TransformerTrainer {
         return fused;
     }
 
-    private static float[][] snapshot(NDList params) {
-        float[][] v = new float[params.size()][];
-        for (int k = 0; k < params.size(); k++) {
-            try (NDArray d = params.get(k).stopGradient()) {
-                v[k] = d.toFloatArray();
-            }
+    private static float[][] copy(float[][] values) {
+        float[][] v = new float[values.length][];
+        for (int k = 0; k < values.length; k++) {
+            v[k] = values[k].clone();
         }
         return v;
     }
