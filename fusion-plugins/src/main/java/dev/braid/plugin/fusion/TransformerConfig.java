@@ -28,6 +28,8 @@ import java.util.List;
  * @param patience            epochs without validation improvement before stopping
  * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
  * @param scoreScale          factor on the cosine difference inside the BPR sigmoid
+ * @param engineThreads       PyTorch intra-op threads while this strategy trains (process-wide during training;
+ *                            0 leaves the engine's setting); the tensors are tiny, see {@link EngineThreads}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
  */
@@ -66,6 +68,8 @@ public record TransformerConfig(
                 min = 1) int validationNegatives,
         @Param(description = "factor on the cosine difference inside the BPR sigmoid", defaultValue = "10", min = 0)
         double scoreScale,
+        @Param(description = "PyTorch intra-op threads while training (process-wide meanwhile; 0 = engine setting)",
+                defaultValue = "1", min = 0) int engineThreads,
         @Param(description = "model file: loaded when its fingerprint matches, else trained and saved here "
                 + "(empty = train every time)", defaultValue = "") String modelFile) {
 
@@ -78,6 +82,6 @@ public record TransformerConfig(
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, modelFile);
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile);
     }
 }

@@ -89,6 +89,7 @@ public final class TransformerFusion implements FusionStrategy {
         check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
         check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
         check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
+        check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
                 config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());

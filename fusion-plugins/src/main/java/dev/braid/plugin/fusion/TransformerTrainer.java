@@ -85,12 +85,14 @@ final class TransformerTrainer {
     Result train(float[][] initial, ProgressListener progress) {
         // DJL's PyTorch engine allows one gradient collector at a time in the JVM: trainings take turns
         synchronized (TRAINING) {
-            return trainAlone(initial, progress);
+            Engine engine = Engine.getEngine(ENGINE);
+            try (EngineThreads threads = EngineThreads.limit(engine, config.engineThreads())) {
+                return trainAlone(engine, initial, progress);
+            }
         }
     }
 
-    private Result trainAlone(float[][] initial, ProgressListener progress) {
-        Engine engine = Engine.getEngine(ENGINE);
+    private Result trainAlone(Engine engine, float[][] initial, ProgressListener progress) {
         List<Epoch> history = new ArrayList<>();
         try (NDManager base = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
             List<TransformerShape.Param> layout = shape.params();

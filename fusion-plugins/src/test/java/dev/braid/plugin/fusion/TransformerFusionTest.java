@@ -27,7 +27,7 @@ class TransformerFusionTest {
     /** Small sizes for the 240-item synthetic catalog: 16 users per step. */
     private static TransformerConfig config(String pooling, int layers, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16, 2, layers, 32, pooling, 8, epochs,
-                0.01, 1e-4, 16, 0.1, 4, 20, 10, modelFile);
+                0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, modelFile);
     }
 
     private TransformerFusion fitted(TransformerConfig config, FusionInput in) {
@@ -200,6 +200,20 @@ class TransformerFusionTest {
     }
 
     @Test
+    void engineThreadsAreLimitedWhileTrainingAndRestoredAfter() {
+        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine(TransformerTrainer.ENGINE);
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        int other = before == 1 ? 2 : 1;
+        try (EngineThreads t = EngineThreads.limit(engine, other)) {
+            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(other);
+        }
+        assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(before);
+        try (EngineThreads t = EngineThreads.limit(engine, 0)) {
+            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void refusesToFitWithoutInteractionsAndRejectsBadParameters() {
         FusionInput in = GatedFusionTest.clustered(3);
         FusionInput noInteractions = new FusionInput(in.catalog(), in.modalities(), null, 1L);
@@ -212,7 +226,7 @@ class TransformerFusionTest {
         assertThatThrownBy(() -> new TransformerFusion(config("cls", 3, 2, ""), backend, env))
                 .hasMessageContaining("layers");
         assertThatThrownBy(() -> new TransformerFusion(new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16,
-                3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 16, 0.1, 4, 20, 10, ""), backend, env))
+                3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, ""), backend, env))
                 .hasMessageContaining("heads");
         assertThatThrownBy(() -> f.dimension()).isInstanceOf(IllegalStateException.class);
     }
