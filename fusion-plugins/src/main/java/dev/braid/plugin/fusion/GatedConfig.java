@@ -21,6 +21,8 @@ import java.util.List;
  * @param validationFraction  share of each user's training interactions held out for early stopping
  * @param patience            epochs without validation improvement before stopping
  * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
+ * @param scoreScale          factor on the cosine difference inside the BPR sigmoid (cosines lie in [-1, 1], so
+ *                            without it the loss saturates nowhere and barely separates good from bad rankings)
  */
 public record GatedConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
@@ -47,7 +49,9 @@ public record GatedConfig(
         @Param(description = "epochs without validation improvement before stopping", defaultValue = "3", min = 1)
         int patience,
         @Param(description = "sampled negatives per held-out interaction (validation AUC)", defaultValue = "20",
-                min = 1) int validationNegatives) {
+                min = 1) int validationNegatives,
+        @Param(description = "factor on the cosine difference inside the BPR sigmoid", defaultValue = "10", min = 0)
+        double scoreScale) {
 
     public GatedConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
@@ -56,6 +60,6 @@ public record GatedConfig(
     /** The defaults with this many epochs, projection and dimension. */
     public static GatedConfig of(int epochs, String projection, int dimension, String output) {
         return new GatedConfig(List.of(), dimension, projection, true, 0.01, 1, output, epochs, 0.05, 1e-4, 128, 0.1,
-                3, 20);
+                3, 20, 10);
     }
 }

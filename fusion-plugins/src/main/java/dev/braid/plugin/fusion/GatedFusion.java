@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Learned gated fusion: per-item weights over modalities from a small gating network, trained against the
- * recommendation objective of the dot-product user profile.
+ * recommendation objective of the content-profile generator (cosine to the user's profile).
  *
  * <p><b>Model.</b> Each fused modality {@code m} is mapped to a unit vector {@code u_m} of the common dimension
  * ({@link ModalityProjector}: standardise, project, normalise). The gate scores each present modality from the
@@ -30,15 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@code [α_1 u_1, ..., α_M u_M]} ({@code output: concat}, an absent block is zeros) or {@code Σ α_m u_m}
  * ({@code output: sum}).
  *
- * <p><b>Training.</b> The consumer is the content-profile generator: a user's profile is the mean of the fused
- * vectors of their history and an item scores {@code profile · f_item}. The gate parameters ({@code w}, {@code b})
- * are trained with BPR on the training interactions of {@link FusionInput#interactions()}: for each history item
- * {@code i} of a user, a leave-one-out profile {@code p} (the mean of the other history items) and a sampled
- * negative {@code j}, the loss is {@code -log σ(p · (f_i - f_j))}, back-propagated through {@code f_i}, {@code f_j}
- * and every history item in {@code p}; Adam steps on batches of users. A seeded share of each user's interactions
- * is held out: validation AUC (held-out item against sampled negatives, profile from the rest) is measured before
- * training and after every epoch; training stops after {@code patience} epochs without improvement and keeps the
- * best gates. All randomness comes from the input's seed, and training is single-threaded: the same seed gives the
+ * <p><b>Training.</b> The consumer is the content-profile generator: it L2-normalises the fused vectors, a user's
+ * profile is the (normalised) sum of the unit vectors of their history and an item scores
+ * {@code cos(profile, f_item)}. The training objective is that same score: with {@code û = f / |f|}, for each
+ * history item {@code i} of a user, the leave-one-out profile {@code p} (the other history items' unit vectors
+ * summed and normalised) and a sampled negative {@code j}, the loss is {@code -log σ(scale · p · (û_i - û_j))},
+ * back-propagated through the normalisations to {@code f_i}, {@code f_j} and every history item in {@code p};
+ * Adam steps on batches of users. (A dot-product objective on the raw fused vectors rewards growing norms the
+ * generator throws away, so it did not improve the cosine ranking.) A seeded share of each user's interactions
+ * is held out: validation AUC (held-out item against sampled negatives, cosine to the profile of the rest) is
+ * measured before training and after every epoch; training stops after {@code patience} epochs without
+ * improvement and keeps the best gates. All randomness comes from the input's seed, and training is single-threaded: the same seed gives the
  * same gates. Gates start at zero (equal weights), so an untrained gate is the equal-weight average.
  *
  * <p>Thread-safe after {@link #fit}.
@@ -76,6 +78,7 @@ public final class GatedFusion implements FusionStrategy {
                 "must be in [0, 0.5]", config.validationFraction());
         check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
         check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
+        check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
                 config.standardise(), config.minStdRatio(), config.powerIterations());

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a {@link Gate} with BPR against the dot-product content profile (see {@link GatedFusion}), with a seeded
- * validation split of each user's interactions and early stopping. Single-threaded and deterministic for a seed.
+ * Trains a {@link Gate} with BPR against the cosine scores of the content-profile generator (see
+ * {@link GatedFusion} and {@link InteractionSplit}), with a seeded validation split of each user's interactions and
+ * early stopping. Single-threaded and deterministic for a seed.
  */
 public final class GatedTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(GatedTrainer.class);
@@ -37,13 +38,8 @@ public final class GatedTrainer {
     private final int d;
     private final int mCount;
     private final int outDim;
-    private final SplittableRandom rnd;
     private final boolean[] usable;
-    private final int[] usableItems;
-    private final int[][] fitHistory;
-    private final int[][] allHistory;
-    /** Validation pairs: user, held-out item, then the negatives. */
-    private final List<int[]> validation = new ArrayList<>();
+    private final InteractionSplit split;
 
     GatedTrainer(GatedConfig config, boolean concat, float[][] units, boolean[][] present, int n, int d,
                  InteractionMatrix interactions, long seed) {
@@ -55,67 +51,28 @@ public final class GatedTrainer {
         this.d = d;
         this.mCount = units.length;
         this.outDim = concat ? mCount * d : d;
-        this.rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.usable = new boolean[n];
-        int count = 0;
         for (int i = 0; i < n; i++) {
             for (int m = 0; m < mCount; m++) {
                 usable[i] |= present[m][i];
             }
-            count += usable[i] ? 1 : 0;
         }
-        this.usableItems = new int[count];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (usable[i]) {
-                usableItems[k++] = i;
-            }
-        }
-        int users = interactions.numUsers();
-        this.fitHistory = new int[users][];
-        this.allHistory = new int[users][];
-        List<int[]> heldOut = new ArrayList<>();
-        for (int u = 0; u < users; u++) {
-            int[] items = Arrays.stream(interactions.items(u)).filter(i -> usable[i]).toArray();
-            allHistory[u] = items;
-            List<Integer> fit = new ArrayList<>();
-            List<Integer> val = new ArrayList<>();
-            for (int i : items) {
-                // keep at least two fit items so every user has a leave-one-out profile
-                if (items.length >= 4 && rnd.nextDouble() < config.validationFraction()) {
-                    val.add(i);
-                } else {
-                    fit.add(i);
-                }
-            }
-            while (fit.size() < 2 && !val.isEmpty()) {
-                fit.add(val.remove(val.size() - 1));
-            }
-            fitHistory[u] = fit.stream().mapToInt(Integer::intValue).sorted().toArray();
-            for (int v : val) {
-                heldOut.add(new int[] {u, v});
-            }
-        }
-        for (int[] pair : heldOut) {
-            int[] row = new int[2 + config.validationNegatives()];
-            row[0] = pair[0];
-            row[1] = pair[1];
-            for (int k = 0; k < config.validationNegatives(); k++) {
-                row[2 + k] = negative(allHistory[pair[0]]);
-            }
-            validation.add(row);
-        }
+        this.split = new InteractionSplit(interactions, usable, config.validationFraction(),
+                config.validationNegatives(), new SplittableRandom(seed ^ 0x5DEECE66DL));
     }
 
     /** Trains the gate in place and returns the figures of every epoch run. */
     List<Epoch> train(Gate gate, ProgressListener progress) {
         List<Epoch> history = new ArrayList<>();
         float[] fused = new float[n * outDim];
+        float[] unit = new float[n * outDim];
+        double[] norms = new double[n];
         float[] alpha = new float[n * mCount];
-        fuseAll(gate, fused, alpha);
-        double bestAuc = validationAuc(fused);
+        fuseAll(gate, fused, alpha, unit, norms);
+        double bestAuc = split.auc(unit, outDim);
         history.add(new Epoch(0, Double.NaN, bestAuc));
-        LOG.info("{}: {} validation pairs; before training validation AUC {}", GatedFusion.NAME, validation.size(),
-                String.format("%.4f", bestAuc));
+        LOG.info("{}: {} validation pairs; before training validation AUC {}", GatedFusion.NAME,
+                split.validation.size(), String.format("%.4f", bestAuc));
         float[] bestW = gate.w.clone();
         float[] bestB = gate.b.clone();
         double[] mw = new double[gate.w.length];
@@ -124,34 +81,31 @@ public final class GatedTrainer {
         double[] vb = new double[gate.b.length];
         int step = 0;
         int sinceBest = 0;
-        int[] order = new int[fitHistory.length];
-        for (int u = 0; u < order.length; u++) {
-            order[u] = u;
-        }
-        progress.start(GatedFusion.NAME + ": training gates (BPR)", config.epochs());
+        progress.start(GatedFusion.NAME + ": training gates (BPR on cosine scores)", config.epochs());
         float[] grad = new float[n * outDim];
         boolean[] touched = new boolean[n];
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            shuffle(order);
+            int[] order = split.shuffledUsers();
             double lossSum = 0;
             long triples = 0;
             for (int start = 0; start < order.length; start += config.batchUsers()) {
                 int end = Math.min(order.length, start + config.batchUsers());
-                fuseAll(gate, fused, alpha);
+                fuseAll(gate, fused, alpha, unit, norms);
                 Arrays.fill(touched, false);
                 long batchTriples = 0;
                 for (int k = start; k < end; k++) {
-                    int[] h = fitHistory[order[k]];
+                    int[] h = split.fitHistory[order[k]];
                     if (h.length < 2) {
                         continue;
                     }
-                    lossSum += userGradient(order[k], h, fused, grad, touched);
+                    lossSum += userGradient(order[k], h, unit, grad, touched);
                     batchTriples += h.length;
                 }
                 if (batchTriples == 0) {
                     continue;
                 }
                 triples += batchTriples;
+                toRawGradient(unit, norms, grad, touched);
                 float[] gw = new float[gate.w.length];
                 float[] gb = new float[gate.b.length];
                 backprop(gate, alpha, grad, touched, gw, gb, batchTriples);
@@ -159,8 +113,8 @@ public final class GatedTrainer {
                 adam(gate.w, gw, mw, vw, step, config.l2());
                 adam(gate.b, gb, mb, vb, step, 0);
             }
-            fuseAll(gate, fused, alpha);
-            double auc = validationAuc(fused);
+            fuseAll(gate, fused, alpha, unit, norms);
+            double auc = split.auc(unit, outDim);
             double loss = triples == 0 ? Double.NaN : lossSum / triples;
             history.add(new Epoch(epoch, loss, auc));
             LOG.info("{}: epoch {} loss {} validation AUC {}", GatedFusion.NAME, epoch, String.format("%.4f", loss),
@@ -183,50 +137,87 @@ public final class GatedTrainer {
     }
 
     /**
-     * Accumulates the BPR gradient of one user's triples (one per history item, leave-one-out profile, one sampled
-     * negative) into {@code grad} (per item, w.r.t. its fused vector); returns the summed loss.
+     * Accumulates the gradient of one user's BPR triples into {@code grad}, taken w.r.t. each item's <em>unit</em>
+     * fused vector; returns the summed loss. One triple per history item {@code i}: the leave-one-out profile
+     * {@code q} (sum of the other history items' unit vectors) normalised to {@code p}, a sampled negative {@code j},
+     * and {@code x = scale · p · (û_i - û_j)}, the scaled difference of the two cosines the content-profile
+     * generator ranks by; the loss is {@code -log σ(x)}.
      */
-    private double userGradient(int user, int[] h, float[] fused, float[] grad, boolean[] touched) {
+    private double userGradient(int user, int[] h, float[] unit, float[] grad, boolean[] touched) {
+        double scale = config.scoreScale();
         double[] sum = new double[outDim];
         for (int i : h) {
             for (int c = 0; c < outDim; c++) {
-                sum[c] += fused[i * outDim + c];
+                sum[c] += unit[i * outDim + c];
             }
         }
-        double inv = 1.0 / (h.length - 1);
         double[] total = new double[outDim];
-        double[][] own = new double[h.length][outDim];
+        double[][] own = new double[h.length][];
         double loss = 0;
         double[] p = new double[outDim];
+        double[] delta = new double[outDim];
         for (int a = 0; a < h.length; a++) {
             int i = h[a];
-            int j = negative(allHistory[user]);
-            double x = 0;
+            int j = split.negative(user);
+            double qq = 0;
             for (int c = 0; c < outDim; c++) {
-                p[c] = (sum[c] - fused[i * outDim + c]) * inv;
-                x += p[c] * (fused[i * outDim + c] - fused[j * outDim + c]);
+                p[c] = sum[c] - unit[i * outDim + c];
+                qq += p[c] * p[c];
             }
+            double qNorm = Math.sqrt(qq);
+            if (!(qNorm > 1e-12)) {
+                continue; // the other history items cancel out: no direction to rank by
+            }
+            double pd = 0;
+            for (int c = 0; c < outDim; c++) {
+                p[c] /= qNorm;
+                delta[c] = unit[i * outDim + c] - unit[j * outDim + c];
+                pd += p[c] * delta[c];
+            }
+            double x = scale * pd;
             loss += x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x));
-            double g = -1.0 / (1.0 + Math.exp(x)); // dL/dx
+            double g = -scale / (1.0 + Math.exp(x)); // dL/d(p · delta)
             touch(i, grad, touched);
             touch(j, grad, touched);
+            own[a] = new double[outDim];
             for (int c = 0; c < outDim; c++) {
                 grad[i * outDim + c] += (float) (g * p[c]);
                 grad[j * outDim + c] -= (float) (g * p[c]);
-                double dp = g * (fused[i * outDim + c] - fused[j * outDim + c]);
-                own[a][c] = dp;
-                total[c] += dp;
+                // through the normalised profile: d(p · delta)/dq = (delta - (p · delta) p) / |q|
+                double dq = g * (delta[c] - pd * p[c]) / qNorm;
+                own[a][c] = dq;
+                total[c] += dq;
             }
         }
-        // every history item h is in the profile of every triple but its own: dL/df_h = (total - own_h) / (|H| - 1)
+        // every history item is in the profile of every triple but its own
         for (int a = 0; a < h.length; a++) {
             int i = h[a];
             touch(i, grad, touched);
             for (int c = 0; c < outDim; c++) {
-                grad[i * outDim + c] += (float) ((total[c] - own[a][c]) * inv);
+                grad[i * outDim + c] += (float) (total[c] - (own[a] == null ? 0 : own[a][c]));
             }
         }
         return loss;
+    }
+
+    /** From gradients w.r.t. unit vectors to gradients w.r.t. the raw fused vectors: (g - (g · û) û) / |f|. */
+    private void toRawGradient(float[] unit, double[] norms, float[] grad, boolean[] touched) {
+        for (int i = 0; i < n; i++) {
+            if (!touched[i]) {
+                continue;
+            }
+            if (!(norms[i] > 0)) {
+                Arrays.fill(grad, i * outDim, (i + 1) * outDim, 0f);
+                continue;
+            }
+            double gu = 0;
+            for (int c = 0; c < outDim; c++) {
+                gu += grad[i * outDim + c] * unit[i * outDim + c];
+            }
+            for (int c = 0; c < outDim; c++) {
+                grad[i * outDim + c] = (float) ((grad[i * outDim + c] - gu * unit[i * outDim + c]) / norms[i]);
+            }
+        }
     }
 
     private void touch(int item, float[] grad, boolean[] touched) {
@@ -282,8 +273,8 @@ public final class GatedTrainer {
         }
     }
 
-    /** Fused vectors and gate weights of every catalog item under the current gate. */
-    private void fuseAll(Gate gate, float[] fused, float[] alpha) {
+    /** Fused vectors, their unit versions and norms, and gate weights of every catalog item under the gate. */
+    private void fuseAll(Gate gate, float[] fused, float[] alpha, float[] unit, double[] norms) {
         float[] a = new float[mCount];
         Arrays.fill(fused, 0f);
         for (int i = 0; i < n; i++) {
@@ -302,59 +293,8 @@ public final class GatedTrainer {
                 }
             }
         }
-    }
-
-    /** AUC of held-out items against their sampled negatives, profiles from the fit part of each history. */
-    private double validationAuc(float[] fused) {
-        if (validation.isEmpty()) {
-            return Double.NaN;
-        }
-        double total = 0;
-        double[] p = new double[outDim];
-        for (int[] row : validation) {
-            int[] h = fitHistory[row[0]];
-            Arrays.fill(p, 0);
-            for (int i : h) {
-                for (int c = 0; c < outDim; c++) {
-                    p[c] += fused[i * outDim + c];
-                }
-            }
-            double pos = dot(p, fused, row[1]);
-            double wins = 0;
-            for (int k = 2; k < row.length; k++) {
-                double neg = dot(p, fused, row[k]);
-                wins += pos > neg ? 1 : pos == neg ? 0.5 : 0;
-            }
-            total += wins / (row.length - 2);
-        }
-        return total / validation.size();
-    }
-
-    private double dot(double[] p, float[] fused, int item) {
-        double s = 0;
-        for (int c = 0; c < outDim; c++) {
-            s += p[c] * fused[item * outDim + c];
-        }
-        return s;
-    }
-
-    /** A uniformly sampled item with a vector that is not in {@code history} (sorted). */
-    private int negative(int[] history) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int j = usableItems[rnd.nextInt(usableItems.length)];
-            if (Arrays.binarySearch(history, j) < 0) {
-                return j;
-            }
-        }
-        return usableItems[rnd.nextInt(usableItems.length)];
-    }
-
-    private void shuffle(int[] a) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        System.arraycopy(fused, 0, unit, 0, fused.length);
+        double[] nn = InteractionSplit.normaliseRows(unit, n, outDim);
+        System.arraycopy(nn, 0, norms, 0, n);
     }
 }

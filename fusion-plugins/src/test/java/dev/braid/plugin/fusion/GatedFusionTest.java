@@ -104,7 +104,7 @@ class GatedFusionTest {
     void trainingImprovesTheValidationObjectiveAndFavoursTheInformativeModality() {
         FusionInput in = clustered(3);
         GatedFusion f = fitted(new GatedConfig(List.of(), 4, "none", true, 0.01, 1, "concat", 15, 0.05, 1e-4, 16, 0.1,
-                3, 20), in);
+                3, 20, 10), in);
 
         List<GatedTrainer.Epoch> h = f.history();
         assertThat(h.get(0).epoch()).isZero();
@@ -117,6 +117,20 @@ class GatedFusionTest {
         Map<Modality, Double> w = f.modalityWeights();
         assertThat(w.get(Modality.TEXT)).isGreaterThan(0.5).isGreaterThan(w.get(Modality.IMAGE));
         assertThat(w.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void trainingWithTheDefaultsKeepsTrainedGatesThatBeatTheUntrainedOnes() {
+        // the objective is the generator's cosine ranking, so validation improves over epoch 0 (equal weights)
+        // and early stopping keeps a trained epoch, not the untrained gates
+        for (long seed : new long[] {3, 5}) {
+            GatedFusion f = fitted(GatedConfig.of(30, "pca", 4, "concat"), clustered(seed));
+            List<GatedTrainer.Epoch> h = f.history();
+            GatedTrainer.Epoch best = h.stream().max(java.util.Comparator.comparingDouble(
+                    GatedTrainer.Epoch::validationAuc)).orElseThrow();
+            assertThat(best.epoch()).as("seed %d", seed).isPositive();
+            assertThat(best.validationAuc()).as("seed %d", seed).isGreaterThan(h.get(0).validationAuc() + 0.02);
+        }
     }
 
     @Test

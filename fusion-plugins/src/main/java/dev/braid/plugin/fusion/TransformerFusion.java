@@ -1,0 +1,386 @@
+package dev.braid.plugin.fusion;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.Environment;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Modality;
+import dev.braid.api.fusion.FusionInput;
+import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.ModalityVectors;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transformer fusion: multi-head self-attention over one token per present modality, trained against the
+ * recommendation objective with DJL on the PyTorch engine (CPU).
+ *
+ * <p><b>Model.</b> Each modality {@code m} is reduced to a unit vector {@code u_m} of {@code inputDimension}
+ * ({@link ModalityProjector}: standardise, PCA or random projection fitted on the catalog, normalise); its token is
+ * {@code u_m W_m + e_m} ({@code e_m}: a learned modality embedding, which is also the projection's bias). With
+ * {@code pooling: cls} a learned [CLS] token comes first. {@code layers} pre-LN encoder layers (multi-head
+ * self-attention, ReLU feed-forward, residuals) follow; an absent modality is masked as a key, so nothing of it
+ * reaches the present tokens (no zeros pretending to be data). The output is the [CLS] token (or the mean of the
+ * present tokens) through a layer norm and a linear map to {@code dimension}, L2-normalised.
+ *
+ * <p><b>Training</b> ({@link TransformerTrainer}) needs {@link FusionInput#interactions()}: the strategy learns
+ * what predicts a user's items, and without interactions there is nothing to learn from, so {@link #fit} refuses
+ * (use {@code gated} with {@code epochs: 0}, {@code weighted-sum} or {@code concat} there). Training is seeded and
+ * keeps the parameters of the best validation epoch.
+ *
+ * <p><b>Model file.</b> With {@code modelFile} set, the trained parameters are saved there (with a JSON sidecar)
+ * and, on the next fit, loaded instead of training when the fingerprint matches: the modalities and their
+ * dimensions, every hyper-parameter, the seed, the catalog ids, the interactions and the reduced input vectors.
+ *
+ * <p><b>Serving.</b> After fit the parameters are plain float arrays and {@link #fuse} runs the forward pass of one
+ * item in Java ({@link TransformerWeights}): no engine call per item, thread-safe, and equal to the engine's
+ * forward pass within float rounding.
+ */
+@BraidComponent(name = "transformer", config = TransformerConfig.class,
+        description = "multi-head self-attention over one token per present modality (absent ones masked), "
+                + "trained with DJL/PyTorch against the content-profile objective; model file saved and reloaded")
+public final class TransformerFusion implements FusionStrategy {
+    private static final Logger LOG = LoggerFactory.getLogger(TransformerFusion.class);
+    static final String NAME = "transformer";
+    /** Bumped when the architecture or training changes, so old model files are retrained. */
+    private static final int MODEL_REVISION = 1;
+
+    private final TransformerConfig config;
+    private final Set<Modality> configuredModalities;
+    private final ModalityProjector.Settings settings;
+    private final ComputeBackend backend;
+    private final Path modelPath;
+    private volatile Fitted fitted;
+
+    /** @throws IllegalArgumentException naming the parameter that is out of range */
+    public TransformerFusion(TransformerConfig config, ComputeBackend backend, Environment environment) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.configuredModalities = FusionParams.modalities(config.modalities());
+        String pool = pooling(config);
+        if (!pool.equals("cls") && !pool.equals("mean")) {
+            throw new IllegalArgumentException("pooling: expected cls or mean, got '" + config.pooling() + "'");
+        }
+        check(config.inputDimension() >= 1, "inputDimension", "must be >= 1", config.inputDimension());
+        check(config.modelDimension() >= 1, "modelDimension", "must be >= 1", config.modelDimension());
+        check(config.heads() >= 1 && config.modelDimension() % config.heads() == 0, "heads",
+                "must be >= 1 and divide modelDimension " + config.modelDimension(), config.heads());
+        check(config.layers() >= 1 && config.layers() <= 2, "layers", "must be 1 or 2", config.layers());
+        check(config.ffnDimension() >= 1, "ffnDimension", "must be >= 1", config.ffnDimension());
+        check(config.dimension() >= 1, "dimension", "must be >= 1", config.dimension());
+        check(config.epochs() >= 1, "epochs", "must be >= 1", config.epochs());
+        check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
+        check(config.weightDecay() >= 0, "weightDecay", "must be >= 0", config.weightDecay());
+        check(config.batchUsers() >= 1, "batchUsers", "must be >= 1", config.batchUsers());
+        check(config.validationFraction() > 0 && config.validationFraction() <= 0.5, "validationFraction",
+                "must be in (0, 0.5]", config.validationFraction());
+        check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
+        check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
+        check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
+        check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
+        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
+                config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
+    }
+
+    private static String pooling(TransformerConfig c) {
+        return c.pooling() == null ? "" : c.pooling().trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static void check(boolean ok, String param, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(param + ": " + rule + ", got " + value);
+        }
+    }
+
+    @Override
+    public void fit(FusionInput input, ProgressListener progress) {
+        InteractionMatrix interactions = input.interactions();
+        if (interactions == null) {
+            throw new IllegalArgumentException(NAME + ": fit needs the training interactions (it learns what "
+                    + "predicts a user's items), but this pipeline fits fusion without them; use fusion gated "
+                    + "(epochs: 0), weighted-sum or concat here");
+        }
+        Set<Modality> use = FusionParams.select(NAME, configuredModalities, input);
+        progress.start(NAME + ": fitting " + settings.kind().key() + " input projections", use.size());
+        List<ModalityProjector> projectors = new ArrayList<>();
+        for (Modality m : use) {
+            projectors.add(ModalityProjector.fit(NAME, m, input.modalities().get(m), settings, input.seed(), backend));
+            progress.advance(1);
+        }
+        progress.finish();
+        int n = input.catalog().size();
+        int mCount = projectors.size();
+        int in = config.inputDimension();
+        float[][] units = new float[mCount][n * in];
+        boolean[][] present = new boolean[mCount][n];
+        for (int m = 0; m < mCount; m++) {
+            ModalityProjector p = projectors.get(m);
+            var matrix = input.modalities().get(p.modality());
+            for (int i = 0; i < n; i++) {
+                float[] row = matrix.row(i);
+                if (row != null) {
+                    System.arraycopy(p.unit(NAME, row, backend), 0, units[m], i * in, in);
+                    present[m][i] = true;
+                }
+            }
+        }
+        TransformerShape shape = new TransformerShape(mCount, in, config.modelDimension(), config.heads(),
+                config.layers(), config.ffnDimension(), pooling(config).equals("cls"), config.dimension());
+        long fingerprint = fingerprint(input, projectors, units);
+        Trained trained = null;
+        if (modelPath != null) {
+            trained = FusionModelFile.readIfMatching(modelPath, NAME, fingerprint, r -> read(r, shape));
+            if (trained != null) {
+                LOG.info("{}: loaded the model from {} (fingerprint {})", NAME, modelPath,
+                        Long.toHexString(fingerprint));
+            }
+        }
+        if (trained == null) {
+            TransformerTrainer trainer = new TransformerTrainer(config, shape, units, present, n, interactions,
+                    input.seed());
+            TransformerTrainer.Result r = HostContext.run(() -> trainer.train(
+                    shape.initialise(input.seed() * 0x9E3779B97F4A7C15L + 1), progress));
+            trained = new Trained(r.weights(), r.history(), false);
+            if (modelPath != null) {
+                Trained t = trained;
+                FusionModelFile.write(modelPath, NAME, fingerprint, sidecar(fingerprint, projectors, t),
+                        out -> {
+                            t.weights().write(out);
+                            out.writeInt(t.history().size());
+                            for (TransformerTrainer.Epoch e : t.history()) {
+                                out.writeInt(e.epoch());
+                                out.writeDouble(e.trainLoss());
+                                out.writeDouble(e.validationAuc());
+                            }
+                        });
+                LOG.info("{}: wrote the model to {}", NAME, modelPath);
+            }
+        }
+        long t0 = System.nanoTime();
+        double[] attention = meanAttention(trained.weights(), units, present, n);
+        double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, n);
+        fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
+                attention);
+        LOG.info("{}: {} modalities, {} layer(s) x {} heads, d_model {}, output {}, mean attention {}; Java "
+                        + "forward {} us/item", NAME, mCount, config.layers(), config.heads(), config.modelDimension(),
+                config.dimension(), modalityWeights(), String.format(Locale.ROOT, "%.1f", microsPerItem));
+    }
+
+    private static Trained read(DataInputStream in, TransformerShape shape) throws IOException {
+        TransformerWeights w = TransformerWeights.read(in, shape);
+        int epochs = in.readInt();
+        List<TransformerTrainer.Epoch> history = new ArrayList<>();
+        for (int k = 0; k < epochs; k++) {
+            history.add(new TransformerTrainer.Epoch(in.readInt(), in.readDouble(), in.readDouble()));
+        }
+        return new Trained(w, List.copyOf(history), true);
+    }
+
+    /** Everything the trained parameters depend on. */
+    private long fingerprint(FusionInput input, List<ModalityProjector> projectors, float[][] units) {
+        long h = Hash64.mix(Hash64.start(), MODEL_REVISION);
+        h = Hash64.mix(h, config.inputDimension());
+        h = Hash64.mix(h, config.projection().trim().toLowerCase(Locale.ROOT));
+        h = Hash64.mix(h, config.standardise() ? 1 : 0);
+        h = Hash64.mix(h, config.minStdRatio());
+        h = Hash64.mix(h, config.powerIterations());
+        h = Hash64.mix(h, config.modelDimension());
+        h = Hash64.mix(h, config.heads());
+        h = Hash64.mix(h, config.layers());
+        h = Hash64.mix(h, config.ffnDimension());
+        h = Hash64.mix(h, pooling(config));
+        h = Hash64.mix(h, config.dimension());
+        h = Hash64.mix(h, config.epochs());
+        h = Hash64.mix(h, config.learningRate());
+        h = Hash64.mix(h, config.weightDecay());
+        h = Hash64.mix(h, config.batchUsers());
+        h = Hash64.mix(h, config.validationFraction());
+        h = Hash64.mix(h, config.patience());
+        h = Hash64.mix(h, config.validationNegatives());
+        h = Hash64.mix(h, config.scoreScale());
+        h = Hash64.mix(h, input.seed());
+        for (ModalityProjector p : projectors) {
+            h = Hash64.mix(h, p.modality().key());
+            h = Hash64.mix(h, p.stats().dim());
+        }
+        h = Hash64.mix(h, input.catalog().size());
+        for (int i = 0; i < input.catalog().size(); i++) {
+            h = Hash64.mix(h, input.catalog().item(i).id());
+        }
+        InteractionMatrix m = input.interactions();
+        h = Hash64.mix(h, m.numUsers());
+        for (int u = 0; u < m.numUsers(); u++) {
+            h = Hash64.mix(h, m.userId(u));
+            for (int j = 0; j < m.degree(u); j++) {
+                h = Hash64.mix(h, m.item(u, j));
+            }
+        }
+        // the reduced inputs: they cover the encoders' vectors and the fitted reductions
+        for (float[] u : units) {
+            for (float v : u) {
+                h = Hash64.mix(h, Float.floatToIntBits(v));
+            }
+        }
+        return h;
+    }
+
+    private String sidecar(long fingerprint, List<ModalityProjector> projectors, Trained t) {
+        StringBuilder s = new StringBuilder("{\n");
+        s.append("  \"strategy\": \"").append(NAME).append("\",\n");
+        s.append("  \"format\": ").append(FusionModelFile.VERSION).append(",\n");
+        s.append("  \"revision\": ").append(MODEL_REVISION).append(",\n");
+        s.append("  \"fingerprint\": \"").append(Long.toHexString(fingerprint)).append("\",\n");
+        s.append("  \"fingerprint_covers\": \"modalities and dimensions, hyper-parameters, seed, catalog ids, "
+                + "interactions, reduced input vectors\",\n");
+        s.append("  \"modalities\": {");
+        for (int k = 0; k < projectors.size(); k++) {
+            s.append(k == 0 ? "" : ", ").append('"').append(projectors.get(k).modality().key()).append("\": ")
+                    .append(projectors.get(k).stats().dim());
+        }
+        s.append("},\n");
+        s.append(String.format(Locale.ROOT, "  \"hyper_parameters\": {\"inputDimension\": %d, \"projection\": \"%s\", "
+                        + "\"modelDimension\": %d, \"heads\": %d, \"layers\": %d, \"ffnDimension\": %d, "
+                        + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
+                        + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
+                        + "\"validationNegatives\": %d, \"scoreScale\": %s},\n",
+                config.inputDimension(), config.projection(), config.modelDimension(), config.heads(), config.layers(),
+                config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
+                config.weightDecay(), config.batchUsers(), config.validationFraction(), config.patience(),
+                config.validationNegatives(), config.scoreScale()));
+        s.append("  \"history\": [");
+        for (int k = 0; k < t.history().size(); k++) {
+            TransformerTrainer.Epoch e = t.history().get(k);
+            s.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "{\"epoch\": %d, \"loss\": %s, \"validation_auc\": %.6f}", e.epoch(),
+                    Double.isNaN(e.trainLoss()) ? "null" : String.format(Locale.ROOT, "%.6f", e.trainLoss()),
+                    e.validationAuc()));
+        }
+        s.append("]\n}\n");
+        return s.toString();
+    }
+
+    /** Mean last-layer attention of the pooling query on each modality, over items with at least one. */
+    private static double[] meanAttention(TransformerWeights w, float[][] units, boolean[][] present, int n) {
+        int mCount = units.length;
+        int in = w.shape.input();
+        double[] mean = new double[mCount];
+        double[] a = new double[mCount];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            float[][] u = new float[mCount][];
+            boolean any = false;
+            for (int m = 0; m < mCount; m++) {
+                if (present[m][i]) {
+                    u[m] = java.util.Arrays.copyOfRange(units[m], i * in, (i + 1) * in);
+                    any = true;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            w.fuse(u, a);
+            for (int m = 0; m < mCount; m++) {
+                mean[m] += a[m];
+            }
+            count++;
+        }
+        for (int m = 0; m < mCount; m++) {
+            mean[m] = count == 0 ? 0 : mean[m] / count;
+        }
+        return mean;
+    }
+
+    @Override
+    public int dimension() {
+        requireFitted();
+        return config.dimension();
+    }
+
+    @Override
+    public float[] fuse(ModalityVectors vectors) {
+        Fitted f = requireFitted();
+        float[][] u = new float[f.projectors().size()][];
+        for (int m = 0; m < u.length; m++) {
+            ModalityProjector p = f.projectors().get(m);
+            if (vectors.has(p.modality())) {
+                u[m] = p.unit(NAME, vectors.get(p.modality()).orElseThrow(), backend);
+            }
+        }
+        return f.weights().fuse(u, null);
+    }
+
+    /** The mean attention of the pooling query on each modality over the catalog (after fit). */
+    @Override
+    public Map<Modality, Double> modalityWeights() {
+        Fitted f = fitted;
+        if (f == null) {
+            return Map.of();
+        }
+        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
+        for (int m = 0; m < f.projectors().size(); m++) {
+            w.put(f.projectors().get(m).modality(), f.attention()[m]);
+        }
+        return Collections.unmodifiableMap(w);
+    }
+
+    /** Validation AUC and training loss per epoch (epoch 0: before training), also when loaded from the file. */
+    public List<TransformerTrainer.Epoch> history() {
+        Fitted f = fitted;
+        return f == null ? List.of() : f.history();
+    }
+
+    /** Whether the last fit loaded the model file instead of training. */
+    public boolean loadedFromFile() {
+        Fitted f = fitted;
+        return f != null && f.loaded();
+    }
+
+    /** The trained parameters (tests). */
+    TransformerWeights weights() {
+        return requireFitted().weights();
+    }
+
+    /** The reduced unit input of one modality vector (tests). */
+    float[] reduce(Modality modality, float[] x) {
+        for (ModalityProjector p : requireFitted().projectors()) {
+            if (p.modality() == modality) {
+                return p.unit(NAME, x, backend);
+            }
+        }
+        throw new IllegalArgumentException(NAME + ": " + modality.key() + " is not fused");
+    }
+
+    /** The fused modalities in token order (tests). */
+    List<Modality> modalities() {
+        return requireFitted().projectors().stream().map(ModalityProjector::modality).toList();
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " fusion is used before fit()");
+        }
+        return f;
+    }
+
+    private record Trained(TransformerWeights weights, List<TransformerTrainer.Epoch> history, boolean loaded) {
+    }
+
+    private record Fitted(List<ModalityProjector> projectors, TransformerWeights weights,
+                          List<TransformerTrainer.Epoch> history, boolean loaded, double[] attention) {
+    }
+}
