@@ -34,7 +34,6 @@ final class TransformerTrainer {
     private static final float BETA2 = 0.999f;
     private static final float ADAM_EPS = 1e-8f;
     private static final int FORWARD_CHUNK = 2048;
-    private static final Object TRAINING = new Object();
 
     /**
      * One epoch's figures.
@@ -83,9 +82,10 @@ final class TransformerTrainer {
     }
 
     Result train(float[][] initial, ProgressListener progress) {
-        // DJL's PyTorch engine allows one gradient collector at a time in the JVM: trainings take turns
-        synchronized (TRAINING) {
-            Engine engine = Engine.getEngine(ENGINE);
+        // DJL's PyTorch engine allows one gradient collector at a time in the JVM: trainings take turns. The engine
+        // instance is the one object every bundle that trains (fusion, encoders, generators) shares, so it is the lock.
+        Engine engine = Engine.getEngine(ENGINE);
+        synchronized (engine) {
             try (EngineThreads threads = EngineThreads.limit(engine, config.engineThreads())) {
                 return trainAlone(engine, initial, progress);
             }

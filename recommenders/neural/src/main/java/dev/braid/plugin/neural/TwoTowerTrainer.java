@@ -13,7 +13,6 @@ import dev.braid.api.compute.ComputeBackend;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,6 @@ final class TwoTowerTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(TwoTowerTrainer.class);
     static final String ENGINE = "PyTorch";
     static final int VALIDATION_K = 10;
-    /** A PyTorch gradient collector is process-wide: one training at a time in this bundle. */
-    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
 
     /** What training produced and how. */
     record Outcome(TowerWeights weights, int epochs, int bestEpoch, double bestValidationNdcg,
@@ -53,15 +50,17 @@ final class TwoTowerTrainer {
     }
 
     Outcome train(UserRows all, long seed, ProgressListener progress) {
-        ONE_AT_A_TIME.lock();
         try {
-            return HostContext.call(() -> trainLocked(all, seed, progress));
+            // A PyTorch gradient collector is process-wide: trainings take turns. The engine instance is the one
+            // object every bundle that trains (fusion, encoders, generators) shares, so it is the lock.
+            Engine engine = HostContext.call(() -> Engine.getEngine(ENGINE));
+            synchronized (engine) {
+                return HostContext.call(() -> trainLocked(all, seed, progress));
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(who + ": training failed: " + e.getMessage(), e);
-        } finally {
-            ONE_AT_A_TIME.unlock();
         }
     }
 
