@@ -192,6 +192,24 @@ public final class ExperimentRunner {
         return out;
     }
 
+    /**
+     * The items that the evaluation's split leaves on the test side only (never in a training interaction): with
+     * a {@code cold-items} split, the cold items. A model trained offline for a cold-start evaluation must not
+     * learn from their content ({@code braid train-encoder --exclude-test-items}).
+     */
+    public static Set<String> testOnlyItems(Dataset dataset, EvaluationConfig ev) {
+        Split split = splitter(ev).split(RatingFilter.positives(dataset.interactions(), ev.threshold()));
+        Set<String> seen = new HashSet<>();
+        split.train().forEach(x -> seen.add(x.item()));
+        Set<String> only = new HashSet<>();
+        split.test().forEach(x -> {
+            if (!seen.contains(x.item())) {
+                only.add(x.item());
+            }
+        });
+        return only;
+    }
+
     private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {
         if (ev.split() == null || !"cold-items".equals(ev.split().type())) {
             return null;
