@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class TrainEncoderIT {
     }
 
     @Test
+    @Tag("slow") // trains a network end to end through the launcher: about 20 s on a quiet 2-core machine
     void trainsTheImageEncoderOnTheTextVectorsAndEncodesImagesIntoTheTextSpace() throws Exception {
         Path cache = dir.resolve("cache");
         Path model = dir.resolve("models/aligned.bin");
@@ -47,9 +49,15 @@ class TrainEncoderIT {
         Path out = dir.resolve("vectors");
         Launcher.Result e = Launcher.run(cache, 300, "encode", "--config", cfg.toString(), "--out", out.toString());
         assertThat(e.exitCode()).as(e.stderr()).isZero();
-        assertThat(e.stdout()).containsPattern("image\\s+image-aligned\\s+120 vectors x  256");
+        // the demo catalog gives a few items no image or a broken one on purpose: those are listed in errors.tsv
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("image\\s+image-aligned\\s+(\\d+) vectors x  256"
+                + "\\s+(\\d+) failed").matcher(e.stdout());
+        assertThat(m.find()).as(e.stdout()).isTrue();
+        int vectors = Integer.parseInt(m.group(1));
+        assertThat(vectors + Integer.parseInt(m.group(2))).isEqualTo(120);
+        assertThat(vectors).isGreaterThan(100);
         List<String> ids = Files.readAllLines(out.resolve("image.ids.txt"));
-        assertThat(ids).hasSize(120);
+        assertThat(ids).hasSize(vectors);
     }
 
     @Test
