@@ -101,7 +101,11 @@ record AlignedModelFile(AlignedNetwork network, Properties header, byte[] parame
      * @throws IllegalArgumentException when it is not an image-aligned model (naming the file)
      */
     static AlignedModelFile read(Path file) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        return read(file, Files.readAllBytes(file));
+    }
+
+    /** Parses the bytes of {@code file}. */
+    static AlignedModelFile read(Path file, byte[] all) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all))) {
             String magic;
             try {

@@ -243,7 +243,7 @@ public final class ImageAlignedEncoder implements TrainableEncoder {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
-            f = AlignedModelFile.read(file);
+            f = AlignedModelFile.read(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(NAME + ": cannot read model file " + file + ": " + e.getMessage(), e);
         }

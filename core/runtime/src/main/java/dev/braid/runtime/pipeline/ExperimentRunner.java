@@ -198,22 +198,17 @@ public final class ExperimentRunner {
      * learn from their content ({@code braid train-encoder --exclude-test-items}).
      */
     public static Set<String> testOnlyItems(Dataset dataset, EvaluationConfig ev) {
-        Split split = splitter(ev).split(RatingFilter.positives(dataset.interactions(), ev.threshold()));
-        Set<String> seen = new HashSet<>();
-        split.train().forEach(x -> seen.add(x.item()));
-        Set<String> only = new HashSet<>();
-        split.test().forEach(x -> {
-            if (!seen.contains(x.item())) {
-                only.add(x.item());
-            }
-        });
-        return only;
+        return testOnly(splitter(ev).split(RatingFilter.positives(dataset.interactions(), ev.threshold())));
     }
 
     private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {
         if (ev.split() == null || !"cold-items".equals(ev.split().type())) {
             return null;
         }
+        return testOnly(split);
+    }
+
+    private static Set<String> testOnly(Split split) {
         Set<String> seen = new HashSet<>();
         split.train().forEach(x -> seen.add(x.item()));
         Set<String> cold = new HashSet<>();
