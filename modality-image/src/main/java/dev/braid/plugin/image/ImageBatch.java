@@ -27,36 +27,64 @@ final class ImageBatch {
     private ImageBatch() {
     }
 
+    /** Something computed from one loaded image (for encoders whose work goes on after it, in batches). */
+    @FunctionalInterface
+    interface Preparation<T> {
+        /** @throws ImageLoadException when the image has nothing to describe (the message need not name it) */
+        T of(RgbaImage image) throws ImageLoadException;
+    }
+
+    /** Per item: the prepared value, or why there is none. */
+    record Outcome<T>(T value, EncodingResult.Failure failure) {
+    }
+
     static List<EncodingResult> encode(List<Item> items, ImageLoader loader, Features features, String encoder) {
+        List<Outcome<float[]>> outcomes = prepare(items, loader, features::of, encoder);
+        return IntStream.range(0, items.size())
+                .mapToObj(i -> outcomes.get(i).failure() != null ? (EncodingResult) outcomes.get(i).failure()
+                        : EncodingResult.success(items.get(i).id(), outcomes.get(i).value()))
+                .toList();
+    }
+
+    /**
+     * Loads every image and applies {@code preparation}, in parallel on the current fork-join pool, results in
+     * input order.
+     */
+    static <T> List<Outcome<T>> prepare(List<Item> items, ImageLoader loader, Preparation<T> preparation,
+                                        String encoder) {
         IntStream indices = IntStream.range(0, items.size());
         if (items.size() > 1) {
             indices = indices.parallel();
         }
-        return indices.mapToObj(i -> encodeOne(items.get(i), loader, features, encoder)).toList();
+        return indices.mapToObj(i -> prepareOne(items.get(i), loader, preparation, encoder)).toList();
     }
 
-    private static EncodingResult encodeOne(Item item, ImageLoader loader, Features features, String encoder) {
+    private static <T> Outcome<T> failure(Item item, FailureKind kind, String message) {
+        return new Outcome<>(null, new EncodingResult.Failure(item.id(), kind, message));
+    }
+
+    private static <T> Outcome<T> prepareOne(Item item, ImageLoader loader, Preparation<T> preparation,
+                                             String encoder) {
         Media media = item.content().image();
         if (media == null) {
-            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no image");
+            return failure(item, FailureKind.MISSING, "item '" + item.id() + "' has no image");
         }
         try {
             RgbaImage image = loader.load(media);
-            float[] v;
+            T v;
             try {
-                v = features.of(image);
+                v = preparation.of(image);
             } catch (ImageLoadException e) {
-                return EncodingResult.failure(item.id(), e.kind(), media.name() + ": " + e.getMessage());
+                return failure(item, e.kind(), media.name() + ": " + e.getMessage());
             }
-            return EncodingResult.success(item.id(), v);
+            return new Outcome<>(v, null);
         } catch (ImageLoadException e) {
             LOG.debug("{}: item '{}': {}", encoder, item.id(), e.getMessage());
-            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
+            return failure(item, e.kind(), e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             // A decoder bug or an image that still does not fit must not sink the batch.
             LOG.warn("{}: item '{}' ({}) failed", encoder, item.id(), media.name(), e);
-            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": " + encoder
-                    + " failed (" + e + ")");
+            return failure(item, FailureKind.ERROR, media.name() + ": " + encoder + " failed (" + e + ")");
         }
     }
 }

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; the work is in its sub-commands. */
 @Command(name = "braid", mixinStandardHelpOptions = true, version = "Braid 0.1.0",
         description = "Plugin-based multimodal recommendation.",
-        subcommands = {RunCommand.class, DemoCommand.class, EncodeCommand.class, ServeCommand.class, PluginsCommand.class,
-                BenchCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, EncodeCommand.class, TrainEncoderCommand.class,
+                ServeCommand.class, PluginsCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class BraidCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -192,10 +192,23 @@ public final class ExperimentRunner {
         return out;
     }
 
+    /**
+     * The items that the evaluation's split leaves on the test side only (never in a training interaction): with
+     * a {@code cold-items} split, the cold items. A model trained offline for a cold-start evaluation must not
+     * learn from their content ({@code braid train-encoder --exclude-test-items}).
+     */
+    public static Set<String> testOnlyItems(Dataset dataset, EvaluationConfig ev) {
+        return testOnly(splitter(ev).split(RatingFilter.positives(dataset.interactions(), ev.threshold())));
+    }
+
     private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {
         if (ev.split() == null || !"cold-items".equals(ev.split().type())) {
             return null;
         }
+        return testOnly(split);
+    }
+
+    private static Set<String> testOnly(Split split) {
         Set<String> seen = new HashSet<>();
         split.train().forEach(x -> seen.add(x.item()));
         Set<String> cold = new HashSet<>();

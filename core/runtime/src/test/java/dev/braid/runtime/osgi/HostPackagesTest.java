@@ -23,7 +23,7 @@ class HostPackagesTest {
     void exportsTheApiPackagesWithTheirDeclaredVersions() {
         // The API jar's own manifest (written by bnd from package-info @Version) is the single source of truth.
         String exports = HostPackages.exports();
-        assertThat(exports).contains("dev.braid.api.encoder;version=\"1.0.0\"",
+        assertThat(exports).contains("dev.braid.api.encoder;version=\"1.1.0\"",
                 "dev.braid.api.generator;version=\"1.1.0\"", "org.slf4j;version=2.");
     }
 
