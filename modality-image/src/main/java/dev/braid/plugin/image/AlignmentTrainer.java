@@ -51,6 +51,14 @@ final class AlignmentTrainer {
     }
 
     Result train(List<AlignedInput> inputs, List<float[]> targets, ProgressListener progress) {
+        // A PyTorch gradient collector is process-wide: trainings take turns. The engine instance is the one object
+        // every bundle that trains (fusion, encoders, generators) shares, so it is the lock.
+        synchronized (ai.djl.engine.Engine.getEngine(ENGINE)) {
+            return trainAlone(inputs, targets, progress);
+        }
+    }
+
+    private Result trainAlone(List<AlignedInput> inputs, List<float[]> targets, ProgressListener progress) {
         int n = inputs.size();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
