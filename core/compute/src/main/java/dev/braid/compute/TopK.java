@@ -1,17 +1,11 @@
 package dev.braid.compute;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Top-K selection over a score array with a primitive bounded min-heap, as the SPI defines it: best first, ties
- * broken by lower index, NaN and negative infinity never returned. Once the heap is full, whole vector-width chunks
- * whose scores all fall at or under the current threshold are skipped with one comparison, so the common case reads
- * the scores once at memory speed.
+ * broken by lower index, NaN and negative infinity never returned. Once the heap is full, an entry costs one
+ * comparison with the current threshold, so the common case reads the scores once at memory speed.
  */
 public final class TopK {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     private TopK() {
     }
@@ -26,15 +20,9 @@ public final class TopK {
         int[] hi = new int[cap];
         int size = 0;
         int i = 0;
-        // Fill the heap with the first usable entries, skipping whole chunks that hold none (a retrieval stage
-        // leaves a few scores among negative infinities: the heap may only fill near the end of the array).
-        int l = S.length();
+        // Fill the heap with the first usable entries (a retrieval stage may leave a few scores among negative
+        // infinities, so the heap may only fill near the end of the array).
         for (; i < n && size < cap; i++) {
-            if (i % l == 0 && i + l <= n && !FloatVector.fromArray(S, scores, i)
-                    .compare(VectorOperators.GT, Float.NEGATIVE_INFINITY).anyTrue()) {
-                i += l - 1;
-                continue;
-            }
             float s = scores[i];
             if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) {
                 continue;
@@ -47,23 +35,10 @@ public final class TopK {
             return drain(hs, hi, size);
         }
         // Scanning in increasing index order: an entry equal to the weakest kept one has a larger index and loses
-        // the tie, so only strictly greater entries enter (NaN compares false and never enters).
+        // the tie, so only strictly greater entries enter (NaN compares false and never enters). A plain loop with
+        // one well-predicted branch per entry: a Vector API filter here was not always intrinsified once inlined
+        // into large callers (JDK 17), and then allocated on every chunk.
         float threshold = hs[0];
-        int bound = i + (n - i) / S.length() * S.length();
-        for (; i < bound; i += S.length()) {
-            FloatVector v = FloatVector.fromArray(S, scores, i);
-            if (!v.compare(VectorOperators.GT, threshold).anyTrue()) {
-                continue;
-            }
-            for (int j = i; j < i + S.length(); j++) {
-                if (scores[j] > threshold) {
-                    hs[0] = scores[j];
-                    hi[0] = j;
-                    siftDown(hs, hi, cap);
-                    threshold = hs[0];
-                }
-            }
-        }
         for (; i < n; i++) {
             if (scores[i] > threshold) {
                 hs[0] = scores[i];

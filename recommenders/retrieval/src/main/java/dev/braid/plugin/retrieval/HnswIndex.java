@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopKnnCollector;
@@ -43,6 +42,11 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * <p>Once built, the graph is copied into flat arrays (neighbours of every node, level by level): searches read it
  * through their own cursor ({@link View}), so any number run at once, and the arrays are what the index file holds
  * ({@link #write}, {@link #read}).
+ *
+ * <p>The graph is built on the float vectors; a search walks it on int8 codes of them (one byte per dimension,
+ * scaled by the largest component; a 64-dimensional vector is one cache line instead of four), because a walk is
+ * bound by the random reads of the vectors it visits. The beam's results are then re-scored with the float vectors,
+ * so the rows returned and their cosines are exact; only which rows reach the beam can differ.
  */
 final class HnswIndex {
     private static final long MAGIC = 0x4252_4149_4448_4E31L; // "BRAIDHN1"
@@ -55,6 +59,9 @@ final class HnswIndex {
     private final int[] nodeOfRow;
     /** The graph, or null when no row has a vector. */
     private final Graph graph;
+    /** Node-major int8 codes of the vectors ({@code round(v * scale)}), what searches walk the graph on. */
+    private final byte[] codes;
+    private final float scale;
 
     private HnswIndex(float[] unit, int dim, int[] rowOfNode, int[] nodeOfRow, Graph graph) {
         this.unit = unit;
@@ -62,6 +69,23 @@ final class HnswIndex {
         this.rowOfNode = rowOfNode;
         this.nodeOfRow = nodeOfRow;
         this.graph = graph;
+        float max = 0;
+        for (int row : rowOfNode) {
+            for (int i = 0; i < dim; i++) {
+                max = Math.max(max, Math.abs(unit[row * dim + i]));
+            }
+        }
+        this.scale = max > 0 ? 127f / max : 1f;
+        this.codes = new byte[rowOfNode.length * dim];
+        for (int n = 0; n < rowOfNode.length; n++) {
+            quantize(unit, rowOfNode[n] * dim, codes, n * dim);
+        }
+    }
+
+    private void quantize(float[] v, int offset, byte[] out, int at) {
+        for (int i = 0; i < dim; i++) {
+            out[at + i] = (byte) Math.max(-127, Math.min(127, Math.round(v[offset + i] * scale)));
+        }
     }
 
     /**
@@ -156,7 +180,9 @@ final class HnswIndex {
         if (graph == null) {
             return new Hits(new int[0], new float[0]);
         }
-        RandomVectorScorer scorer = new Scorer(query, 0, unit, rowOfNode, dim);
+        byte[] q = new byte[dim];
+        quantize(query, 0, q, 0);
+        RandomVectorScorer scorer = new CodeScorer(q, codes, dim, 1f / (scale * scale), rowOfNode.length);
         TopKnnCollector collector = new TopKnnCollector(Math.max(k, ef), Integer.MAX_VALUE);
         Bits acceptOrds = rejected == null ? null : new Bits() {
             @Override
@@ -175,14 +201,25 @@ final class HnswIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("searching the HNSW graph", e);
         }
+        // Re-score the whole beam with the float vectors: exact cosines, best first, ties by lower row.
         TopDocs top = collector.topDocs();
-        int n = Math.min(k, top.scoreDocs.length);
+        int m = top.scoreDocs.length;
+        int[] beamRows = new int[m];
+        float[] beamCos = new float[m];
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            beamRows[i] = rowOfNode[top.scoreDocs[i].doc];
+            beamCos[i] = dot(query, 0, unit, beamRows[i] * dim, dim);
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> beamCos[a] != beamCos[b] ? Float.compare(beamCos[b], beamCos[a])
+                : Integer.compare(beamRows[a], beamRows[b]));
+        int n = Math.min(k, m);
         int[] rows = new int[n];
         float[] cos = new float[n];
         for (int i = 0; i < n; i++) {
-            ScoreDoc d = top.scoreDocs[i];
-            rows[i] = rowOfNode[d.doc];
-            cos[i] = 2 * d.score - 1;
+            rows[i] = beamRows[order[i]];
+            cos[i] = beamCos[order[i]];
         }
         return new Hits(rows, cos);
     }
@@ -311,6 +348,38 @@ final class HnswIndex {
             s0 += a[ao + i] * b[bo + i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Scores nodes on their int8 codes, as {@code (1 + cos) / 2} like {@link Scorer}, for walking the graph. */
+    private static final class CodeScorer implements RandomVectorScorer {
+        private final byte[] query;
+        private final byte[] codes;
+        private final int dim;
+        private final float unscale;
+        private final int nodes;
+
+        CodeScorer(byte[] query, byte[] codes, int dim, float unscale, int nodes) {
+            this.query = query;
+            this.codes = codes;
+            this.dim = dim;
+            this.unscale = unscale;
+            this.nodes = nodes;
+        }
+
+        @Override
+        public float score(int node) {
+            int at = node * dim;
+            int s = 0;
+            for (int i = 0; i < dim; i++) {
+                s += query[i] * codes[at + i];
+            }
+            return Math.max(0f, (1 + s * unscale) / 2);
+        }
+
+        @Override
+        public int maxOrd() {
+            return nodes;
+        }
     }
 
     /** Scores nodes by {@code (1 + cos) / 2}, Lucene's non-negative form of the dot product of unit vectors. */
