@@ -7,7 +7,7 @@ import dev.braid.evaluation.report.TerminalTable;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.ExperimentRunner;
-import dev.braid.runtime.util.AtomicFiles;
+import dev.braid.api.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.braid.runtime.pipeline;
 
-import dev.braid.runtime.util.AtomicFiles;
+import dev.braid.api.io.AtomicFiles;
 import dev.braid.runtime.util.Hashing;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;

@@ -1,20 +1,14 @@
 package dev.braid.plugin.retrieval;
 
+import dev.braid.api.io.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.concurrent.ExecutorService;
@@ -235,14 +229,9 @@ final class HnswIndex {
      * @param key what the graph was built from (see {@link AnnContentGenerator}); {@link #read} checks it
      */
     void write(Path target, long key) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream os = Channels.newOutputStream(ch);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+            AtomicFiles.write(target, os -> {
+                DataOutputStream out = new DataOutputStream(os);
                 out.writeLong(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeLong(key);
@@ -252,24 +241,9 @@ final class HnswIndex {
                     graph.write(out);
                 }
                 out.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the HNSW index file " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a stray temporary file is harmless
-                }
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.braid.runtime.util;
+package dev.braid.api.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes files so that readers see the old content or the new one, never half of it. */
+/**
+ * Writes files so that readers see the old content or the new one, never half of it: model files, indexes, reports.
+ * The bytes go to a temporary file beside the target, are forced to disk, and the file is renamed over the target
+ * (atomically where the file system can). A failed write leaves the target as it was and no temporary file behind.
+ */
 public final class AtomicFiles {
 
     /** What to write into the temporary file. */
