@@ -9,6 +9,7 @@ import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
+import dev.braid.api.io.Fingerprint;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -192,47 +193,47 @@ public final class TransformerFusion implements FusionStrategy {
 
     /** Everything the trained parameters depend on. */
     private long fingerprint(FusionInput input, List<ModalityProjector> projectors, float[][] units) {
-        long h = Hash64.mix(Hash64.start(), MODEL_REVISION);
-        h = Hash64.mix(h, config.inputDimension());
-        h = Hash64.mix(h, config.projection().trim().toLowerCase(Locale.ROOT));
-        h = Hash64.mix(h, config.standardise() ? 1 : 0);
-        h = Hash64.mix(h, config.minStdRatio());
-        h = Hash64.mix(h, config.powerIterations());
-        h = Hash64.mix(h, config.modelDimension());
-        h = Hash64.mix(h, config.heads());
-        h = Hash64.mix(h, config.layers());
-        h = Hash64.mix(h, config.ffnDimension());
-        h = Hash64.mix(h, pooling(config));
-        h = Hash64.mix(h, config.dimension());
-        h = Hash64.mix(h, config.epochs());
-        h = Hash64.mix(h, config.learningRate());
-        h = Hash64.mix(h, config.weightDecay());
-        h = Hash64.mix(h, config.batchUsers());
-        h = Hash64.mix(h, config.validationFraction());
-        h = Hash64.mix(h, config.patience());
-        h = Hash64.mix(h, config.validationNegatives());
-        h = Hash64.mix(h, config.scoreScale());
-        h = Hash64.mix(h, input.seed());
+        long h = Fingerprint.mix(Fingerprint.start(), MODEL_REVISION);
+        h = Fingerprint.mix(h, config.inputDimension());
+        h = Fingerprint.mix(h, config.projection().trim().toLowerCase(Locale.ROOT));
+        h = Fingerprint.mix(h, config.standardise() ? 1 : 0);
+        h = Fingerprint.mix(h, config.minStdRatio());
+        h = Fingerprint.mix(h, config.powerIterations());
+        h = Fingerprint.mix(h, config.modelDimension());
+        h = Fingerprint.mix(h, config.heads());
+        h = Fingerprint.mix(h, config.layers());
+        h = Fingerprint.mix(h, config.ffnDimension());
+        h = Fingerprint.mix(h, pooling(config));
+        h = Fingerprint.mix(h, config.dimension());
+        h = Fingerprint.mix(h, config.epochs());
+        h = Fingerprint.mix(h, config.learningRate());
+        h = Fingerprint.mix(h, config.weightDecay());
+        h = Fingerprint.mix(h, config.batchUsers());
+        h = Fingerprint.mix(h, config.validationFraction());
+        h = Fingerprint.mix(h, config.patience());
+        h = Fingerprint.mix(h, config.validationNegatives());
+        h = Fingerprint.mix(h, config.scoreScale());
+        h = Fingerprint.mix(h, input.seed());
         for (ModalityProjector p : projectors) {
-            h = Hash64.mix(h, p.modality().key());
-            h = Hash64.mix(h, p.stats().dim());
+            h = Fingerprint.mix(h, p.modality().key());
+            h = Fingerprint.mix(h, p.stats().dim());
         }
-        h = Hash64.mix(h, input.catalog().size());
+        h = Fingerprint.mix(h, input.catalog().size());
         for (int i = 0; i < input.catalog().size(); i++) {
-            h = Hash64.mix(h, input.catalog().item(i).id());
+            h = Fingerprint.mix(h, input.catalog().item(i).id());
         }
         InteractionMatrix m = input.interactions();
-        h = Hash64.mix(h, m.numUsers());
+        h = Fingerprint.mix(h, m.numUsers());
         for (int u = 0; u < m.numUsers(); u++) {
-            h = Hash64.mix(h, m.userId(u));
+            h = Fingerprint.mix(h, m.userId(u));
             for (int j = 0; j < m.degree(u); j++) {
-                h = Hash64.mix(h, m.item(u, j));
+                h = Fingerprint.mix(h, m.item(u, j));
             }
         }
         // the reduced inputs: they cover the encoders' vectors and the fitted reductions
         for (float[] u : units) {
             for (float v : u) {
-                h = Hash64.mix(h, Float.floatToIntBits(v));
+                h = Fingerprint.mix(h, Float.floatToIntBits(v));
             }
         }
         return h;

@@ -1,6 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.io.Fingerprint;
 
 /**
  * Configuration of the {@code bpr} generator.
@@ -63,16 +64,16 @@ public record BprConfig(
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */
     long fingerprint(long h) {
-        h = Hash64.mix(h, factors);
-        h = Hash64.mix(h, epochs);
-        h = Hash64.mix(h, learningRate);
-        h = Hash64.mix(h, regularization);
-        h = Hash64.mix(h, itemBias ? 1 : 0);
-        h = Hash64.mix(h, validationShare);
-        h = Hash64.mix(h, evalEvery);
-        h = Hash64.mix(h, patience);
-        h = Hash64.mix(h, refit ? 1 : 0);
-        h = Hash64.mix(h, sampling);
-        return Hash64.mix(h, maxValidationUsers);
+        h = Fingerprint.mix(h, factors);
+        h = Fingerprint.mix(h, epochs);
+        h = Fingerprint.mix(h, learningRate);
+        h = Fingerprint.mix(h, regularization);
+        h = Fingerprint.mix(h, itemBias ? 1 : 0);
+        h = Fingerprint.mix(h, validationShare);
+        h = Fingerprint.mix(h, evalEvery);
+        h = Fingerprint.mix(h, patience);
+        h = Fingerprint.mix(h, refit ? 1 : 0);
+        h = Fingerprint.mix(h, sampling);
+        return Fingerprint.mix(h, maxValidationUsers);
     }
 }

@@ -7,6 +7,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.api.io.Fingerprint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class BprGenerator implements Generator {
         if (positives.size() == 0) {
             throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
         }
-        long fingerprint = Hash64.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
+        long fingerprint = Fingerprint.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
                 data.seed());
         BprModel model = null;
         if (modelPath != null) {

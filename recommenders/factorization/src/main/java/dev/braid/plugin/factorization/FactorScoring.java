@@ -3,6 +3,7 @@ package dev.braid.plugin.factorization;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Query;
+import dev.braid.api.io.Fingerprint;
 
 /**
  * A fitted factorisation model with the user index of its training data: scores a query into a score array the
@@ -32,13 +33,13 @@ record FactorScoring(String who, Catalog catalog, InteractionMatrix interactions
 
     /** A fingerprint of the catalog ids and the interaction matrix (user ids and positives). */
     static long dataFingerprint(Catalog catalog, InteractionMatrix m, Positives positives) {
-        long h = Hash64.start();
+        long h = Fingerprint.start();
         for (int i = 0; i < catalog.size(); i++) {
-            h = Hash64.mix(h, catalog.item(i).id());
+            h = Fingerprint.mix(h, catalog.item(i).id());
         }
         for (int u = 0; u < m.numUsers(); u++) {
-            h = Hash64.mix(h, m.userId(u));
+            h = Fingerprint.mix(h, m.userId(u));
         }
-        return Hash64.mix(h, positives.fingerprint());
+        return Fingerprint.mix(h, positives.fingerprint());
     }
 }

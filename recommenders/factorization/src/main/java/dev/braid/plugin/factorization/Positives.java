@@ -1,6 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.io.Fingerprint;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -149,14 +150,14 @@ final class Positives {
 
     /** A 64-bit fingerprint of the pairs (with the sizes), for model files. */
     long fingerprint() {
-        long h = Hash64.start();
-        h = Hash64.mix(h, numUsers);
-        h = Hash64.mix(h, numItems);
+        long h = Fingerprint.start();
+        h = Fingerprint.mix(h, numUsers);
+        h = Fingerprint.mix(h, numItems);
         for (int s : rowStart) {
-            h = Hash64.mix(h, s);
+            h = Fingerprint.mix(h, s);
         }
         for (int i : items) {
-            h = Hash64.mix(h, i);
+            h = Fingerprint.mix(h, i);
         }
         return h;
     }

@@ -1,6 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.io.Fingerprint;
 
 /**
  * Item content vectors in compressed sparse rows, each row scaled to unit length (absent rows are empty). TF-IDF
@@ -122,11 +123,11 @@ final class SparseRows {
     }
 
     long fingerprint() {
-        long h = Hash64.mix(Hash64.start(), rows);
-        h = Hash64.mix(h, dim);
+        long h = Fingerprint.mix(Fingerprint.start(), rows);
+        h = Fingerprint.mix(h, dim);
         for (int i = 0; i < cols.length; i++) {
-            h = Hash64.mix(h, cols[i]);
-            h = Hash64.mix(h, Float.floatToIntBits(vals[i]));
+            h = Fingerprint.mix(h, cols[i]);
+            h = Fingerprint.mix(h, Float.floatToIntBits(vals[i]));
         }
         return h;
     }

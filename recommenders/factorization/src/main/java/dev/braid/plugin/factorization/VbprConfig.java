@@ -1,6 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.io.Fingerprint;
 
 /**
  * Configuration of the {@code vbpr} generator.
@@ -70,18 +71,18 @@ public record VbprConfig(
     }
 
     long fingerprint(long h) {
-        h = Hash64.mix(h, factors);
-        h = Hash64.mix(h, contentFactors);
-        h = Hash64.mix(h, epochs);
-        h = Hash64.mix(h, learningRate);
-        h = Hash64.mix(h, regularization);
-        h = Hash64.mix(h, contentRegularization);
-        h = Hash64.mix(h, contentDimension);
-        h = Hash64.mix(h, validationShare);
-        h = Hash64.mix(h, evalEvery);
-        h = Hash64.mix(h, patience);
-        h = Hash64.mix(h, refit ? 1 : 0);
-        h = Hash64.mix(h, sampling);
-        return Hash64.mix(h, maxValidationUsers);
+        h = Fingerprint.mix(h, factors);
+        h = Fingerprint.mix(h, contentFactors);
+        h = Fingerprint.mix(h, epochs);
+        h = Fingerprint.mix(h, learningRate);
+        h = Fingerprint.mix(h, regularization);
+        h = Fingerprint.mix(h, contentRegularization);
+        h = Fingerprint.mix(h, contentDimension);
+        h = Fingerprint.mix(h, validationShare);
+        h = Fingerprint.mix(h, evalEvery);
+        h = Fingerprint.mix(h, patience);
+        h = Fingerprint.mix(h, refit ? 1 : 0);
+        h = Fingerprint.mix(h, sampling);
+        return Fingerprint.mix(h, maxValidationUsers);
     }
 }

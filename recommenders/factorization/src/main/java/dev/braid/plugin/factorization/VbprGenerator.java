@@ -8,6 +8,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.api.io.Fingerprint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class VbprGenerator implements Generator {
                     + "random projection", NAME, rows.dim, String.format(Locale.ROOT, "%.0f", rows.meanNonZeros()),
                     content.dim);
         }
-        long fingerprint = Hash64.mix(Hash64.mix(config.fingerprint(
+        long fingerprint = Fingerprint.mix(Fingerprint.mix(config.fingerprint(
                 FactorScoring.dataFingerprint(data.catalog(), m, positives)), content.fingerprint()), data.seed());
         VbprModel model = null;
         if (modelPath != null) {

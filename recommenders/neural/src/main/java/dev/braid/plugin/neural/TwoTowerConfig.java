@@ -1,6 +1,7 @@
 package dev.braid.plugin.neural;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.io.Fingerprint;
 
 /**
  * Configuration of the {@code two-tower} generator.
@@ -117,25 +118,25 @@ public record TwoTowerConfig(
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */
     long fingerprint(long h) {
-        h = Hash64.mix(h, dimension);
-        h = Hash64.mix(h, hidden);
-        h = Hash64.mix(h, inputDimension);
-        h = Hash64.mix(h, idEmbedding ? 1 : 0);
-        h = Hash64.mix(h, idDropout);
-        h = Hash64.mix(h, itemBias ? 1 : 0);
-        h = Hash64.mix(h, userEmbedding ? 1 : 0);
-        h = Hash64.mix(h, temperature);
-        h = Hash64.mix(h, batchSize);
-        h = Hash64.mix(h, negatives);
-        h = Hash64.mix(h, inBatchNegatives ? 1 : 0);
-        h = Hash64.mix(h, logQCorrection ? 1 : 0);
-        h = Hash64.mix(h, historyLength);
-        h = Hash64.mix(h, epochs);
-        h = Hash64.mix(h, learningRate);
-        h = Hash64.mix(h, weightDecay);
-        h = Hash64.mix(h, validationShare);
-        h = Hash64.mix(h, evalEvery);
-        h = Hash64.mix(h, patience);
-        return Hash64.mix(h, maxValidationUsers);
+        h = Fingerprint.mix(h, dimension);
+        h = Fingerprint.mix(h, hidden);
+        h = Fingerprint.mix(h, inputDimension);
+        h = Fingerprint.mix(h, idEmbedding ? 1 : 0);
+        h = Fingerprint.mix(h, idDropout);
+        h = Fingerprint.mix(h, itemBias ? 1 : 0);
+        h = Fingerprint.mix(h, userEmbedding ? 1 : 0);
+        h = Fingerprint.mix(h, temperature);
+        h = Fingerprint.mix(h, batchSize);
+        h = Fingerprint.mix(h, negatives);
+        h = Fingerprint.mix(h, inBatchNegatives ? 1 : 0);
+        h = Fingerprint.mix(h, logQCorrection ? 1 : 0);
+        h = Fingerprint.mix(h, historyLength);
+        h = Fingerprint.mix(h, epochs);
+        h = Fingerprint.mix(h, learningRate);
+        h = Fingerprint.mix(h, weightDecay);
+        h = Fingerprint.mix(h, validationShare);
+        h = Fingerprint.mix(h, evalEvery);
+        h = Fingerprint.mix(h, patience);
+        return Fingerprint.mix(h, maxValidationUsers);
     }
 }

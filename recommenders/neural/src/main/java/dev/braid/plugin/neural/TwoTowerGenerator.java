@@ -10,6 +10,7 @@ import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.api.io.Fingerprint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -113,29 +114,29 @@ public final class TwoTowerGenerator implements Generator {
 
     private long fingerprint(TrainingData data, FeatureMatrix features) {
         InteractionMatrix m = data.interactions();
-        long h = Hash64.start();
+        long h = Fingerprint.start();
         for (int i = 0; i < data.catalog().size(); i++) {
-            h = Hash64.mix(h, data.catalog().item(i).id());
+            h = Fingerprint.mix(h, data.catalog().item(i).id());
         }
         for (int u = 0; u < m.numUsers(); u++) {
-            h = Hash64.mix(h, m.userId(u));
+            h = Fingerprint.mix(h, m.userId(u));
             for (int j = 0; j < m.degree(u); j++) {
-                h = Hash64.mix(h, m.item(u, j));
+                h = Fingerprint.mix(h, m.item(u, j));
             }
-            h = Hash64.mix(h, -1L);
+            h = Fingerprint.mix(h, -1L);
         }
         if (features != null) {
-            h = Hash64.mix(h, features.dim());
+            h = Fingerprint.mix(h, features.dim());
             float[] v = features.sharedValues();
             for (int r = 0; r < features.rows(); r++) {
-                h = Hash64.mix(h, features.isPresent(r) ? 1 : 0);
+                h = Fingerprint.mix(h, features.isPresent(r) ? 1 : 0);
             }
             for (float x : v) {
-                h = Hash64.mix(h, Float.floatToIntBits(x));
+                h = Fingerprint.mix(h, Float.floatToIntBits(x));
             }
         }
-        h = Hash64.mix(h, data.seed());
-        h = Hash64.mix(h, ModelFile.VERSION);
+        h = Fingerprint.mix(h, data.seed());
+        h = Fingerprint.mix(h, ModelFile.VERSION);
         return config.fingerprint(h);
     }
 
