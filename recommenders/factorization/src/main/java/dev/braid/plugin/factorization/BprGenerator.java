@@ -58,7 +58,7 @@ public final class BprGenerator implements Generator {
                 data.seed());
         BprModel model = null;
         if (modelPath != null) {
-            model = ModelFile.readIfMatching(modelPath, NAME, fingerprint, in -> BprModel.read(in,
+            model = FactorModel.FILE.readIfMatching(modelPath, NAME, fingerprint, in -> BprModel.read(in,
                     config.learningRate(), config.regularization(), config.itemBias()));
             if (model != null) {
                 LOG.info("{}: loaded the model from {}", NAME, modelPath);
@@ -79,7 +79,7 @@ public final class BprGenerator implements Generator {
                     String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch()));
             if (modelPath != null) {
                 BprModel saved = model;
-                ModelFile.write(modelPath, NAME, fingerprint, saved::write);
+                FactorModel.FILE.write(modelPath, NAME, fingerprint, saved::write);
                 LOG.info("{}: wrote the model to {}", NAME, modelPath);
             }
         }

@@ -1,5 +1,6 @@
 package dev.braid.plugin.factorization;
 
+import dev.braid.api.io.ModelFile;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -9,6 +10,8 @@ import java.util.SplittableRandom;
  * keep the best state and save it. Implementations hold their parameters in flat float arrays.
  */
 interface FactorModel {
+    /** The file format of BPR and VBPR models: header, then {@link #write}'s parameters. */
+    ModelFile FILE = new ModelFile(0x4252_4149_444D_4631L, 1, "factorisation model"); // "BRAIDMF1"
 
     /** One SGD pass: {@code train.size()} draws of a positive pair and a uniform negative item. */
     void epoch(Positives train, SplittableRandom random);

@@ -65,7 +65,7 @@ public final class VbprGenerator implements Generator {
                 FactorScoring.dataFingerprint(data.catalog(), m, positives)), content.fingerprint()), data.seed());
         VbprModel model = null;
         if (modelPath != null) {
-            model = ModelFile.readIfMatching(modelPath, NAME, fingerprint, in -> VbprModel.read(in, content,
+            model = FactorModel.FILE.readIfMatching(modelPath, NAME, fingerprint, in -> VbprModel.read(in, content,
                     config.learningRate(), config.regularization(), config.contentRegularization()));
             if (model != null) {
                 LOG.info("{}: loaded the model from {}", NAME, modelPath);
@@ -86,7 +86,7 @@ public final class VbprGenerator implements Generator {
                     String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch()));
             if (modelPath != null) {
                 VbprModel saved = model;
-                ModelFile.write(modelPath, NAME, fingerprint, saved::write);
+                FactorModel.FILE.write(modelPath, NAME, fingerprint, saved::write);
             }
         }
         fitted = new FactorScoring(NAME, data.catalog(), m, model);

@@ -1,5 +1,6 @@
 package dev.braid.plugin.factorization;
 
+import dev.braid.api.io.ModelFile;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

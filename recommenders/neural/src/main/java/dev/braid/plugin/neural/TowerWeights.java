@@ -1,6 +1,7 @@
 package dev.braid.plugin.neural;
 
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.io.ModelFile;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.io.IOException;
  */
 record TowerWeights(int input, int hidden, int dim, float[] w1, float[] b1, float[] w2, float[] b2, float[] ids,
                     float[] bias, float[] users) {
+    /** The file format of two-tower models: header, then {@link #write}'s arrays. */
+    static final ModelFile FILE = new ModelFile(0x4252_4149_444E_4E31L, 1, "neural model"); // "BRAIDNN1"
 
     /**
      * The unit-length item vectors of {@code rows} content inputs ({@code rows x input}, row-major); with

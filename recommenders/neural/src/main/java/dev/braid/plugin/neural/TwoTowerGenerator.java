@@ -10,7 +10,10 @@ import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.api.io.AtomicFiles;
 import dev.braid.api.io.Fingerprint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +81,7 @@ public final class TwoTowerGenerator implements Generator {
         long fingerprint = fingerprint(data, features);
         TowerWeights weights = null;
         if (modelPath != null) {
-            weights = ModelFile.readIfMatching(modelPath, NAME, fingerprint,
+            weights = TowerWeights.FILE.readIfMatching(modelPath, NAME, fingerprint,
                     in -> TowerWeights.read(in, n, m.numUsers()));
             if (weights != null) {
                 LOG.info("{}: loaded the model from {}", NAME, modelPath);
@@ -95,8 +98,13 @@ public final class TwoTowerGenerator implements Generator {
                     String.format(Locale.ROOT, "%.3f", o.secondsPerEpoch()));
             if (modelPath != null) {
                 TowerWeights saved = weights;
-                ModelFile.write(modelPath, NAME, fingerprint, saved::write);
-                ModelFile.writeText(sidecar(modelPath), sidecarJson(fingerprint, content, o));
+                TowerWeights.FILE.write(modelPath, NAME, fingerprint, saved::write);
+                Path side = sidecar(modelPath);
+                try {
+                    AtomicFiles.writeString(side, sidecarJson(fingerprint, content, o));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + side + ": " + e.getMessage(), e);
+                }
                 LOG.info("{}: wrote the model to {}", NAME, modelPath);
             }
         }
@@ -136,7 +144,7 @@ public final class TwoTowerGenerator implements Generator {
             }
         }
         h = Fingerprint.mix(h, data.seed());
-        h = Fingerprint.mix(h, ModelFile.VERSION);
+        h = Fingerprint.mix(h, TowerWeights.FILE.version());
         return config.fingerprint(h);
     }
 
