@@ -3,7 +3,6 @@ package dev.braid.plugin.fusion;
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
-import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.FusionStrategy;
@@ -92,32 +91,14 @@ public final class GatedFusion implements FusionStrategy {
 
     @Override
     public void fit(FusionInput input, ProgressListener progress) {
-        Set<Modality> use = FusionParams.select(NAME, configuredModalities, input);
-        progress.start(NAME + ": fitting " + settings.kind().key() + " projections", use.size());
-        List<ModalityProjector> projectors = new ArrayList<>();
-        for (Modality m : use) {
-            projectors.add(ModalityProjector.fit(NAME, m, input.modalities().get(m), settings, input.seed(), backend));
-            progress.advance(1);
-        }
-        progress.finish();
+        ProjectedModalities projected = ProjectedModalities.fit(NAME,
+                FusionParams.select(NAME, configuredModalities, input), input, settings, backend, progress);
+        List<ModalityProjector> projectors = projected.projectors();
+        float[][] units = projected.units();
+        boolean[][] present = projected.present();
         int n = input.catalog().size();
         int mCount = projectors.size();
         int d = config.dimension();
-        // unit vectors of every item in every modality, with the mask
-        float[][] units = new float[mCount][];
-        boolean[][] present = new boolean[mCount][n];
-        for (int m = 0; m < mCount; m++) {
-            ModalityProjector p = projectors.get(m);
-            var matrix = input.modalities().get(p.modality());
-            units[m] = new float[n * d];
-            for (int i = 0; i < n; i++) {
-                float[] row = matrix.row(i);
-                if (row != null) {
-                    System.arraycopy(p.unit(NAME, row, backend), 0, units[m], i * d, d);
-                    present[m][i] = true;
-                }
-            }
-        }
         Gate gate = new Gate(mCount, d);
         List<GatedTrainer.Epoch> history = List.of();
         if (input.interactions() == null) {

@@ -115,30 +115,14 @@ public final class TransformerFusion implements FusionStrategy {
                     + "predicts a user's items), but this pipeline fits fusion without them; use fusion gated "
                     + "(epochs: 0), weighted-sum or concat here");
         }
-        Set<Modality> use = FusionParams.select(NAME, configuredModalities, input);
-        progress.start(NAME + ": fitting " + settings.kind().key() + " input projections", use.size());
-        List<ModalityProjector> projectors = new ArrayList<>();
-        for (Modality m : use) {
-            projectors.add(ModalityProjector.fit(NAME, m, input.modalities().get(m), settings, input.seed(), backend));
-            progress.advance(1);
-        }
-        progress.finish();
+        ProjectedModalities projected = ProjectedModalities.fit(NAME,
+                FusionParams.select(NAME, configuredModalities, input), input, settings, backend, progress);
+        List<ModalityProjector> projectors = projected.projectors();
+        float[][] units = projected.units();
+        boolean[][] present = projected.present();
         int n = input.catalog().size();
         int mCount = projectors.size();
         int in = config.inputDimension();
-        float[][] units = new float[mCount][n * in];
-        boolean[][] present = new boolean[mCount][n];
-        for (int m = 0; m < mCount; m++) {
-            ModalityProjector p = projectors.get(m);
-            var matrix = input.modalities().get(p.modality());
-            for (int i = 0; i < n; i++) {
-                float[] row = matrix.row(i);
-                if (row != null) {
-                    System.arraycopy(p.unit(NAME, row, backend), 0, units[m], i * in, in);
-                    present[m][i] = true;
-                }
-            }
-        }
         TransformerShape shape = new TransformerShape(mCount, in, config.modelDimension(), config.heads(),
                 config.layers(), config.ffnDimension(), pooling(config).equals("cls"), config.dimension());
         long fingerprint = fingerprint(input, projectors, units);
