@@ -35,6 +35,19 @@ public record Item(String id, String title, Map<String, List<String>> attributes
         return new Item(id, "", Map.of(), new ItemContent(text, null, null));
     }
 
+    /**
+     * Whether the item carries this modality: {@link Modality#ATTRIBUTES} when it has at least one attribute value,
+     * the media modalities as {@link ItemContent#has} says.
+     *
+     * @since 1.1.0 of this package
+     */
+    public boolean has(Modality modality) {
+        if (modality == Modality.ATTRIBUTES) {
+            return attributes.values().stream().anyMatch(v -> !v.isEmpty());
+        }
+        return content.has(modality);
+    }
+
     /** The values of an attribute, empty when the item does not have it. */
     public List<String> values(String attribute) {
         return attributes.getOrDefault(attribute, List.of());

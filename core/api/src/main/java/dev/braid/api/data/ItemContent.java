@@ -27,12 +27,16 @@ public record ItemContent(String text, Media image, Media audio) {
         return Optional.ofNullable(audio);
     }
 
-    /** Whether this modality is present. Empty text counts as present: the encoder decides what it means. */
+    /**
+     * Whether this modality is present. Empty text counts as present: the encoder decides what it means. Content
+     * never holds {@link Modality#ATTRIBUTES} (they belong to the {@link Item}: see {@link Item#has}).
+     */
     public boolean has(Modality modality) {
         return switch (modality) {
             case TEXT -> text != null;
             case IMAGE -> image != null;
             case AUDIO -> audio != null;
+            case ATTRIBUTES -> false;
         };
     }
 
@@ -53,6 +57,7 @@ public record ItemContent(String text, Media image, Media audio) {
             case TEXT -> new ItemContent(null, image, audio);
             case IMAGE -> new ItemContent(text, null, audio);
             case AUDIO -> new ItemContent(text, image, null);
+            case ATTRIBUTES -> this;
         };
     }
 }

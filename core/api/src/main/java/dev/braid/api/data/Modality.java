@@ -4,9 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The kinds of content an item can carry. */
+/**
+ * The kinds of content an item can carry. {@link #ATTRIBUTES} is the item's categorical and multi-valued
+ * attributes ({@link Item#attributes()}: genres, tags, brand, a year), encoded into vectors like the media
+ * modalities so that fusion can weigh them against text, images and audio.
+ */
 public enum Modality {
-    TEXT, IMAGE, AUDIO;
+    TEXT, IMAGE, AUDIO,
+    /** The item's {@link Item#attributes()}; since 1.1.0 of this package. */
+    ATTRIBUTES;
 
     /** The lower-case name used in configuration files and reports ({@code text}, {@code image}, {@code audio}). */
     public String key() {

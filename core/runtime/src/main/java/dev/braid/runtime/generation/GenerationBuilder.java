@@ -242,7 +242,7 @@ public final class GenerationBuilder {
             List<BuiltNode.ItemFailure> failures = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 Item item = items.get(i);
-                if (!item.content().has(modality)) {
+                if (!item.has(modality)) {
                     failures.add(new BuiltNode.ItemFailure(item.id(), modality.key(), "MISSING",
                             "no " + modality.key()));
                     continue;

@@ -30,8 +30,20 @@ public final class ContentHasher {
                     return null;
                 }
             }
+            case ATTRIBUTES -> md.update(attributes(item).getBytes(StandardCharsets.UTF_8));
         }
         return md.digest();
+    }
+
+    /** The attributes in a canonical form: names sorted, each name's values in their order. */
+    private static String attributes(Item item) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(item.attributes()).forEach((name, values) -> {
+            b.append(name.length()).append(':').append(name).append('=');
+            values.forEach(v -> b.append(v.length()).append(':').append(v).append(','));
+            b.append(';');
+        });
+        return b.toString();
     }
 
     private static boolean update(MessageDigest md, Media media) {
