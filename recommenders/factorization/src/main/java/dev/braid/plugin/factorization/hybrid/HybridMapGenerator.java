@@ -1,0 +1,337 @@
+package dev.braid.plugin.factorization.hybrid;
+
+import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.ProgressListener;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Modality;
+import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * A hybrid of collaborative filtering and content that learns how much each modality is worth from the
+ * collaborative signal, and ranks items nobody has interacted with yet.
+ *
+ * <ol>
+ *   <li><b>Collaborative factors.</b> {@link InteractionFactors}: a truncated SVD of the degree-normalised training
+ *   matrix gives every warm item a factor vector; a user is the sum of the factors of their training items.</li>
+ *   <li><b>Content to factors.</b> {@link RidgeMap}: a ridge regression from every encoded modality (each
+ *   standardised and scaled to unit total variance by {@link ContentBlock}, then weighted) to those factors, fitted
+ *   on the warm items: the attribute-to-factor mapping of Gantner et al. (2010), the closed-form core of DropoutNet,
+ *   Heater and ALDI. Items lacking a modality are mapped from the modalities they have.</li>
+ *   <li><b>Weights learned on held-out items.</b> {@link HeldOutItems}: a share of the warm items is held out as if
+ *   cold; the per-modality weights and the penalty are chosen by NDCG@10 of ranking them (a coordinate search over
+ *   {@code weights}, every modality alone among the candidates). A combination is kept only if it beats the best
+ *   single modality on validation; otherwise that modality alone is kept, and the log says so.</li>
+ *   <li><b>Scores.</b> {@code user . item}, where a cold item's vector is its mapped content and a warm item's is
+ *   {@code (1 - warmContentWeight) * factors + warmContentWeight * mapped content}. A user unknown to the training
+ *   data is the average user.</li>
+ * </ol>
+ *
+ * <p>Model-based: it overwrites the incoming scores, except {@link Float#NEGATIVE_INFINITY} entries. Training is
+ * deterministic for a seed. Example: {@code generators: [hybrid-map]} with encoders for text, image and attributes.
+ */
+@BraidComponent(name = "hybrid-map", config = HybridMapConfig.class,
+        description = "collaborative SVD factors plus a ridge map from every modality to them (weights chosen on "
+                + "held-out items): ranks cold items by content")
+public final class HybridMapGenerator implements Generator {
+    private static final Logger LOG = LoggerFactory.getLogger(HybridMapGenerator.class);
+    static final String NAME = "hybrid-map";
+
+    private final HybridMapConfig config;
+    private volatile Fitted fitted;
+
+    public HybridMapGenerator(HybridMapConfig config) {
+        this.config = config;
+    }
+
+    /** What fit chose, for reports and tests. */
+    public record Choice(Map<Modality, Double> weights, double penalty, double validationNdcg,
+                         Modality bestSingle, double bestSingleNdcg, boolean keptSingle) {
+    }
+
+    private record Fitted(InteractionMatrix interactions, int k, float[] items, float[] users, float[] meanUser,
+                          boolean[] warm, Choice choice) {
+    }
+
+    @Override
+    public void fit(TrainingData data, ProgressListener progress) {
+        InteractionMatrix m = data.interactions();
+        int n = data.catalog().size();
+        if (m.numItems() != n) {
+            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
+                    + " items but the catalog has " + n);
+        }
+        TreeMap<Modality, FeatureMatrix> modalities = new TreeMap<>(data.features().modalities());
+        if (modalities.isEmpty()) {
+            throw new IllegalArgumentException(NAME + ": no modality is encoded in this pipeline; it maps content "
+                    + "to collaborative factors, so give it at least one encoder (for ids only, use bpr)");
+        }
+        int[][] rows = new int[m.numUsers()][];
+        int[] degree = new int[n];
+        for (int u = 0; u < rows.length; u++) {
+            rows[u] = m.items(u);
+            for (int i : rows[u]) {
+                degree[i]++;
+            }
+        }
+        boolean[] warm = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            warm[i] = degree[i] >= config.minInteractions();
+        }
+        long seed = data.seed();
+        List<Modality> order = new ArrayList<>(modalities.keySet());
+
+        HeldOutItems holdout = HeldOutItems.of(rows, warm, config.validationShare(), seed);
+        Choice choice = choose(order, modalities, holdout, seed, progress);
+
+        progress.start(NAME + ": final fit", 0);
+        double[][] factors = InteractionFactors.of(rows, warm, config.factors(), config.powerIterations(), seed);
+        List<ContentBlock> blocks = blocks(order, modalities, warm, seed);
+        RidgeMap map = new RidgeMap(blocks, factors, warm);
+        double[] weights = order.stream().mapToDouble(mod -> choice.weights().get(mod)).toArray();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        int fitted = count(warm);
+        double[][] mapped = map.predict(all, weights, choice.penalty() * fitted);
+        int k = config.factors();
+        float[] items = new float[n * k];
+        double a = config.warmContentWeight();
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) {
+                double v = warm[i] ? (1 - a) * factors[i][c] + a * mapped[i][c] : mapped[i][c];
+                items[i * k + c] = (float) v;
+            }
+        }
+        double[][] userVectors = userVectors(rows, factors, k);
+        float[] users = new float[rows.length * k];
+        float[] meanUser = new float[k];
+        for (int u = 0; u < rows.length; u++) {
+            for (int c = 0; c < k; c++) {
+                users[u * k + c] = (float) userVectors[u][c];
+                meanUser[c] += (float) (userVectors[u][c] / Math.max(1, rows.length));
+            }
+        }
+        progress.finish();
+        this.fitted = new Fitted(m, k, items, users, meanUser, warm, choice);
+        LOG.info("{}: {} warm and {} cold items, {} users, {} factors; weights {}, penalty {} x {} items; "
+                        + "validation NDCG@10 {} over {} users ({} held-out items){}", NAME, fitted, n - fitted,
+                rows.length, k, describe(choice.weights()), choice.penalty(), fitted,
+                fmt(choice.validationNdcg()), holdout.users(), holdout.items.length,
+                choice.keptSingle() ? "; kept " + choice.bestSingle().key() + " alone: no combination of "
+                        + "modalities beat it on validation" : "; best single modality "
+                        + choice.bestSingle().key() + " " + fmt(choice.bestSingleNdcg()));
+    }
+
+    /** Chooses weights and penalty on held-out warm items: coordinate search, every single modality included. */
+    private Choice choose(List<Modality> order, Map<Modality, FeatureMatrix> modalities, HeldOutItems holdout,
+                          long seed, ProgressListener progress) {
+        double[][] factors = InteractionFactors.of(holdout.fitRows, holdout.fitItems, config.factors(),
+                config.powerIterations(), seed);
+        RidgeMap map = new RidgeMap(blocks(order, modalities, holdout.fitItems, seed), factors, holdout.fitItems);
+        double[][] users = userVectors(holdout.fitRows, factors, config.factors());
+        int fitCount = count(holdout.fitItems);
+        int mods = order.size();
+        List<Double> grid = config.weights();
+        int rounds = mods == 1 ? 0 : 2;
+        progress.start(NAME + ": choosing weights on " + holdout.items.length + " held-out items",
+                (long) config.regularization().size() * (mods + 1 + (long) rounds * mods * grid.size()));
+        Search search = new Search(map, users, holdout, fitCount, progress);
+        // every modality alone, at weight 1
+        Modality bestSingle = null;
+        Search.Result single = null;
+        for (int b = 0; b < mods; b++) {
+            double[] w = new double[mods];
+            w[b] = 1;
+            Search.Result r = search.best(w, config.regularization());
+            if (single == null || r.ndcg() > single.ndcg()) {
+                single = r;
+                bestSingle = order.get(b);
+            }
+        }
+        double[] start = new double[mods];
+        java.util.Arrays.fill(start, 1);
+        Search.Result best = search.best(start, config.regularization());
+        for (int round = 0; round < rounds; round++) {
+            for (int b = 0; b < mods; b++) {
+                for (double value : grid) {
+                    double[] w = best.weights().clone();
+                    w[b] = value;
+                    if (java.util.Arrays.stream(w).noneMatch(x -> x > 0)) {
+                        continue;
+                    }
+                    Search.Result r = search.best(w, config.regularization());
+                    if (r.ndcg() > best.ndcg()) {
+                        best = r;
+                    }
+                }
+            }
+        }
+        progress.finish();
+        boolean keptSingle = single.ndcg() >= best.ndcg();
+        Search.Result chosen = keptSingle ? single : best;
+        Map<Modality, Double> weights = new TreeMap<>();
+        for (int b = 0; b < mods; b++) {
+            weights.put(order.get(b), chosen.weights()[b]);
+        }
+        return new Choice(weights, chosen.penalty(), chosen.ndcg(), bestSingle, single.ndcg(),
+                keptSingle || countPositive(chosen.weights()) == 1);
+    }
+
+    /** Evaluates weight vectors on the held-out items, remembering what it has tried. */
+    private static final class Search {
+        record Result(double[] weights, double penalty, double ndcg) {
+        }
+
+        private final RidgeMap map;
+        private final double[][] users;
+        private final HeldOutItems holdout;
+        private final int fitCount;
+        private final ProgressListener progress;
+        private final Map<String, Result> tried = new java.util.HashMap<>();
+
+        Search(RidgeMap map, double[][] users, HeldOutItems holdout, int fitCount, ProgressListener progress) {
+            this.map = map;
+            this.users = users;
+            this.holdout = holdout;
+            this.fitCount = fitCount;
+            this.progress = progress;
+        }
+
+        /** The best penalty for these weights. */
+        Result best(double[] weights, List<Double> penalties) {
+            Result best = null;
+            for (double p : penalties) {
+                String key = java.util.Arrays.toString(weights) + "@" + p;
+                Result r = tried.get(key);
+                if (r == null) {
+                    double[][] predicted = map.predict(holdout.items, weights, p * fitCount);
+                    r = new Result(weights.clone(), p, holdout.ndcg(users, predicted));
+                    tried.put(key, r);
+                    progress.advance(1);
+                }
+                if (best == null || r.ndcg() > best.ndcg()) {
+                    best = r;
+                }
+            }
+            return best;
+        }
+    }
+
+    private List<ContentBlock> blocks(List<Modality> order, Map<Modality, FeatureMatrix> modalities,
+                                      boolean[] fitItems, long seed) {
+        List<ContentBlock> blocks = new ArrayList<>();
+        for (Modality mod : order) {
+            blocks.add(ContentBlock.of(mod, modalities.get(mod), fitItems, config.maxDimension(), seed));
+        }
+        return blocks;
+    }
+
+    private static double[][] userVectors(int[][] rows, double[][] factors, int k) {
+        double[][] users = new double[rows.length][k];
+        for (int u = 0; u < rows.length; u++) {
+            for (int i : rows[u]) {
+                double[] f = factors[i];
+                for (int c = 0; c < k; c++) {
+                    users[u][c] += f[c];
+                }
+            }
+        }
+        return users;
+    }
+
+    @Override
+    public void score(Query query, float[] scores) {
+        Fitted f = requireFitted();
+        int n = f.warm().length;
+        if (scores.length != n) {
+            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of " + n
+                    + " items");
+        }
+        int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
+        int k = f.k();
+        float[] user = new float[k];
+        if (u < 0) {
+            System.arraycopy(f.meanUser(), 0, user, 0, k);
+        } else {
+            System.arraycopy(f.users(), u * k, user, 0, k);
+        }
+        float[] items = f.items();
+        for (int i = 0; i < n; i++) {
+            if (scores[i] == Float.NEGATIVE_INFINITY) {
+                continue;
+            }
+            float s = 0;
+            int base = i * k;
+            for (int c = 0; c < k; c++) {
+                s += user[c] * items[base + c];
+            }
+            scores[i] = s;
+        }
+    }
+
+    @Override
+    public List<String> explain(Query query, int item) {
+        Fitted f = requireFitted();
+        StringJoiner used = new StringJoiner(", ");
+        f.choice().weights().forEach((mod, w) -> {
+            if (w > 0) {
+                used.add(mod.key());
+            }
+        });
+        return List.of(f.warm()[item] ? NAME + ": collaborative factors with mapped " + used
+                : NAME + ": a new item, placed by its " + used);
+    }
+
+    /** What fit chose (weights, penalty, validation figures); null before fit. */
+    public Choice choice() {
+        Fitted f = fitted;
+        return f == null ? null : f.choice();
+    }
+
+    private Fitted requireFitted() {
+        Fitted f = fitted;
+        if (f == null) {
+            throw new IllegalStateException(NAME + " generator is used before fit()");
+        }
+        return f;
+    }
+
+    private static int count(boolean[] b) {
+        int c = 0;
+        for (boolean x : b) {
+            c += x ? 1 : 0;
+        }
+        return c;
+    }
+
+    private static int countPositive(double[] w) {
+        int c = 0;
+        for (double x : w) {
+            c += x > 0 ? 1 : 0;
+        }
+        return c;
+    }
+
+    private static String describe(Map<Modality, Double> weights) {
+        StringJoiner j = new StringJoiner(", ");
+        weights.forEach((mod, w) -> j.add(mod.key() + " " + fmt(w)));
+        return j.toString();
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.4g", x);
+    }
+}
