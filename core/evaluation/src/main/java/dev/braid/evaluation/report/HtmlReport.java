@@ -106,6 +106,7 @@ public final class HtmlReport {
         row(html, "rating threshold", Double.isNaN(p.threshold()) ? "none" : Double.toString(p.threshold()));
         row(html, "K", p.ks().toString());
         row(html, "candidates", p.candidates());
+        row(html, "ties", p.ties());
         row(html, "metrics", String.join(", ", p.metrics()));
         html.append("</table>\n");
     }
@@ -129,6 +130,16 @@ public final class HtmlReport {
                 html.append("<td class=\"num\">").append(best ? "<b>" : "")
                         .append(v == null ? "-" : String.format(Locale.ROOT, format, v))
                         .append(best ? "</b>" : "").append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        Map<String, Double> random = boldBest ? RandomLevel.of(results) : Map.of();
+        if (!random.isEmpty()) {
+            html.append("<tr><td><i>").append(esc(RandomLevel.LABEL)).append("</i></td>");
+            for (String c : columns) {
+                Double v = random.get(c);
+                html.append("<td class=\"num\"><i>").append(v == null ? "-" : String.format(Locale.ROOT, format, v))
+                        .append("</i></td>");
             }
             html.append("</tr>\n");
         }

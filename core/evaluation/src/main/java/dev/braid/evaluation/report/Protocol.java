@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param ks         the cut-offs
  * @param candidates which items were candidates, e.g. "all catalog items minus each user's training items"
  * @param metrics    the metric names reported
+ * @param ties       how ties in score are broken, e.g. "random (seed 42)"
  */
 public record Protocol(String dataset, Map<String, Object> split, long seed, double threshold, List<Integer> ks,
-                       String candidates, List<String> metrics) {
+                       String candidates, List<String> metrics, String ties) {
 
     public Protocol {
         Objects.requireNonNull(dataset, "dataset");
@@ -26,5 +27,6 @@ public record Protocol(String dataset, Map<String, Object> split, long seed, dou
         ks = List.copyOf(ks == null ? List.of() : ks);
         candidates = candidates == null ? "" : candidates;
         metrics = List.copyOf(metrics == null ? List.of() : metrics);
+        ties = ties == null ? "" : ties;
     }
 }

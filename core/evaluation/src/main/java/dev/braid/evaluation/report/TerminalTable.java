@@ -3,8 +3,13 @@ package dev.braid.evaluation.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** A plain-text table of variants by metrics, with aligned columns, for the command line. */
+/**
+ * A plain-text table of variants by metrics, with aligned columns, for the command line. When the results carry
+ * the expected metrics of a random ranking ({@code details.random_expected}), a last row
+ * {@code (random, expected)} shows them ("-" for metrics without a closed form).
+ */
 public final class TerminalTable {
     private TerminalTable() {
     }
@@ -35,6 +40,16 @@ public final class TerminalTable {
             row[0] = r.variant();
             for (int m = 0; m < metrics.size(); m++) {
                 Double v = r.metrics().get(metrics.get(m));
+                row[m + 1] = v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+            }
+            rows.add(row);
+        }
+        Map<String, Double> random = RandomLevel.of(results);
+        if (!random.isEmpty()) {
+            String[] row = new String[metrics.size() + 1];
+            row[0] = RandomLevel.LABEL;
+            for (int m = 0; m < metrics.size(); m++) {
+                Double v = random.get(metrics.get(m));
                 row[m + 1] = v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
             }
             rows.add(row);

@@ -22,7 +22,7 @@ class ReportsTest {
 
     private static final Protocol PROTOCOL = new Protocol("movielens-100k",
             Map.of("method", "stratified", "trainRatio", 0.75), 42, 4.0, List.of(5, 10),
-            "all catalog items minus each user's training items", List.of("ndcg", "recall", "auc"));
+            "all catalog items minus each user's training items", List.of("ndcg", "recall", "auc"), "random (seed 42)");
 
     private static List<VariantResult> results() {
         Map<String, Double> a = new LinkedHashMap<>();
@@ -51,6 +51,7 @@ class ReportsTest {
         assertThat(root.at("/protocol/split/method").asText()).isEqualTo("stratified");
         assertThat(root.at("/protocol/ks/1").asInt()).isEqualTo(10);
         assertThat(root.at("/protocol/threshold").asDouble()).isEqualTo(4.0);
+        assertThat(root.at("/protocol/ties").asText()).isEqualTo("random (seed 42)");
         JsonNode first = root.at("/results/0");
         assertThat(first.fieldNames()).toIterable()
                 .containsExactly("variant", "metrics", "timings", "modalityCoverage", "details");
@@ -79,7 +80,8 @@ class ReportsTest {
         String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("text-only")
                 .contains("text+image &lt;late&gt;").doesNotContain("<late>")
-                .contains("movielens-100k").contains("split.method");
+                .contains("movielens-100k").contains("split.method")
+                .contains("<tr><th>ties</th><td>random (seed 42)</td></tr>");
         // Charts: ndcg at K, recall at K, metrics without K (auc), modality coverage, timings.
         Matcher images = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         int count = 0;
@@ -105,5 +107,16 @@ class ReportsTest {
         // Right-aligned numbers: every line has the same length.
         assertThat(lines).extracting(String::length).containsOnly(lines[0].length());
         assertThat(TerminalTable.render(results())).contains("ndcg@5").contains("auc").contains("0.1235");
+    }
+
+    @Test
+    void theRandomLevelIsAReferenceRowWhenTheResultsCarryIt() {
+        assertThat(TerminalTable.render(results())).doesNotContain("(random, expected)");
+        List<VariantResult> withRandom = List.of(new VariantResult("pop", Map.of("ndcg@10", 0.05), Map.of(),
+                Map.of(), Map.of("random_expected", Map.of("ndcg@10", 0.0421))));
+        String table = TerminalTable.render(withRandom, List.of("ndcg@10", "f1@10"));
+        assertThat(table.split("\n")[3]).startsWith("(random, expected)").contains("0.0421").endsWith("-");
+        assertThat(HtmlReport.render(PROTOCOL, withRandom)).contains("<i>(random, expected)</i>")
+                .contains("<i>0.0421</i>");
     }
 }

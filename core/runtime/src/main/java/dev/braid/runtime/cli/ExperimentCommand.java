@@ -30,7 +30,7 @@ final class ExperimentCommand {
             ExperimentRunner.Report report = runner.run(validated);
             out.println("Protocol: " + report.protocol().dataset() + "; split " + report.protocol().split()
                     + "; seed " + report.protocol().seed() + "; threshold " + report.protocol().threshold()
-                    + "; candidates: " + report.protocol().candidates());
+                    + "; candidates: " + report.protocol().candidates() + "; ties: " + report.protocol().ties());
             out.print(TerminalTable.render(withCost(report.results()), tableMetrics(report)));
             List<String> timings = new ArrayList<>();
             report.results().forEach(r -> timings.add(String.format("  %-14s %s", r.variant(), r.timings()

@@ -105,17 +105,17 @@ public final class ExperimentRunner {
         String fingerprint = Hashing.sha256Hex(dataset.fingerprint() + "|" + split.describe() + "|" + ev.threshold());
         PipelineData data = new PipelineData(dataset.name(), dataset.catalog(), train, fingerprint, ev.seed());
         Set<String> candidates = coldCandidates(split, ev);
+        Evaluator evaluator = new Evaluator(ev.seed());
         Protocol protocol = new Protocol(dataset.name() + " (" + dataset.catalog().size() + " items, "
                 + dataset.interactions().size() + " interactions, " + positives.size() + " positives)",
                 split.describe(), ev.seed(), ev.threshold(), ev.k(),
                 candidates == null ? "all catalog items except each user's training items"
                         : "cold items only (never seen in training), " + candidates.size() + " items",
-                ev.metrics());
+                ev.metrics(), evaluator.tiePolicy());
         List<VariantResult> results = new ArrayList<>();
         List<Generation> generations = new ArrayList<>();
         try (PipelineServices services = new PipelineServices(runtime, config.backend(), config.baseDir(),
                 ev.seed())) {
-            Evaluator evaluator = new Evaluator();
             int number = 0;
             for (ResolvedPipeline p : v.pipelines()) {
                 log.info("Variant {}: building", p.name());
@@ -170,6 +170,7 @@ public final class ExperimentRunner {
                 served.features().fused().ifPresent(f -> coverage.put("fused", f.presentCount()
                         / (double) dataset.catalog().size()));
                 details.put("users_evaluated", r.users());
+                details.put("random_expected", r.randomExpected());
                 results.add(new VariantResult(p.name(), metrics, timings, coverage, details));
                 log.info("Variant {}: {}", p.name(), metrics);
             }
