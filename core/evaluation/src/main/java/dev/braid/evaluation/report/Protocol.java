@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param candidates which items were candidates, e.g. "all catalog items minus each user's training items"
  * @param metrics    the metric names reported
  * @param ties       how ties in score are broken, e.g. "random (seed 42)"
+ * @param baseline   the variant every other one is compared with, user by user (empty when none)
  */
 public record Protocol(String dataset, Map<String, Object> split, long seed, double threshold, List<Integer> ks,
-                       String candidates, List<String> metrics, String ties) {
+                       String candidates, List<String> metrics, String ties, String baseline) {
 
     public Protocol {
         Objects.requireNonNull(dataset, "dataset");
@@ -28,5 +29,6 @@ public record Protocol(String dataset, Map<String, Object> split, long seed, dou
         candidates = candidates == null ? "" : candidates;
         metrics = List.copyOf(metrics == null ? List.of() : metrics);
         ties = ties == null ? "" : ties;
+        baseline = baseline == null ? "" : baseline;
     }
 }
