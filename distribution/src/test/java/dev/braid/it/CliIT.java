@@ -74,6 +74,23 @@ class CliIT {
     }
 
     @Test
+    void anUnknownBaselineExitsTwoAndListsTheVariants() throws Exception {
+        Path f = config("""
+                dataset: {type: demo, items: 100, users: 20}
+                encoders: {text: tfidf}
+                fusion: {name: concat}
+                generators: [content-profile]
+                variants:
+                  - {name: a}
+                  - {name: b}
+                evaluation: {baseline: c}
+                """);
+        Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "run", "--config", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).contains("evaluation.baseline: no variant named 'c'; variants: a, b");
+    }
+
+    @Test
     void aMissingFileExitsTwoAndNamesIt() throws Exception {
         Path f = config("""
                 dataset: {type: movielens, path: no/such/folder}

@@ -8,14 +8,22 @@ import java.util.Objects;
 /**
  * Metrics averaged over the evaluated users.
  *
- * @param metrics lower-case keys such as {@code "ndcg@10"}, {@code "auc"}, {@code "coverage@10"}, in a stable order
- *                (metric, then K); NaN when no user could be evaluated
- * @param users   how many test users were evaluated (those with at least one positive among their candidates)
+ * @param metrics        lower-case keys such as {@code "ndcg@10"}, {@code "auc"}, {@code "coverage@10"}, in a stable
+ *                       order (metric, then K); NaN when no user could be evaluated
+ * @param users          how many test users were evaluated (those with at least one positive among their candidates)
+ * @param perUser        the per-user values of every metric but coverage, for paired comparisons
+ * @param randomExpected for the metrics with a closed form ({@link dev.braid.evaluation.metrics.RandomRanking}), the
+ *                       average over the same users of the value a uniformly random ranking of each user's
+ *                       candidates is expected to reach: the level of a scorer without information
  */
-public record EvaluationResult(Map<String, Double> metrics, int users) {
+public record EvaluationResult(Map<String, Double> metrics, int users, UserMetrics perUser,
+                               Map<String, Double> randomExpected) {
 
     public EvaluationResult {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(metrics, "metrics")));
+        perUser = perUser == null ? UserMetrics.empty() : perUser;
+        randomExpected = Collections.unmodifiableMap(new LinkedHashMap<>(randomExpected == null ? Map.of()
+                : randomExpected));
     }
 
     /** The value of a metric key; throws when the result has no such key. */

@@ -3,6 +3,7 @@ package dev.braid.evaluation;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.evaluation.metrics.Metric;
+import dev.braid.evaluation.metrics.RandomRanking;
 import dev.braid.evaluation.metrics.RankingMetrics;
 
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ final class EvaluationRun {
             Metric.MAP, Metric.MRR, Metric.HIT_RATE);
 
     final double[][] perUser;
+    /** Per user, the expected value of each slot under a random ranking of its candidates (NaN: no closed form). */
+    final double[][] randomPerUser;
     final BitSet[] recommended;
 
     private final InteractionMatrix train;
@@ -34,18 +37,21 @@ final class EvaluationRun {
     private final int[] cutoffs;
     private final Scorer scorer;
     private final ProgressListener progress;
+    private final TieBreak tieBreak;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean failed = new AtomicBoolean();
 
     EvaluationRun(InteractionMatrix train, Evaluator.Tasks tasks, boolean[] candidate, int[] cutoffs, Scorer scorer,
-                  ProgressListener progress) {
+                  TieBreak tieBreak, ProgressListener progress) {
         this.train = train;
         this.tasks = tasks;
         this.candidate = candidate;
         this.cutoffs = cutoffs;
         this.scorer = scorer;
         this.progress = progress;
+        this.tieBreak = tieBreak;
         this.perUser = new double[tasks.userIds().size()][];
+        this.randomPerUser = new double[tasks.userIds().size()][];
         this.recommended = new BitSet[cutoffs.length];
         for (int a = 0; a < cutoffs.length; a++) {
             recommended[a] = new BitSet(candidate.length);
@@ -108,6 +114,7 @@ final class EvaluationRun {
         private final boolean[] relevant = new boolean[n];
         private final float[] negatives = new float[n];
         private final TopK top = new TopK(cutoffs[cutoffs.length - 1]);
+        private int candidates; // of the current user, relevant ones included
 
         Worker() {
             for (int a = 0; a < cutoffs.length; a++) {
@@ -121,12 +128,12 @@ final class EvaluationRun {
         void run() {
             for (int user = next.getAndIncrement(); user < perUser.length && !failed.get();
                  user = next.getAndIncrement()) {
-                perUser[user] = evaluate(tasks.userIds().get(user), tasks.relevant().get(user));
+                evaluate(user, tasks.userIds().get(user), tasks.relevant().get(user));
                 progress.advance(1);
             }
         }
 
-        private double[] evaluate(String userId, int[] rel) {
+        private void evaluate(int user, String userId, int[] rel) {
             Arrays.fill(scores, Float.NEGATIVE_INFINITY);
             try {
                 scorer.score(userId, scores);
@@ -143,7 +150,8 @@ final class EvaluationRun {
                 relevant[i] = true;
             }
             try {
-                return metrics(rel);
+                perUser[user] = metrics(rel, tieBreak.userKey(userId));
+                randomPerUser[user] = randomExpectation(rel.length);
             } finally {
                 for (int i : seen) {
                     excluded[i] = !candidate[i];
@@ -154,19 +162,21 @@ final class EvaluationRun {
             }
         }
 
-        private double[] metrics(int[] rel) {
+        private double[] metrics(int[] rel, long userKey) {
             top.clear();
             int negativeCount = 0;
+            candidates = 0;
             for (int i = 0; i < n; i++) {
                 if (excluded[i]) {
                     continue;
                 }
+                candidates++;
                 float s = scores[i];
                 if (!relevant[i]) {
                     negatives[negativeCount++] = s;
                 }
                 if (s > Float.NEGATIVE_INFINITY) { // also false for NaN: never recommended
-                    top.offer(i, s);
+                    top.offer(i, s, tieBreak.key(userKey, i));
                 }
             }
             int[] ranked = top.drainBestFirst();
@@ -196,6 +206,19 @@ final class EvaluationRun {
                 positives[j] = scores[rel[j]];
             }
             values[values.length - 1] = RankingMetrics.auc(positives, negatives, negativeCount);
+            return values;
+        }
+
+        private double[] randomExpectation(int numRelevant) {
+            double[] values = new double[cutoffs.length * PER_USER.size() + 1];
+            for (int a = 0; a < cutoffs.length; a++) {
+                for (int m = 0; m < PER_USER.size(); m++) {
+                    Metric metric = PER_USER.get(m);
+                    values[a * PER_USER.size() + m] = RandomRanking.covers(metric)
+                            ? RandomRanking.expected(metric, numRelevant, candidates, cutoffs[a]) : Double.NaN;
+                }
+            }
+            values[values.length - 1] = numRelevant < candidates ? 0.5 : Double.NaN;
             return values;
         }
     }

@@ -23,10 +23,14 @@ import java.util.TreeSet;
  * Full-ranking evaluation. For each test user the candidates are the catalog items (or the given restriction, such
  * as the cold items) minus the user's training items; the relevant items are the user's test positives among those
  * candidates. Every user with at least one relevant item is scored by the {@link Scorer}, its top-K list is taken
- * with a bounded heap (ties to the lower catalog index; items scored negative infinity or NaN are never
- * recommended), and the per-user metrics of {@link RankingMetrics} are averaged over users. AUC is averaged over the
+ * with a bounded heap (items scored negative infinity or NaN are never recommended), and the per-user metrics of {@link RankingMetrics} are averaged over users. AUC is averaged over the
  * users that have both relevant and non-relevant candidates. Coverage@K is the number of distinct items in any
  * user's top K divided by the number of candidate items.
+ *
+ * <p>Ties in score are broken at random, seeded: equal scores are ordered by a hash of (seed, user, item)
+ * ({@link TieBreak}), never by catalog position, so a scorer that gives every candidate the same score measures like
+ * a random ranking. The per-user values are kept ({@link EvaluationResult#perUser()}) for paired tests, beside the
+ * expected values of a random ranking of the same candidates ({@link EvaluationResult#randomExpected()}).
  *
  * <p>Users are scored in parallel on a fixed pool of threads, each with its own score buffer. Per-user values are
  * summed in user order, so results do not depend on the scheduling.
@@ -35,18 +39,25 @@ public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     private final int threads;
+    private final long seed;
 
-    /** An evaluator with one thread per available processor. */
-    public Evaluator() {
-        this(Runtime.getRuntime().availableProcessors());
+    /** An evaluator with one thread per available processor, breaking ties with this seed. */
+    public Evaluator(long seed) {
+        this(Runtime.getRuntime().availableProcessors(), seed);
     }
 
-    /** An evaluator with this many threads. */
-    public Evaluator(int threads) {
+    /** An evaluator with this many threads, breaking ties with this seed. */
+    public Evaluator(int threads, long seed) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+        this.seed = seed;
+    }
+
+    /** The tie-breaking policy, as reports state it, e.g. {@code "random (seed 42)"}. */
+    public String tiePolicy() {
+        return TieBreak.describe(seed);
     }
 
     /**
@@ -80,7 +91,8 @@ public final class Evaluator {
         Tasks tasks = tasks(catalog, train, testPositives, candidate);
         int users = tasks.userIds.size();
         long started = System.nanoTime();
-        EvaluationRun run = new EvaluationRun(train, tasks, candidate, cutoffs, scorer, progress);
+        EvaluationRun run = new EvaluationRun(train, tasks, candidate, cutoffs, scorer, new TieBreak(seed, catalog),
+                progress);
         progress.start("evaluate", users);
         try {
             run.execute(Math.min(threads, users));
@@ -91,7 +103,59 @@ public final class Evaluator {
         LOG.info("evaluated {} users ({} test users without a positive among their candidates skipped) over {} "
                         + "candidate items in {} ms", users, tasks.skippedUsers, numCandidates,
                 (System.nanoTime() - started) / 1_000_000);
-        return new EvaluationResult(metrics, users);
+        return new EvaluationResult(metrics, users, perUser(tasks.userIds, run.perUser, cutoffs),
+                randomExpected(run.randomPerUser, cutoffs));
+    }
+
+    private static UserMetrics perUser(List<String> users, double[][] perUser, int[] cutoffs) {
+        Map<String, double[]> values = new LinkedHashMap<>();
+        int per = EvaluationRun.PER_USER.size();
+        for (int m = 0; m < per; m++) {
+            for (int a = 0; a < cutoffs.length; a++) {
+                values.put(EvaluationRun.PER_USER.get(m).key(cutoffs[a]), column(perUser, a * per + m));
+            }
+        }
+        values.put(Metric.AUC.key(0), column(perUser, cutoffs.length * per));
+        return new UserMetrics(users, values);
+    }
+
+    private static double[] column(double[][] rows, int slot) {
+        double[] out = new double[rows.length];
+        for (int u = 0; u < rows.length; u++) {
+            out[u] = rows[u][slot];
+        }
+        return out;
+    }
+
+    /** Averages of the per-user random expectations, for the metrics that have one; in the order of the metrics. */
+    private static Map<String, Double> randomExpected(double[][] randomPerUser, int[] cutoffs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        int per = EvaluationRun.PER_USER.size();
+        for (int m = 0; m < per; m++) {
+            for (int a = 0; a < cutoffs.length; a++) {
+                double mean = nanMean(column(randomPerUser, a * per + m));
+                if (!Double.isNaN(mean)) {
+                    out.put(EvaluationRun.PER_USER.get(m).key(cutoffs[a]), mean);
+                }
+            }
+        }
+        double auc = nanMean(column(randomPerUser, cutoffs.length * per));
+        if (!Double.isNaN(auc)) {
+            out.put(Metric.AUC.key(0), auc);
+        }
+        return out;
+    }
+
+    private static double nanMean(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static Map<String, Double> average(double[][] perUser, int[] cutoffs, BitSet[] recommended,

@@ -2,13 +2,15 @@ package dev.braid.evaluation;
 
 /**
  * Keeps the k best (index, score) pairs seen so far in a bounded heap whose root is the worst kept pair: a partial
- * sort in {@code O(n log k)} without boxing. Higher scores win; equal scores go to the lower index. Not
- * thread-safe: one per worker.
+ * sort in {@code O(n log k)} without boxing. Higher scores win; equal scores go to the lower tie key (the evaluator
+ * passes a seeded hash of user and item, see {@link TieBreak}), then to the lower index. Not thread-safe: one per
+ * worker.
  */
 final class TopK {
     private final int capacity;
     private final int[] index;
     private final float[] score;
+    private final long[] tie;
     private int size;
 
     TopK(int capacity) {
@@ -18,20 +20,24 @@ final class TopK {
         this.capacity = capacity;
         this.index = new int[capacity];
         this.score = new float[capacity];
+        this.tie = new long[capacity];
     }
 
     void clear() {
         size = 0;
     }
 
-    void offer(int i, float s) {
+    /** Offers item {@code i} with score {@code s}; among equal scores the lower {@code tieKey} wins. */
+    void offer(int i, float s, long tieKey) {
         if (size < capacity) {
             index[size] = i;
             score[size] = s;
+            tie[size] = tieKey;
             siftUp(size++);
-        } else if (better(i, s, index[0], score[0])) {
+        } else if (better(i, s, tieKey, 0)) {
             index[0] = i;
             score[0] = s;
+            tie[0] = tieKey;
             siftDown(0);
         }
     }
@@ -45,21 +51,28 @@ final class TopK {
             if (size > 0) {
                 index[0] = index[size];
                 score[0] = score[size];
+                tie[0] = tie[size];
                 siftDown(0);
             }
         }
         return out;
     }
 
-    private static boolean better(int i, float s, int j, float t) {
-        return s > t || (s == t && i < j);
+    /** Whether the pair (i, s, key) beats the kept pair at heap position {@code pos}. */
+    private boolean better(int i, float s, long key, int pos) {
+        float t = score[pos];
+        return s > t || (s == t && (key < tie[pos] || (key == tie[pos] && i < index[pos])));
+    }
+
+    private boolean better(int posA, int posB) {
+        return better(index[posA], score[posA], tie[posA], posB);
     }
 
     private void siftUp(int pos) {
         while (pos > 0) {
             int parent = (pos - 1) >>> 1;
             // The root holds the worst pair: move up while this one is worse than its parent.
-            if (!better(index[parent], score[parent], index[pos], score[pos])) {
+            if (!better(parent, pos)) {
                 return;
             }
             swap(pos, parent);
@@ -75,10 +88,10 @@ final class TopK {
             }
             int worst = left;
             int right = left + 1;
-            if (right < size && better(index[worst], score[worst], index[right], score[right])) {
+            if (right < size && better(worst, right)) {
                 worst = right;
             }
-            if (!better(index[pos], score[pos], index[worst], score[worst])) {
+            if (!better(pos, worst)) {
                 return;
             }
             swap(pos, worst);
@@ -93,5 +106,8 @@ final class TopK {
         float s = score[a];
         score[a] = score[b];
         score[b] = s;
+        long k = tie[a];
+        tie[a] = tie[b];
+        tie[b] = k;
     }
 }

@@ -55,7 +55,7 @@ class EvaluatorTest {
 
     @Test
     void metricsOfAKnownRanking() {
-        EvaluationResult r = new Evaluator(2).evaluate(CATALOG, train(), TEST, null, List.of(3, 1), SCORER,
+        EvaluationResult r = new Evaluator(2, 42).evaluate(CATALOG, train(), TEST, null, List.of(3, 1), SCORER,
                 ProgressListener.NONE);
         assertThat(r.users()).isEqualTo(2);
         // a: candidates i1..i5 (i0 is a training item), ranked i1 i2 i3 i4 i5, relevant {i2, i4}.
@@ -84,21 +84,104 @@ class EvaluatorTest {
     }
 
     @Test
-    void tiesGoToTheLowerCatalogIndex() {
+    void tiesAreBrokenBySeedUserAndItemNotByCatalogPosition() {
         Scorer constant = (user, scores) -> Arrays.fill(scores, 0f);
-        // a's candidates i1..i5 all score 0: the list is i1 i2 i3; relevant i2 -> RR = 1/2.
-        EvaluationResult r = new Evaluator(1).evaluate(CATALOG, train(),
-                List.of(Interaction.implicit("a", "i2")), null, List.of(3), constant, ProgressListener.NONE);
-        assertThat(r.get("mrr@3")).isCloseTo(0.5, within(EPS));
-        assertThat(r.get("coverage@3")).isCloseTo(3.0 / 6, within(EPS));
-        // All negatives tie with the positive: AUC = 0.5.
+        List<Interaction> test = List.of(Interaction.implicit("a", "i2"));
+        EvaluationResult r = new Evaluator(1, 42).evaluate(CATALOG, train(), test, null, List.of(3), constant,
+                ProgressListener.NONE);
+        // All candidates tie with the positive: AUC = 0.5 whatever the order.
         assertThat(r.get("auc")).isCloseTo(0.5, within(EPS));
+        // The same catalog in reverse order, and four threads: the same list, so the same values.
+        List<Item> reversed = new ArrayList<>(CATALOG.items());
+        java.util.Collections.reverse(reversed);
+        Catalog other = new Catalog(reversed);
+        EvaluationResult again = new Evaluator(4, 42).evaluate(other, InteractionMatrix.of(other, TRAIN), test,
+                null, List.of(3), constant, ProgressListener.NONE);
+        assertThat(again.metrics()).isEqualTo(r.metrics());
+        // Another seed orders the ties of some user differently.
+        List<Interaction> many = IntStream.range(0, 50).mapToObj(u -> Interaction.implicit("u" + u, "i2")).toList();
+        double[] seed42 = new Evaluator(1, 42).evaluate(CATALOG, train(), many, null, List.of(3), constant,
+                ProgressListener.NONE).perUser().of("mrr@3");
+        double[] seed7 = new Evaluator(1, 7).evaluate(CATALOG, train(), many, null, List.of(3), constant,
+                ProgressListener.NONE).perUser().of("mrr@3");
+        assertThat(seed7).isNotEqualTo(seed42);
+        assertThat(new Evaluator(1, 7).tiePolicy()).isEqualTo("random (seed 7)");
+    }
+
+    /**
+     * The data mimics MovieLens ids: every user's relevant items sit at low catalog indices. A scorer that ranks by
+     * index is therefore far above chance, and a constant scorer must not be: its NDCG@10 must match the analytic
+     * expectation of a uniformly random ranking of each user's candidates, computed here on its own.
+     */
+    @Test
+    void aConstantScorerMeasuresLikeARandomRanking() {
+        int items = 400;
+        int usersCount = 3000;
+        Catalog catalog = new Catalog(IntStream.range(0, items).mapToObj(i -> Item.ofText("m" + i, "")).toList());
+        Random random = new Random(5);
+        List<Interaction> train = new ArrayList<>();
+        List<Interaction> test = new ArrayList<>();
+        for (int u = 0; u < usersCount; u++) {
+            for (int j = 0; j < 20; j++) {
+                train.add(Interaction.implicit("u" + u, "m" + (50 + random.nextInt(items - 50))));
+            }
+            int relevant = 1 + random.nextInt(3);
+            for (int j = 0; j < relevant; j++) {
+                test.add(Interaction.implicit("u" + u, "m" + random.nextInt(20))); // low ids: "popular classics"
+            }
+        }
+        InteractionMatrix matrix = InteractionMatrix.of(catalog, train);
+        Evaluator evaluator = new Evaluator(2, 42);
+        EvaluationResult constant = evaluator.evaluate(catalog, matrix, test, null, List.of(10),
+                (user, scores) -> Arrays.fill(scores, 1f), ProgressListener.NONE);
+        EvaluationResult byIndex = evaluator.evaluate(catalog, matrix, test, null, List.of(10),
+                (user, scores) -> {
+                    for (int i = 0; i < scores.length; i++) {
+                        scores[i] = -i;
+                    }
+                }, ProgressListener.NONE);
+
+        // E[NDCG@10] of a random ranking of N candidates with R relevant: (R / N) sum_{r<=10} 1/log2(r+1) / IDCG.
+        double expected = 0;
+        int users = 0;
+        java.util.Map<String, java.util.Set<String>> relevantByUser = new java.util.HashMap<>();
+        test.forEach(x -> relevantByUser.computeIfAbsent(x.user(), u -> new java.util.HashSet<>()).add(x.item()));
+        for (var e : relevantByUser.entrySet()) {
+            int u = matrix.userIndex(e.getKey());
+            int candidates = items - matrix.items(u).length;
+            int rel = e.getValue().size();
+            double dcg = 0;
+            for (int r = 1; r <= 10; r++) {
+                dcg += 1 / (Math.log(r + 1) / Math.log(2));
+            }
+            double idcg = 0;
+            for (int r = 1; r <= Math.min(rel, 10); r++) {
+                idcg += 1 / (Math.log(r + 1) / Math.log(2));
+            }
+            expected += (double) rel / candidates * dcg / idcg;
+            users++;
+        }
+        expected /= users;
+        assertThat(constant.users()).isEqualTo(users);
+        // Per-user NDCG X lies in [0, 1], so Var X <= E[X^2] <= E[X]; the mean of n users has a standard deviation
+        // of at most sqrt(E[X] / n). Five of those.
+        double tolerance = 5 * Math.sqrt(expected / users);
+        assertThat(constant.get("ndcg@10")).isCloseTo(expected, within(tolerance));
+        assertThat(constant.randomExpected().get("ndcg@10")).isCloseTo(expected, within(1e-9));
+        assertThat(byIndex.randomExpected()).isEqualTo(constant.randomExpected());
+        // Ties by index would have put the relevant low ids on top: the data can tell the two policies apart.
+        assertThat(byIndex.get("ndcg@10")).isGreaterThan(expected + 20 * tolerance);
+        // The per-user values are kept, one per user, and average to the reported figure.
+        double[] perUser = constant.perUser().of("ndcg@10");
+        assertThat(perUser).hasSize(users);
+        assertThat(Arrays.stream(perUser).average().orElseThrow()).isCloseTo(constant.get("ndcg@10"),
+                within(1e-12));
     }
 
     @Test
     void negativeInfinityIsNeverRecommended() {
         Scorer onlyI3 = (user, scores) -> scores[3] = 1f; // the buffer starts at -inf
-        EvaluationResult r = new Evaluator(1).evaluate(CATALOG, train(),
+        EvaluationResult r = new Evaluator(1, 42).evaluate(CATALOG, train(),
                 List.of(Interaction.implicit("a", "i3")), null, List.of(3), onlyI3, ProgressListener.NONE);
         // One recommendable item, a hit: P@3 = 1/3, coverage@3 = 1/6.
         assertThat(r.get("precision@3")).isCloseTo(1.0 / 3, within(EPS));
@@ -110,7 +193,7 @@ class EvaluatorTest {
     void candidateRestrictionLimitsRankingRelevanceAndCoverage() {
         // Candidates {i3, i4}: a's relevant items shrink to {i4}; ranked i3, i4 -> RR@3 = 1/2;
         // b's only test item i1 is not a candidate, so b is skipped.
-        EvaluationResult r = new Evaluator(2).evaluate(CATALOG, train(), TEST, Set.of("i3", "i4"),
+        EvaluationResult r = new Evaluator(2, 42).evaluate(CATALOG, train(), TEST, Set.of("i3", "i4"),
                 List.of(3), SCORER, ProgressListener.NONE);
         assertThat(r.users()).isEqualTo(1);
         assertThat(r.get("mrr@3")).isCloseTo(0.5, within(EPS));
@@ -154,9 +237,9 @@ class EvaluatorTest {
             public void finish() {
             }
         };
-        EvaluationResult one = new Evaluator(1).evaluate(catalog, matrix, test, null, List.of(5, 10), scorer,
+        EvaluationResult one = new Evaluator(1, 42).evaluate(catalog, matrix, test, null, List.of(5, 10), scorer,
                 ProgressListener.NONE);
-        EvaluationResult four = new Evaluator(4).evaluate(catalog, matrix, test, null, List.of(5, 10), scorer,
+        EvaluationResult four = new Evaluator(4, 42).evaluate(catalog, matrix, test, null, List.of(5, 10), scorer,
                 counting);
         assertThat(four.metrics()).isEqualTo(one.metrics());
         assertThat(four.users()).isEqualTo(one.users()).isPositive();
@@ -169,19 +252,19 @@ class EvaluatorTest {
         Scorer failing = (user, scores) -> {
             throw new IllegalStateException("model not fitted");
         };
-        assertThatThrownBy(() -> new Evaluator(2).evaluate(CATALOG, train(), TEST, null, List.of(3), failing,
+        assertThatThrownBy(() -> new Evaluator(2, 42).evaluate(CATALOG, train(), TEST, null, List.of(3), failing,
                 ProgressListener.NONE))
                 .hasMessageContaining("user '").hasMessageContaining("model not fitted");
     }
 
     @Test
     void badArgumentsAreExplained() {
-        assertThatThrownBy(() -> new Evaluator(1).evaluate(CATALOG, train(), TEST, null, List.of(0), SCORER,
+        assertThatThrownBy(() -> new Evaluator(1, 42).evaluate(CATALOG, train(), TEST, null, List.of(0), SCORER,
                 ProgressListener.NONE)).hasMessageContaining("K must be at least 1");
-        assertThatThrownBy(() -> new Evaluator(1).evaluate(CATALOG, train(), TEST, Set.of("nope"), List.of(3),
+        assertThatThrownBy(() -> new Evaluator(1, 42).evaluate(CATALOG, train(), TEST, Set.of("nope"), List.of(3),
                 SCORER, ProgressListener.NONE)).hasMessageContaining("candidate items");
         Catalog other = new Catalog(List.of(Item.ofText("x", "")));
-        assertThatThrownBy(() -> new Evaluator(1).evaluate(other, train(), TEST, null, List.of(3), SCORER,
+        assertThatThrownBy(() -> new Evaluator(1, 42).evaluate(other, train(), TEST, null, List.of(3), SCORER,
                 ProgressListener.NONE)).hasMessageContaining("same catalog");
     }
 }

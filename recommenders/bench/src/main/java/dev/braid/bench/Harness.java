@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * @param test       the held-out relevant interactions
  * @param candidates the items that may be recommended, or null for all
  * @param ks         cut-offs
- * @param seed       the seed given to every model
+ * @param seed       the seed given to every model and to the evaluator's random tie-breaking
  */
 record Harness(Catalog catalog, InteractionMatrix train, List<Interaction> test, Collection<String> candidates,
                List<Integer> ks, long seed) {
@@ -51,7 +51,7 @@ record Harness(Catalog catalog, InteractionMatrix train, List<Interaction> test,
 
     /** Evaluates any scorer (a peer library's model, say). */
     BenchRow evaluate(String name, Scorer scorer, double fitSeconds, Map<String, Object> details) {
-        EvaluationResult r = new Evaluator().evaluate(catalog, train, test, candidates, ks, scorer,
+        EvaluationResult r = new Evaluator(seed).evaluate(catalog, train, test, candidates, ks, scorer,
                 ProgressListener.NONE);
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("users_evaluated", r.users());

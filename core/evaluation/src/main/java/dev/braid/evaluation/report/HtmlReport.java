@@ -1,5 +1,6 @@
 package dev.braid.evaluation.report;
 
+import dev.braid.evaluation.stats.PairedTests;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -20,7 +21,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes one self-contained HTML page: the protocol, a results table (the best value of each metric in bold),
+ * Writes one self-contained HTML page: the protocol, a results table (the best value of each metric in bold, ▲/▼
+ * where a variant differs significantly from the baseline), the paired comparisons with the baseline,
  * timings and modality coverage tables, and bar charts drawn with XChart and embedded as base64 PNG images: one
  * chart per metric measured at K (K on the axis, one bar per variant), one for metrics without K (such as AUC), one
  * for per-modality coverage and one for timings. Charts are drawn headless. The file is written atomically.
@@ -55,6 +57,24 @@ public final class HtmlReport {
         List<String> metricKeys = keys(results, VariantResult::metrics);
         html.append("<h2>Results</h2>\n");
         table(html, results, metricKeys, VariantResult::metrics, true, "%.4f");
+        // The comparisons cover the metrics the protocol names (all of them when it names none).
+        List<String> compared = metricKeys.stream().filter(k -> protocol.metrics().isEmpty()
+                || protocol.metrics().contains(k) || protocol.metrics().contains(k.replaceAll("@.*", ""))).toList();
+        List<List<String>> comparisons = ComparisonRows.of(results, compared);
+        if (!comparisons.isEmpty()) {
+            html.append("<h2>Compared with the baseline</h2>\n<p>Baseline: <b>").append(esc(protocol.baseline()))
+                    .append("</b>. ").append(esc(PairedTests.LEGEND)).append("</p>\n<table>\n<tr>");
+            ComparisonRows.HEADER.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+            html.append("</tr>\n");
+            for (List<String> row : comparisons) {
+                html.append("<tr>");
+                for (int c = 0; c < row.size(); c++) {
+                    html.append(c < 2 ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
         List<String> modalities = keys(results, VariantResult::modalityCoverage);
         if (!modalities.isEmpty()) {
             html.append("<h2>Modality coverage</h2>\n<p>Share of items with a vector per modality.</p>\n");
@@ -106,6 +126,10 @@ public final class HtmlReport {
         row(html, "rating threshold", Double.isNaN(p.threshold()) ? "none" : Double.toString(p.threshold()));
         row(html, "K", p.ks().toString());
         row(html, "candidates", p.candidates());
+        row(html, "ties", p.ties());
+        if (!p.baseline().isEmpty()) {
+            row(html, "baseline", p.baseline());
+        }
         row(html, "metrics", String.join(", ", p.metrics()));
         html.append("</table>\n");
     }
@@ -128,7 +152,17 @@ public final class HtmlReport {
                 boolean best = boldBest && v != null && !v.isNaN() && v.equals(best(results, c, values));
                 html.append("<td class=\"num\">").append(best ? "<b>" : "")
                         .append(v == null ? "-" : String.format(Locale.ROOT, format, v))
-                        .append(best ? "</b>" : "").append("</td>");
+                        .append(best ? "</b>" : "").append(boldBest ? esc(r.mark(c)) : "").append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        Map<String, Double> random = boldBest ? RandomLevel.of(results) : Map.of();
+        if (!random.isEmpty()) {
+            html.append("<tr><td><i>").append(esc(RandomLevel.LABEL)).append("</i></td>");
+            for (String c : columns) {
+                Double v = random.get(c);
+                html.append("<td class=\"num\"><i>").append(v == null ? "-" : String.format(Locale.ROOT, format, v))
+                        .append("</i></td>");
             }
             html.append("</tr>\n");
         }

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param ks         the cut-offs
  * @param candidates which items were candidates, e.g. "all catalog items minus each user's training items"
  * @param metrics    the metric names reported
+ * @param ties       how ties in score are broken, e.g. "random (seed 42)"
+ * @param baseline   the variant every other one is compared with, user by user (empty when none)
  */
 public record Protocol(String dataset, Map<String, Object> split, long seed, double threshold, List<Integer> ks,
-                       String candidates, List<String> metrics) {
+                       String candidates, List<String> metrics, String ties, String baseline) {
 
     public Protocol {
         Objects.requireNonNull(dataset, "dataset");
@@ -26,5 +28,7 @@ public record Protocol(String dataset, Map<String, Object> split, long seed, dou
         ks = List.copyOf(ks == null ? List.of() : ks);
         candidates = candidates == null ? "" : candidates;
         metrics = List.copyOf(metrics == null ? List.of() : metrics);
+        ties = ties == null ? "" : ties;
+        baseline = baseline == null ? "" : baseline;
     }
 }

@@ -1,10 +1,18 @@
 package dev.braid.evaluation.report;
 
+import dev.braid.evaluation.stats.PairedTests;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** A plain-text table of variants by metrics, with aligned columns, for the command line. */
+/**
+ * A plain-text table of variants by metrics, with aligned columns, for the command line. When the results carry
+ * the expected metrics of a random ranking ({@code details.random_expected}), a last row
+ * {@code (random, expected)} shows them ("-" for metrics without a closed form). Values that differ significantly
+ * from the baseline's carry ▲ or ▼ ({@link PairedTests}); {@link #comparisons} prints the tests themselves.
+ */
 public final class TerminalTable {
     private TerminalTable() {
     }
@@ -35,11 +43,68 @@ public final class TerminalTable {
             row[0] = r.variant();
             for (int m = 0; m < metrics.size(); m++) {
                 Double v = r.metrics().get(metrics.get(m));
+                row[m + 1] = v == null ? "-" : String.format(Locale.ROOT, "%.4f", v) + mark(r, metrics.get(m));
+            }
+            rows.add(row);
+        }
+        Map<String, Double> random = RandomLevel.of(results);
+        if (!random.isEmpty()) {
+            String[] row = new String[metrics.size() + 1];
+            row[0] = RandomLevel.LABEL;
+            for (int m = 0; m < metrics.size(); m++) {
+                Double v = random.get(metrics.get(m));
                 row[m + 1] = v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
             }
             rows.add(row);
         }
-        int[] width = new int[header.length];
+        return grid(rows, 1);
+    }
+
+    /**
+     * The paired comparison of every variant with the baseline, one row per variant and metric (those with
+     * statistics, in the order given), then the legend; empty when no result carries statistics.
+     */
+    public static String comparisons(List<VariantResult> results, List<String> metrics, String baseline) {
+        List<List<String>> body = ComparisonRows.of(results, metrics);
+        if (body.isEmpty()) {
+            return "";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(ComparisonRows.HEADER.toArray(String[]::new));
+        body.forEach(r -> rows.add(r.toArray(String[]::new)));
+        return "Compared with the baseline '" + baseline + "', user by user:\n" + grid(rows, 2)
+                + wrap(PairedTests.LEGEND) + "\n";
+    }
+
+    // A mark column only when some result has statistics, so that the digits stay aligned.
+    private static String mark(VariantResult r, String metric) {
+        if (r.statistics().isEmpty()) {
+            return "";
+        }
+        String mark = r.mark(metric);
+        return mark.isEmpty() ? " " : mark;
+    }
+
+    private static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > 110) {
+                out.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.toString();
+    }
+
+    /** Aligned columns: the first {@code leftColumns} left-aligned, the others right-aligned; a rule under row 0. */
+    private static String grid(List<String[]> rows, int leftColumns) {
+        int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 width[c] = Math.max(width[c], row[c].length());
@@ -47,26 +112,26 @@ public final class TerminalTable {
         }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
-            line(out, rows.get(r), width);
+            line(out, rows.get(r), width, leftColumns);
             if (r == 0) {
                 String[] rule = new String[width.length];
                 for (int c = 0; c < width.length; c++) {
                     rule[c] = "-".repeat(width[c]);
                 }
-                line(out, rule, width);
+                line(out, rule, width, leftColumns);
             }
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, String[] cells, int[] width) {
+    private static void line(StringBuilder out, String[] cells, int[] width, int leftColumns) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) {
                 line.append("  ");
             }
             String pad = " ".repeat(width[c] - cells[c].length());
-            line.append(c == 0 ? cells[c] + pad : pad + cells[c]);
+            line.append(c < leftColumns ? cells[c] + pad : pad + cells[c]);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }

@@ -30,8 +30,9 @@ final class ExperimentCommand {
             ExperimentRunner.Report report = runner.run(validated);
             out.println("Protocol: " + report.protocol().dataset() + "; split " + report.protocol().split()
                     + "; seed " + report.protocol().seed() + "; threshold " + report.protocol().threshold()
-                    + "; candidates: " + report.protocol().candidates());
+                    + "; candidates: " + report.protocol().candidates() + "; ties: " + report.protocol().ties());
             out.print(TerminalTable.render(withCost(report.results()), tableMetrics(report)));
+            out.print(TerminalTable.comparisons(report.results(), tableMetrics(report), report.protocol().baseline()));
             List<String> timings = new ArrayList<>();
             report.results().forEach(r -> timings.add(String.format("  %-14s %s", r.variant(), r.timings()
                     .entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.2fs", e.getValue())).toList()
@@ -63,7 +64,7 @@ final class ExperimentCommand {
                 m.put(c + " s", r.timings().get(c));
             }
             out.add(new dev.braid.evaluation.report.VariantResult(r.variant(), m, r.timings(), r.modalityCoverage(),
-                    r.details()));
+                    r.details(), r.statistics()));
         }
         return out;
     }

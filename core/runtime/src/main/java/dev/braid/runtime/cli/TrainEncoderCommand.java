@@ -89,7 +89,7 @@ public final class TrainEncoderCommand implements Callable<Integer> {
             Dataset dataset = DatasetLoader.load(cfg.dataset(), cfg.baseDir(), rt.home().cache(), progress);
             Catalog catalog = dataset.catalog();
             Set<String> excluded = excludeTestItems
-                    ? ExperimentRunner.testOnlyItems(dataset, validated.evaluation()) : Set.of();
+                    ? ExperimentRunner.testOnlyItems(dataset, validated.evaluation(), cfg.baseDir()) : Set.of();
             PipelineData data = new PipelineData(dataset.name(), catalog,
                     InteractionMatrix.of(catalog, dataset.interactions()),
                     Hashing.sha256Hex(dataset.fingerprint() + "|train-encoder"), 0L);

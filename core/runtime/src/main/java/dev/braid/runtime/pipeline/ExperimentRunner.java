@@ -9,6 +9,8 @@ import dev.braid.api.generator.Query;
 import dev.braid.datasets.Dataset;
 import dev.braid.evaluation.EvaluationResult;
 import dev.braid.evaluation.Evaluator;
+import dev.braid.evaluation.UserMetrics;
+import dev.braid.evaluation.stats.Comparisons;
 import dev.braid.evaluation.report.Protocol;
 import dev.braid.evaluation.report.VariantResult;
 import dev.braid.evaluation.split.RatingFilter;
@@ -25,6 +27,7 @@ import dev.braid.runtime.generation.PipelineData;
 import dev.braid.runtime.generation.PipelineResolver;
 import dev.braid.runtime.generation.ResolvedPipeline;
 import dev.braid.runtime.util.Hashing;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,7 +75,12 @@ public final class ExperimentRunner {
         EvaluationConfig evaluation = null;
         try {
             evaluation = ParamBinder.bind(EvaluationConfig.class, config.evaluation(), "evaluation", NO_RESERVED);
-            splitter(evaluation);
+            if (isFiles(evaluation)) {
+                problems.addAll(PredefinedSplit.validate(evaluation.split(), config.baseDir()));
+            } else {
+                splitter(evaluation);
+            }
+            candidatePolicy(evaluation);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
@@ -80,6 +88,13 @@ public final class ExperimentRunner {
             DatasetLoader.validate(config.dataset(), config.baseDir());
         } catch (ConfigException e) {
             problems.addAll(e.problems());
+        }
+        if (evaluation != null && evaluation.baseline() != null && !evaluation.baseline().isBlank()) {
+            List<String> names = config.variants().stream().map(PipelineSpec::name).toList();
+            if (!names.contains(evaluation.baseline())) {
+                problems.add(new ConfigProblem("evaluation.baseline", "no variant named '" + evaluation.baseline()
+                        + "'; variants: " + String.join(", ", names)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
@@ -99,23 +114,23 @@ public final class ExperimentRunner {
         Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         List<Interaction> positives = RatingFilter.positives(dataset.interactions(), ev.threshold());
-        Splitter splitter = splitter(ev);
-        Split split = splitter.split(positives);
+        Split split = split(ev, dataset, positives, config.baseDir());
         InteractionMatrix train = InteractionMatrix.of(dataset.catalog(), split.train());
         String fingerprint = Hashing.sha256Hex(dataset.fingerprint() + "|" + split.describe() + "|" + ev.threshold());
         PipelineData data = new PipelineData(dataset.name(), dataset.catalog(), train, fingerprint, ev.seed());
-        Set<String> candidates = coldCandidates(split, ev);
+        String policy = candidatePolicy(ev);
+        Set<String> candidates = candidates(split, policy);
+        Evaluator evaluator = new Evaluator(ev.seed());
         Protocol protocol = new Protocol(dataset.name() + " (" + dataset.catalog().size() + " items, "
                 + dataset.interactions().size() + " interactions, " + positives.size() + " positives)",
                 split.describe(), ev.seed(), ev.threshold(), ev.k(),
-                candidates == null ? "all catalog items except each user's training items"
-                        : "cold items only (never seen in training), " + candidates.size() + " items",
-                ev.metrics());
+                describeCandidates(policy, candidates),
+                ev.metrics(), evaluator.tiePolicy(), baseline(v));
         List<VariantResult> results = new ArrayList<>();
+        List<UserMetrics> perUser = new ArrayList<>();
         List<Generation> generations = new ArrayList<>();
         try (PipelineServices services = new PipelineServices(runtime, config.backend(), config.baseDir(),
                 ev.seed())) {
-            Evaluator evaluator = new Evaluator();
             int number = 0;
             for (ResolvedPipeline p : v.pipelines()) {
                 log.info("Variant {}: building", p.name());
@@ -170,13 +185,36 @@ public final class ExperimentRunner {
                 served.features().fused().ifPresent(f -> coverage.put("fused", f.presentCount()
                         / (double) dataset.catalog().size()));
                 details.put("users_evaluated", r.users());
+                details.put("random_expected", r.randomExpected());
                 results.add(new VariantResult(p.name(), metrics, timings, coverage, details));
+                perUser.add(r.perUser());
                 log.info("Variant {}: {}", p.name(), metrics);
             }
         } finally {
             generations.forEach(Generation::retire);
         }
-        return new Report(protocol, results);
+        return new Report(protocol, withStatistics(results, perUser, protocol.baseline()));
+    }
+
+    /** The baseline variant: {@code evaluation.baseline}, or the first variant. */
+    private static String baseline(Validated v) {
+        String named = v.evaluation().baseline();
+        return named != null && !named.isBlank() ? named : v.pipelines().get(0).name();
+    }
+
+    /** Every result with its intervals and its paired comparison with the baseline's per-user values. */
+    static List<VariantResult> withStatistics(List<VariantResult> results, List<UserMetrics> perUser,
+                                              String baseline) {
+        int b = -1;
+        for (int i = 0; i < results.size() && b < 0; i++) {
+            b = results.get(i).variant().equals(baseline) ? i : -1;
+        }
+        List<VariantResult> out = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            UserMetrics against = b < 0 || i == b ? null : perUser.get(b);
+            out.add(results.get(i).withStatistics(Comparisons.of(perUser.get(i), against)));
+        }
+        return out;
     }
 
     /**
@@ -197,15 +235,53 @@ public final class ExperimentRunner {
      * a {@code cold-items} split, the cold items. A model trained offline for a cold-start evaluation must not
      * learn from their content ({@code braid train-encoder --exclude-test-items}).
      */
-    public static Set<String> testOnlyItems(Dataset dataset, EvaluationConfig ev) {
-        return testOnly(splitter(ev).split(RatingFilter.positives(dataset.interactions(), ev.threshold())));
+    public static Set<String> testOnlyItems(Dataset dataset, EvaluationConfig ev, Path baseDir) {
+        return testOnly(split(ev, dataset, RatingFilter.positives(dataset.interactions(), ev.threshold()), baseDir));
     }
 
-    private static Set<String> coldCandidates(Split split, EvaluationConfig ev) {
-        if (ev.split() == null || !"cold-items".equals(ev.split().type())) {
-            return null;
+    /** The split the evaluation asks for: computed from the positives, or read from files. */
+    static Split split(EvaluationConfig ev, Dataset dataset, List<Interaction> positives, Path baseDir) {
+        if (isFiles(ev)) {
+            return PredefinedSplit.load(ev.split(), baseDir, dataset.catalog(), ev.threshold()).split();
         }
-        return testOnly(split);
+        return splitter(ev).split(positives);
+    }
+
+    private static boolean isFiles(EvaluationConfig ev) {
+        return ev.split() != null && ev.split().type() != null
+                && "files".equals(ev.split().type().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code evaluation.candidates}, or its default: cold-items for a cold-items split, else all. */
+    static String candidatePolicy(EvaluationConfig ev) {
+        String c = ev.candidates() == null ? "" : ev.candidates().trim().toLowerCase(Locale.ROOT);
+        if (c.isEmpty()) {
+            boolean cold = ev.split() != null && ev.split().type() != null
+                    && "cold-items".equals(ev.split().type().toLowerCase(Locale.ROOT));
+            return cold ? "cold-items" : "all";
+        }
+        if (!Set.of("all", "test-items", "cold-items").contains(c)) {
+            throw new ConfigException("", "evaluation.candidates", "unknown candidate policy '" + ev.candidates()
+                    + "'; expected all, test-items or cold-items");
+        }
+        return c;
+    }
+
+    /** The candidate items under a policy, or null for the whole catalog. */
+    private static Set<String> candidates(Split split, String policy) {
+        return switch (policy) {
+            case "test-items" -> new HashSet<>(split.testItems());
+            case "cold-items" -> testOnly(split);
+            default -> null;
+        };
+    }
+
+    private static String describeCandidates(String policy, Set<String> candidates) {
+        return switch (policy) {
+            case "test-items" -> "items of the test interactions only, " + candidates.size() + " items";
+            case "cold-items" -> "cold items only (never seen in training), " + candidates.size() + " items";
+            default -> "all catalog items except each user's training items";
+        };
     }
 
     private static Set<String> testOnly(Split split) {
@@ -235,7 +311,7 @@ public final class ExperimentRunner {
             case "time" -> Splitter.timeQuantile(s.quantile() == null ? 0.8 : s.quantile());
             case "cold-items" -> Splitter.coldItems(s.share() == null ? 0.2 : s.share(), ev.seed());
             default -> throw new ConfigException("", "evaluation.split.type", "unknown split '" + type
-                    + "'; expected random, stratified, leave-last-out, time or cold-items");
+                    + "'; expected random, stratified, leave-last-out, time, cold-items or files");
         };
     }
 }

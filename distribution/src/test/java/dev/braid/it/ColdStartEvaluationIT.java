@@ -1,0 +1,76 @@
+package dev.braid.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped cold-start configuration ({@code conf/movielens-100k-cold.yaml}: 20% of the MovieLens items cold, only
+ * they are candidates) with two of its variants. Popularity scores every cold item 0, so with random tie-breaking it
+ * must measure at the random level: the 95% interval of its mean NDCG@10 contains the expectation of a random
+ * ranking. The text content profile must beat it under the paired tests. Skips when MovieLens is not beside the
+ * project ({@code ../shared/datasets} or {@code $BRAID_DATASETS}).
+ */
+@Tag("slow")
+class ColdStartEvaluationIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void popularityMeasuresAtTheRandomLevelAndContentBeatsItSignificantly() throws Exception {
+        String env = System.getenv("BRAID_DATASETS");
+        Path datasets = (env != null ? Path.of(env) : Path.of("../../shared/datasets")).toAbsolutePath().normalize();
+        assumeTrue(Files.isDirectory(datasets.resolve("ml-100k")) && Files.isDirectory(datasets.resolve("ml-100k-mm")),
+                "MovieLens 100K (ml-100k, ml-100k-mm) not found under " + datasets + "; skipping");
+        String shipped = Files.readString(Distribution.root().resolve("conf/movielens-100k-cold.yaml"));
+        String yaml = shipped.replace("${BRAID_DATASETS:-../../../../../shared/datasets}", datasets.toString());
+        int variants = yaml.indexOf("\nvariants:");
+        int evaluation = yaml.indexOf("\nevaluation:");
+        assertThat(variants).as("the shipped file declares variants before evaluation").isPositive()
+                .isLessThan(evaluation);
+        yaml = yaml.substring(0, variants) + """
+
+                variants:
+                  - {name: popularity, modalities: [], generators: [popularity]}
+                  - {name: content-text-only,  modalities: [text]}""" + yaml.substring(evaluation)
+                .replaceAll("(?s)\noutput:.*", "\n");
+        Path config = dir.resolve("cold.yaml");
+        Files.writeString(config, yaml);
+        Path json = dir.resolve("cold.json");
+
+        Launcher.Result r = Launcher.run(dir.resolve("cache"), 600, "run", "--config", config.toString(),
+                "--json-out", json.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("ties: random (seed 42)", "(random, expected)",
+                "Compared with the baseline 'popularity'", "p Wilcoxon");
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.at("/protocol/baseline").asText()).isEqualTo("popularity");
+        JsonNode popularity = variant(report, "popularity");
+        double random = popularity.at("/details/random_expected/ndcg@10").asDouble();
+        JsonNode interval = popularity.at("/statistics/ndcg@10/interval");
+        assertThat(random).isBetween(interval.path("low").asDouble(), interval.path("high").asDouble());
+        JsonNode auc = popularity.at("/statistics/auc/interval");
+        assertThat(0.5).isBetween(auc.path("low").asDouble(), auc.path("high").asDouble());
+
+        JsonNode text = variant(report, "content-text-only").at("/statistics/ndcg@10/vsBaseline");
+        assertThat(text.path("verdict").asText()).as(text.toString()).isEqualTo("BETTER");
+        assertThat(text.path("low").asDouble()).isPositive();
+    }
+
+    private static JsonNode variant(JsonNode report, String name) {
+        for (JsonNode r : report.path("results")) {
+            if (r.path("variant").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no variant " + name);
+    }
+}
