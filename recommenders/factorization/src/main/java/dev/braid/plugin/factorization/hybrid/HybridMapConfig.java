@@ -13,8 +13,9 @@ import java.util.List;
  * @param weights           the per-modality weights searched on validation (each modality independently)
  * @param regularization    the ridge penalties searched on validation, as multiples of the number of fitted items
  * @param validationShare   share of the warm items held out, as if they were cold, to choose weights and penalty
- * @param warmContentWeight how much of a warm item's vector comes from its mapped content (the rest from its
- *                          collaborative factors); cold items use the mapped content alone
+ * @param warmContentWeights the shares of a warm item's vector taken from its mapped content (the rest from its
+ *                          collaborative factors) searched on held-out interactions; cold items use the mapped
+ *                          content alone
  * @param minInteractions   an item needs this many training interactions to count as warm
  */
 public record HybridMapConfig(
@@ -30,8 +31,8 @@ public record HybridMapConfig(
                 defaultValue = "[0.003, 0.01, 0.03]") List<Double> regularization,
         @Param(description = "share of warm items held out to choose weights and penalty", defaultValue = "0.2",
                 min = 0.05, max = 0.5) double validationShare,
-        @Param(description = "share of a warm item's vector taken from its mapped content", defaultValue = "0.25",
-                min = 0, max = 1) double warmContentWeight,
+        @Param(description = "shares of a warm item's vector taken from its mapped content, searched on "
+                + "held-out interactions", defaultValue = "[0, 0.25, 0.5]") List<Double> warmContentWeights,
         @Param(description = "training interactions an item needs to count as warm", defaultValue = "1", min = 1)
         int minInteractions) {
 
@@ -48,6 +49,14 @@ public record HybridMapConfig(
         if (weights.stream().noneMatch(w -> w > 0)) {
             throw new IllegalArgumentException("weights: at least one weight must be > 0, got " + weights);
         }
+        warmContentWeights = warmContentWeights == null || warmContentWeights.isEmpty() ? List.of(0.0, 0.25, 0.5)
+                : List.copyOf(warmContentWeights);
+        for (Double a : warmContentWeights) {
+            if (a == null || a < 0 || a > 1) {
+                throw new IllegalArgumentException("warmContentWeights: every share must be in [0, 1], got "
+                        + warmContentWeights);
+            }
+        }
         for (Double r : regularization) {
             if (r == null || r <= 0 || !Double.isFinite(r)) {
                 throw new IllegalArgumentException("regularization: every penalty must be a finite number > 0, got "
@@ -58,6 +67,6 @@ public record HybridMapConfig(
 
     /** The documented defaults. */
     public static HybridMapConfig defaults() {
-        return new HybridMapConfig(64, 4, 256, null, null, 0.2, 0.25, 1);
+        return new HybridMapConfig(64, 4, 256, null, null, 0.2, null, 1);
     }
 }

@@ -34,8 +34,9 @@ import java.util.TreeMap;
  *   {@code weights}, every modality alone among the candidates). A combination is kept only if it beats the best
  *   single modality on validation; otherwise that modality alone is kept, and the log says so.</li>
  *   <li><b>Scores.</b> {@code user . item}, where a cold item's vector is its mapped content and a warm item's is
- *   {@code (1 - warmContentWeight) * factors + warmContentWeight * mapped content}. A user unknown to the training
- *   data is the average user.</li>
+ *   {@code (1 - a) * factors + a * mapped content}, the share {@code a} chosen among {@code warmContentWeights} by
+ *   NDCG@10 on held-out interactions ({@link HeldOutInteractions}). A user unknown to the training data is the
+ *   average user.</li>
  * </ol>
  *
  * <p>Model-based: it overwrites the incoming scores, except {@link Float#NEGATIVE_INFINITY} entries. Training is
@@ -57,7 +58,7 @@ public final class HybridMapGenerator implements Generator {
 
     /** What fit chose, for reports and tests. */
     public record Choice(Map<Modality, Double> weights, double penalty, double validationNdcg,
-                         Modality bestSingle, double bestSingleNdcg, boolean keptSingle) {
+                         Modality bestSingle, double bestSingleNdcg, boolean keptSingle, double warmContentWeight) {
     }
 
     private record Fitted(InteractionMatrix interactions, int k, float[] items, float[] users, float[] meanUser,
@@ -93,7 +94,8 @@ public final class HybridMapGenerator implements Generator {
         List<Modality> order = new ArrayList<>(modalities.keySet());
 
         HeldOutItems holdout = HeldOutItems.of(rows, warm, config.validationShare(), seed);
-        Choice choice = choose(order, modalities, holdout, seed, progress);
+        Choice modalityChoice = choose(order, modalities, holdout, seed, progress);
+        Choice choice = chooseWarmContentWeight(modalityChoice, rows, order, modalities, seed, progress);
 
         progress.start(NAME + ": final fit", 0);
         double[][] factors = InteractionFactors.of(rows, warm, config.factors(), config.powerIterations(), seed);
@@ -108,7 +110,7 @@ public final class HybridMapGenerator implements Generator {
         double[][] mapped = map.predict(all, weights, choice.penalty() * fitted);
         int k = config.factors();
         float[] items = new float[n * k];
-        double a = config.warmContentWeight();
+        double a = choice.warmContentWeight();
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {
                 double v = warm[i] ? (1 - a) * factors[i][c] + a * mapped[i][c] : mapped[i][c];
@@ -130,7 +132,8 @@ public final class HybridMapGenerator implements Generator {
                         + "validation NDCG@10 {} over {} users ({} held-out items){}", NAME, fitted, n - fitted,
                 rows.length, k, describe(choice.weights()), choice.penalty(), fitted,
                 fmt(choice.validationNdcg()), holdout.users(), holdout.items.length,
-                choice.keptSingle() ? "; kept " + choice.bestSingle().key() + " alone: no combination of "
+                choice.weights().size() == 1 ? ""
+                        : choice.keptSingle() ? "; kept " + choice.bestSingle().key() + " alone: no combination of "
                         + "modalities beat it on validation" : "; best single modality "
                         + choice.bestSingle().key() + " " + fmt(choice.bestSingleNdcg()));
     }
@@ -187,7 +190,73 @@ public final class HybridMapGenerator implements Generator {
             weights.put(order.get(b), chosen.weights()[b]);
         }
         return new Choice(weights, chosen.penalty(), chosen.ndcg(), bestSingle, single.ndcg(),
-                keptSingle || countPositive(chosen.weights()) == 1);
+                mods > 1 && (keptSingle || countPositive(chosen.weights()) == 1), 0);
+    }
+
+    /**
+     * Chooses how much mapped content goes into a warm item's vector, by NDCG@10 on held-out interactions (the
+     * smallest share wins a tie): content helps warm items only where the data says so.
+     */
+    private Choice chooseWarmContentWeight(Choice c, int[][] rows, List<Modality> order,
+                                           Map<Modality, FeatureMatrix> modalities, long seed,
+                                           ProgressListener progress) {
+        List<Double> grid = config.warmContentWeights().stream().sorted().toList();
+        if (grid.size() == 1) {
+            return withWarmContentWeight(c, grid.get(0));
+        }
+        progress.start(NAME + ": choosing the warm items' content share", grid.size());
+        HeldOutInteractions holdout = HeldOutInteractions.of(rows, 0.1, 5000, seed);
+        int n = modalities.values().iterator().next().rows();
+        int[] degree = new int[n];
+        for (int[] r : holdout.fitRows) {
+            for (int i : r) {
+                degree[i]++;
+            }
+        }
+        boolean[] warm = new boolean[n];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            warm[i] = degree[i] >= config.minInteractions();
+            all[i] = i;
+        }
+        double[][] factors = InteractionFactors.of(holdout.fitRows, warm, config.factors(), config.powerIterations(),
+                seed);
+        RidgeMap map = new RidgeMap(blocks(order, modalities, warm, seed), factors, warm);
+        double[] weights = order.stream().mapToDouble(mod -> c.weights().get(mod)).toArray();
+        double[][] mapped = map.predict(all, weights, c.penalty() * count(warm));
+        double[][] users = userVectors(holdout.fitRows, factors, config.factors());
+        double best = Double.NEGATIVE_INFINITY;
+        double chosen = grid.get(0);
+        StringJoiner tried = new StringJoiner(", ");
+        for (double a : grid) {
+            double[][] items = new double[n][];
+            for (int i = 0; i < n; i++) {
+                if (!warm[i]) {
+                    items[i] = mapped[i];
+                    continue;
+                }
+                items[i] = new double[config.factors()];
+                for (int q = 0; q < items[i].length; q++) {
+                    items[i][q] = (1 - a) * factors[i][q] + a * mapped[i][q];
+                }
+            }
+            double ndcg = holdout.ndcg(users, items);
+            tried.add(fmt(a) + ": " + fmt(ndcg));
+            if (ndcg > best) {
+                best = ndcg;
+                chosen = a;
+            }
+            progress.advance(1);
+        }
+        progress.finish();
+        LOG.info("{}: warm items' content share by NDCG@10 on held-out interactions of {} users: {}; chose {}", NAME,
+                holdout.users(), tried, fmt(chosen));
+        return withWarmContentWeight(c, chosen);
+    }
+
+    private static Choice withWarmContentWeight(Choice c, double a) {
+        return new Choice(c.weights(), c.penalty(), c.validationNdcg(), c.bestSingle(), c.bestSingleNdcg(),
+                c.keptSingle(), a);
     }
 
     /** Evaluates weight vectors on the held-out items, remembering what it has tried. */
