@@ -32,7 +32,7 @@ public record HybridMapConfig(
         @Param(description = "share of warm items held out to choose weights and penalty", defaultValue = "0.2",
                 min = 0.05, max = 0.5) double validationShare,
         @Param(description = "shares of a warm item's vector taken from its mapped content, searched on "
-                + "held-out interactions", defaultValue = "[0, 0.25, 0.5]") List<Double> warmContentWeights,
+                + "held-out interactions", defaultValue = "[0, 0.25, 0.5, 0.75, 1]") List<Double> warmContentWeights,
         @Param(description = "training interactions an item needs to count as warm", defaultValue = "1", min = 1)
         int minInteractions) {
 
@@ -49,7 +49,7 @@ public record HybridMapConfig(
         if (weights.stream().noneMatch(w -> w > 0)) {
             throw new IllegalArgumentException("weights: at least one weight must be > 0, got " + weights);
         }
-        warmContentWeights = warmContentWeights == null || warmContentWeights.isEmpty() ? List.of(0.0, 0.25, 0.5)
+        warmContentWeights = warmContentWeights == null || warmContentWeights.isEmpty() ? List.of(0.0, 0.25, 0.5, 0.75, 1.0)
                 : List.copyOf(warmContentWeights);
         for (Double a : warmContentWeights) {
             if (a == null || a < 0 || a > 1) {
