@@ -49,8 +49,8 @@ public record HybridMapConfig(
         if (weights.stream().noneMatch(w -> w > 0)) {
             throw new IllegalArgumentException("weights: at least one weight must be > 0, got " + weights);
         }
-        warmContentWeights = warmContentWeights == null || warmContentWeights.isEmpty() ? List.of(0.0, 0.25, 0.5, 0.75, 1.0)
-                : List.copyOf(warmContentWeights);
+        warmContentWeights = warmContentWeights == null || warmContentWeights.isEmpty()
+                ? List.of(0.0, 0.25, 0.5, 0.75, 1.0) : List.copyOf(warmContentWeights);
         for (Double a : warmContentWeights) {
             if (a == null || a < 0 || a > 1) {
                 throw new IllegalArgumentException("warmContentWeights: every share must be in [0, 1], got "
