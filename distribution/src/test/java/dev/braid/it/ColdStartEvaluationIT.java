@@ -27,7 +27,8 @@ class ColdStartEvaluationIT {
     @Test
     void popularityMeasuresAtTheRandomLevelAndFusionBeatsEverySingleModality() throws Exception {
         String env = System.getenv("BRAID_DATASETS");
-        Path datasets = (env != null ? Path.of(env) : Path.of("../../shared/datasets")).toAbsolutePath().normalize();
+        Path datasets = (env != null ? Path.of(env)
+                : Path.of(System.getProperty("braid.shared", "../../shared"), "datasets")).toAbsolutePath().normalize();
         assumeTrue(Files.isDirectory(datasets.resolve("ml-100k")) && Files.isDirectory(datasets.resolve("ml-100k-mm")),
                 "MovieLens 100K (ml-100k, ml-100k-mm) not found under " + datasets + "; skipping");
         String shipped = Files.readString(Distribution.root().resolve("conf/movielens-100k-cold.yaml"));

@@ -29,6 +29,9 @@ final class EvaluationRun {
     final double[][] perUser;
     /** Per user, the expected value of each slot under a random ranking of its candidates (NaN: no closed form). */
     final double[][] randomPerUser;
+    /** Per user, the values over its relevant warm items only, and over its cold items only (null: none). */
+    final double[][] warmItemsPerUser;
+    final double[][] coldItemsPerUser;
     final BitSet[] recommended;
 
     private final InteractionMatrix train;
@@ -38,11 +41,12 @@ final class EvaluationRun {
     private final Scorer scorer;
     private final ProgressListener progress;
     private final TieBreak tieBreak;
+    private final boolean[] warmItem;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicBoolean failed = new AtomicBoolean();
 
     EvaluationRun(InteractionMatrix train, Evaluator.Tasks tasks, boolean[] candidate, int[] cutoffs, Scorer scorer,
-                  TieBreak tieBreak, ProgressListener progress) {
+                  TieBreak tieBreak, boolean[] warmItem, ProgressListener progress) {
         this.train = train;
         this.tasks = tasks;
         this.candidate = candidate;
@@ -50,6 +54,9 @@ final class EvaluationRun {
         this.scorer = scorer;
         this.progress = progress;
         this.tieBreak = tieBreak;
+        this.warmItem = warmItem;
+        this.warmItemsPerUser = new double[tasks.userIds().size()][];
+        this.coldItemsPerUser = new double[tasks.userIds().size()][];
         this.perUser = new double[tasks.userIds().size()][];
         this.randomPerUser = new double[tasks.userIds().size()][];
         this.recommended = new BitSet[cutoffs.length];
@@ -150,8 +157,12 @@ final class EvaluationRun {
                 relevant[i] = true;
             }
             try {
-                perUser[user] = metrics(rel, tieBreak.userKey(userId));
+                long userKey = tieBreak.userKey(userId);
+                perUser[user] = metrics(rel, userKey, true);
                 randomPerUser[user] = randomExpectation(rel.length);
+                if (warmItem != null) {
+                    itemSegments(user, rel, userKey);
+                }
             } finally {
                 for (int i : seen) {
                     excluded[i] = !candidate[i];
@@ -162,7 +173,46 @@ final class EvaluationRun {
             }
         }
 
-        private double[] metrics(int[] rel, long userKey) {
+        /**
+         * The metrics over the user's relevant warm items only and over its cold items only: the other relevant
+         * items are taken out of the ranking for that pass (neither hits nor negatives). Coverage is not updated.
+         */
+        private void itemSegments(int user, int[] rel, long userKey) {
+            int warm = 0;
+            for (int i : rel) {
+                warm += warmItem[i] ? 1 : 0;
+            }
+            if (warm == rel.length) {
+                warmItemsPerUser[user] = perUser[user];
+            } else if (warm == 0) {
+                coldItemsPerUser[user] = perUser[user];
+            } else {
+                warmItemsPerUser[user] = subset(rel, true, userKey);
+                coldItemsPerUser[user] = subset(rel, false, userKey);
+            }
+        }
+
+        private double[] subset(int[] rel, boolean warm, long userKey) {
+            int[] kept = java.util.Arrays.stream(rel).filter(i -> warmItem[i] == warm).toArray();
+            for (int i : rel) {
+                if (warmItem[i] != warm) {
+                    excluded[i] = true;
+                    relevant[i] = false;
+                }
+            }
+            try {
+                return metrics(kept, userKey, false);
+            } finally {
+                for (int i : rel) {
+                    if (warmItem[i] != warm) {
+                        excluded[i] = false; // a relevant item is a candidate, never a training item
+                        relevant[i] = true;
+                    }
+                }
+            }
+        }
+
+        private double[] metrics(int[] rel, long userKey, boolean countCoverage) {
             top.clear();
             int negativeCount = 0;
             candidates = 0;
@@ -197,7 +247,7 @@ final class EvaluationRun {
                 values[base + 4] = RankingMetrics.averagePrecision(hits, rel.length, k);
                 values[base + 5] = RankingMetrics.reciprocalRank(hits, k);
                 values[base + 6] = RankingMetrics.hitRate(hits, k);
-                for (int j = 0, end = Math.min(k, ranked.length); j < end; j++) {
+                for (int j = 0, end = countCoverage ? Math.min(k, ranked.length) : 0; j < end; j++) {
                     recommended[a].set(ranked[j]);
                 }
             }

@@ -91,8 +91,9 @@ public final class Evaluator {
         Tasks tasks = tasks(catalog, train, testPositives, candidate);
         int users = tasks.userIds.size();
         long started = System.nanoTime();
+        boolean[] warmItem = warmItems(train, tasks);
         EvaluationRun run = new EvaluationRun(train, tasks, candidate, cutoffs, scorer, new TieBreak(seed, catalog),
-                progress);
+                warmItem, progress);
         progress.start("evaluate", users);
         try {
             run.execute(Math.min(threads, users));
@@ -104,7 +105,76 @@ public final class Evaluator {
                         + "candidate items in {} ms", users, tasks.skippedUsers, numCandidates,
                 (System.nanoTime() - started) / 1_000_000);
         return new EvaluationResult(metrics, users, perUser(tasks.userIds, run.perUser, cutoffs),
-                randomExpected(run.randomPerUser, cutoffs));
+                randomExpected(run.randomPerUser, cutoffs), segments(train, tasks, run, cutoffs));
+    }
+
+    /** Items with a training interaction, when the relevant items hold both such and others; else null. */
+    private static boolean[] warmItems(InteractionMatrix train, Tasks tasks) {
+        int[] degree = train.itemDegrees();
+        boolean warm = false;
+        boolean cold = false;
+        for (int[] rel : tasks.relevant) {
+            for (int i : rel) {
+                warm |= degree[i] > 0;
+                cold |= degree[i] == 0;
+            }
+        }
+        if (!warm || !cold) {
+            return null;
+        }
+        boolean[] out = new boolean[degree.length];
+        for (int i = 0; i < degree.length; i++) {
+            out[i] = degree[i] > 0;
+        }
+        return out;
+    }
+
+    /**
+     * Averages over groups of users, where both groups of a pair exist: warm users (with training interactions)
+     * and cold users (without); warm items and cold items (each user's relevant items with and without training
+     * interactions, see {@link EvaluationResult#segments()}).
+     */
+    private static Map<String, Map<String, Double>> segments(InteractionMatrix train, Tasks tasks, EvaluationRun run,
+                                                             int[] cutoffs) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        int n = tasks.userIds.size();
+        double[][] warmUsers = new double[n][];
+        double[][] coldUsers = new double[n][];
+        boolean anyWarm = false;
+        boolean anyCold = false;
+        for (int u = 0; u < n; u++) {
+            int index = train.userIndex(tasks.userIds.get(u));
+            boolean warm = index >= 0 && train.degree(index) > 0;
+            (warm ? warmUsers : coldUsers)[u] = run.perUser[u];
+            anyWarm |= warm;
+            anyCold |= !warm;
+        }
+        if (anyWarm && anyCold) {
+            out.put("warm users", segmentMeans(warmUsers, cutoffs));
+            out.put("cold users", segmentMeans(coldUsers, cutoffs));
+        }
+        boolean warmItems = Arrays.stream(run.warmItemsPerUser).anyMatch(Objects::nonNull);
+        boolean coldItems = Arrays.stream(run.coldItemsPerUser).anyMatch(Objects::nonNull);
+        if (warmItems && coldItems) {
+            out.put("warm items", segmentMeans(run.warmItemsPerUser, cutoffs));
+            out.put("cold items", segmentMeans(run.coldItemsPerUser, cutoffs));
+        }
+        return out;
+    }
+
+    /** The number of users in the group (rows not null) and the mean of each per-user metric over them. */
+    private static Map<String, Double> segmentMeans(double[][] rows, int[] cutoffs) {
+        double[][] present = Arrays.stream(rows).filter(Objects::nonNull).toArray(double[][]::new);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("users", (double) present.length);
+        int per = EvaluationRun.PER_USER.size();
+        for (int m = 0; m < per; m++) {
+            for (int a = 0; a < cutoffs.length; a++) {
+                out.put(EvaluationRun.PER_USER.get(m).key(cutoffs[a]), nanMean(column(present, a * per + m)));
+            }
+        }
+        out.put(Metric.AUC.key(0), nanMean(column(present, cutoffs.length * per)));
+        return out;
     }
 
     private static UserMetrics perUser(List<String> users, double[][] perUser, int[] cutoffs) {

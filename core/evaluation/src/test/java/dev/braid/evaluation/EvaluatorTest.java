@@ -179,6 +179,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void warmAndColdUsersAndItemsAreMeasuredSeparately() {
+        // i0 and i5 have training interactions (warm), i1..i4 none. User a (warm) has a cold (i2) and a warm (i5)
+        // test item; user e has no training interaction (cold user) and one cold test item (i1).
+        List<Interaction> test = List.of(Interaction.implicit("a", "i2"), Interaction.implicit("a", "i5"),
+                Interaction.implicit("e", "i1"));
+        EvaluationResult r = new Evaluator(2, 42).evaluate(CATALOG, train(), test, null, List.of(5), SCORER,
+                ProgressListener.NONE);
+        // a ranks i1 i2 i3 i4 i5: first hit at 2 (RR 1/2). Warm items only (i2 out): i1 i3 i4 i5 -> RR 1/4.
+        // Cold items only (i5 out): i1 i2 i3 i4 -> RR 1/2. e ranks i5 i4 i3 i2 i1 i0: i1 at 5 -> RR 1/5.
+        assertThat(r.get("mrr@5")).isCloseTo((0.5 + 0.2) / 2, within(EPS));
+        assertThat(r.segments().keySet()).containsExactly("warm users", "cold users", "warm items", "cold items");
+        assertThat(r.segments().get("warm users")).containsEntry("users", 1.0);
+        assertThat(r.segments().get("warm users").get("mrr@5")).isCloseTo(0.5, within(EPS));
+        assertThat(r.segments().get("cold users").get("mrr@5")).isCloseTo(0.2, within(EPS));
+        assertThat(r.segments().get("warm items")).containsEntry("users", 1.0);
+        assertThat(r.segments().get("warm items").get("mrr@5")).isCloseTo(0.25, within(EPS));
+        assertThat(r.segments().get("cold items")).containsEntry("users", 2.0);
+        assertThat(r.segments().get("cold items").get("mrr@5")).isCloseTo((0.5 + 0.2) / 2, within(EPS));
+        // The segment passes do not count towards coverage: top-5 lists {i1..i5} and {i5, i4, i3, i2, i1}.
+        assertThat(r.get("coverage@5")).isCloseTo(5.0 / 6, within(EPS));
+        // Only warm users and only warm items: no segments.
+        EvaluationResult warmOnly = new Evaluator(1, 42).evaluate(CATALOG, train(),
+                List.of(Interaction.implicit("a", "i5")), null, List.of(5), SCORER, ProgressListener.NONE);
+        assertThat(warmOnly.segments()).isEmpty();
+    }
+
+    @Test
     void negativeInfinityIsNeverRecommended() {
         Scorer onlyI3 = (user, scores) -> scores[3] = 1f; // the buffer starts at -inf
         EvaluationResult r = new Evaluator(1, 42).evaluate(CATALOG, train(),

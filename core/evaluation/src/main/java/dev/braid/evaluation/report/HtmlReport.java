@@ -75,6 +75,23 @@ public final class HtmlReport {
             }
             html.append("</table>\n");
         }
+        List<List<String>> segments = Segments.rows(results, compared, "%.4f");
+        if (!segments.isEmpty()) {
+            html.append("<h2>Warm and cold</h2>\n<p>Warm/cold users: with/without training interactions. "
+                    + "Warm/cold items: each user's relevant items with/without training interactions, the other "
+                    + "relevant items taken out of that user's ranking.</p>\n<table>\n<tr><th>variant</th>"
+                    + "<th>segment</th><th>users</th>");
+            compared.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+            html.append("</tr>\n");
+            for (List<String> row : segments) {
+                html.append("<tr>");
+                for (int c = 0; c < row.size(); c++) {
+                    html.append(c < 2 ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
         List<String> modalities = keys(results, VariantResult::modalityCoverage);
         if (!modalities.isEmpty()) {
             html.append("<h2>Modality coverage</h2>\n<p>Share of items with a vector per modality.</p>\n");
@@ -151,7 +168,8 @@ public final class HtmlReport {
                 Double v = values.apply(r).get(c);
                 boolean best = boldBest && v != null && !v.isNaN() && v.equals(best(results, c, values));
                 html.append("<td class=\"num\">").append(best ? "<b>" : "")
-                        .append(v == null ? "-" : String.format(Locale.ROOT, format, v))
+                        .append(v == null ? "-" : boldBest ? SeedSpread.format(r, c, v, format)
+                                : String.format(Locale.ROOT, format, v))
                         .append(best ? "</b>" : "").append(boldBest ? esc(r.mark(c)) : "").append("</td>");
             }
             html.append("</tr>\n");

@@ -11,7 +11,7 @@ import java.util.Map;
  * A plain-text table of variants by metrics, with aligned columns, for the command line. When the results carry
  * the expected metrics of a random ranking ({@code details.random_expected}), a last row
  * {@code (random, expected)} shows them ("-" for metrics without a closed form). Values that differ significantly
- * from the baseline's carry ▲ or ▼ ({@link PairedTests}); {@link #comparisons} prints the tests themselves.
+ * from the baseline's carry ▲ or ▼, and results of several seeds show {@code mean±sd} over seeds ({@link PairedTests}); {@link #comparisons} prints the tests themselves.
  */
 public final class TerminalTable {
     private TerminalTable() {
@@ -43,7 +43,7 @@ public final class TerminalTable {
             row[0] = r.variant();
             for (int m = 0; m < metrics.size(); m++) {
                 Double v = r.metrics().get(metrics.get(m));
-                row[m + 1] = v == null ? "-" : String.format(Locale.ROOT, "%.4f", v) + mark(r, metrics.get(m));
+                row[m + 1] = v == null ? "-" : SeedSpread.format(r, metrics.get(m), v, "%.4f") + mark(r, metrics.get(m));
             }
             rows.add(row);
         }
@@ -74,6 +74,24 @@ public final class TerminalTable {
         body.forEach(r -> rows.add(r.toArray(String[]::new)));
         return "Compared with the baseline '" + baseline + "', user by user:\n" + grid(rows, 2)
                 + wrap(PairedTests.LEGEND) + "\n";
+    }
+
+    /**
+     * The warm/cold breakdown ({@code details.segments}): one row per variant and segment with its user count and
+     * these metrics (those a segment lacks show "-"); empty when no result has segments.
+     */
+    public static String segments(List<VariantResult> results, List<String> metrics) {
+        List<List<String>> body = Segments.rows(results, metrics, "%.4f");
+        if (body.isEmpty()) {
+            return "";
+        }
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("variant", "segment", "users"));
+        header.addAll(metrics);
+        rows.add(header.toArray(String[]::new));
+        body.forEach(r -> rows.add(r.toArray(String[]::new)));
+        return "Warm and cold (users with / without training interactions; relevant items with / without them):\n"
+                + grid(rows, 2);
     }
 
     // A mark column only when some result has statistics, so that the digits stay aligned.

@@ -159,4 +159,20 @@ class ReportsTest {
         assertThat(html).contains("<h2>Compared with the baseline</h2>", "0.6000</b>▲", "0.0313",
                 "<tr><th>baseline</th><td>text-only</td></tr>");
     }
+
+    @Test
+    void seedSpreadAndWarmColdRowsWhenTheResultsCarryThem() {
+        Map<String, Object> details = Map.of("metrics_sd", Map.of("ndcg@10", 0.0123),
+                "segments", Map.of("cold users", Map.of("users", 7.0, "ndcg@10", 0.05)));
+        List<VariantResult> results = List.of(new VariantResult("v", Map.of("ndcg@10", 0.2), Map.of(), Map.of(),
+                details));
+        assertThat(TerminalTable.render(results, List.of("ndcg@10"))).contains("0.2000±0.0123");
+        String segments = TerminalTable.segments(results, List.of("ndcg@10", "recall@10"));
+        assertThat(segments).startsWith("Warm and cold");
+        assertThat(segments.lines().filter(l -> l.startsWith("v ")).findFirst().orElseThrow())
+                .contains("cold users").contains("7").contains("0.0500").endsWith("-");
+        assertThat(TerminalTable.segments(results(), List.of("ndcg@10"))).isEmpty();
+        assertThat(HtmlReport.render(PROTOCOL, results)).contains("<h2>Warm and cold</h2>", "0.2000±0.0123",
+                "<td>cold users</td>");
+    }
 }

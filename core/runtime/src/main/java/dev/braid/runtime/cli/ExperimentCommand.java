@@ -33,6 +33,8 @@ final class ExperimentCommand {
                     + "; candidates: " + report.protocol().candidates() + "; ties: " + report.protocol().ties());
             out.print(TerminalTable.render(withCost(report.results()), tableMetrics(report)));
             out.print(TerminalTable.comparisons(report.results(), tableMetrics(report), report.protocol().baseline()));
+            out.print(TerminalTable.segments(report.results(), tableMetrics(report).stream()
+                    .filter(k -> !k.endsWith(" s")).toList()));
             List<String> timings = new ArrayList<>();
             report.results().forEach(r -> timings.add(String.format("  %-14s %s", r.variant(), r.timings()
                     .entrySet().stream().map(e -> e.getKey() + "=" + String.format("%.2fs", e.getValue())).toList()

@@ -12,6 +12,7 @@ import java.util.List;
  * @param seed      the seed of the split and of every component
  * @param metrics   the metrics the terminal table shows (all are computed and written to JSON)
  * @param baseline  the variant every other one is compared with, user by user (null: the first variant)
+ * @param seeds     when not empty, the split and every variant are repeated once per seed (replacing {@code seed})
  * @param candidates which items are ranked: all, test-items or cold-items (empty: cold-items for a cold-items
  *                  split, else all)
  */
@@ -26,7 +27,19 @@ public record EvaluationConfig(
         @Param(description = "the variant the others are compared with (paired tests); default: the first variant",
                 defaultValue = "") String baseline,
         @Param(description = "candidate items: all | test-items | cold-items; default: cold-items for a cold-items "
-                + "split, else all", defaultValue = "") String candidates) {
+                + "split, else all", defaultValue = "") String candidates,
+        @Param(description = "repeat split and training once per seed; the report gives mean and sd over seeds",
+                defaultValue = "[]") List<Long> seeds) {
+
+    /** The seeds to run: {@code seeds}, or the single {@code seed}. */
+    public List<Long> runSeeds() {
+        return seeds == null || seeds.isEmpty() ? List.of(seed) : List.copyOf(seeds);
+    }
+
+    /** This configuration with another seed (and no repetition). */
+    public EvaluationConfig withSeed(long s) {
+        return new EvaluationConfig(split, threshold, k, s, metrics, baseline, candidates, List.of());
+    }
 
     /**
      * @param type       random, stratified, leave-last-out, time, cold-items or files

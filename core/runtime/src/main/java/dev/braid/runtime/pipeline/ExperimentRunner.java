@@ -114,6 +114,30 @@ public final class ExperimentRunner {
         Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         List<Interaction> positives = RatingFilter.positives(dataset.interactions(), ev.threshold());
+        List<Long> seeds = ev.runSeeds();
+        List<SeedRun> runs = new ArrayList<>();
+        for (long seed : seeds) {
+            if (seeds.size() > 1) {
+                log.info("Seed {} ({} of {})", seed, runs.size() + 1, seeds.size());
+                progress.start("seed " + seed, 0);
+            }
+            runs.add(runSeed(v, ev.withSeed(seed), dataset, positives, importSeconds));
+        }
+        String baseline = baseline(v);
+        if (runs.size() == 1) {
+            SeedRun only = runs.get(0);
+            return new Report(only.protocol(), withStatistics(only.results(), only.perUser(), baseline));
+        }
+        return SeedPooling.pool(runs, seeds, baseline);
+    }
+
+    /** The outcome of one seed: its protocol, one result per variant and their per-user values. */
+    record SeedRun(Protocol protocol, List<VariantResult> results, List<UserMetrics> perUser) {
+    }
+
+    private SeedRun runSeed(Validated v, EvaluationConfig ev, Dataset dataset, List<Interaction> positives,
+                            double importSeconds) {
+        BraidConfig config = v.config();
         Split split = split(ev, dataset, positives, config.baseDir());
         InteractionMatrix train = InteractionMatrix.of(dataset.catalog(), split.train());
         String fingerprint = Hashing.sha256Hex(dataset.fingerprint() + "|" + split.describe() + "|" + ev.threshold());
@@ -186,6 +210,9 @@ public final class ExperimentRunner {
                         / (double) dataset.catalog().size()));
                 details.put("users_evaluated", r.users());
                 details.put("random_expected", r.randomExpected());
+                if (!r.segments().isEmpty()) {
+                    details.put("segments", r.segments());
+                }
                 results.add(new VariantResult(p.name(), metrics, timings, coverage, details));
                 perUser.add(r.perUser());
                 log.info("Variant {}: {}", p.name(), metrics);
@@ -193,7 +220,7 @@ public final class ExperimentRunner {
         } finally {
             generations.forEach(Generation::retire);
         }
-        return new Report(protocol, withStatistics(results, perUser, protocol.baseline()));
+        return new SeedRun(protocol, results, perUser);
     }
 
     /** The baseline variant: {@code evaluation.baseline}, or the first variant. */
