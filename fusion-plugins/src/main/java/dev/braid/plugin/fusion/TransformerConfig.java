@@ -32,6 +32,8 @@ import java.util.List;
  *                            0 leaves the engine's setting); the tensors are tiny, see {@link EngineThreads}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
+ * @param keepBestInput       after training (or loading), keep the best single modality alone when the transformer
+ *                            does not beat it on validation ({@link BestInputRule})
  */
 public record TransformerConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
@@ -71,7 +73,9 @@ public record TransformerConfig(
         @Param(description = "PyTorch intra-op threads while training (process-wide meanwhile; 0 = engine setting)",
                 defaultValue = "1", min = 0) int engineThreads,
         @Param(description = "model file: loaded when its fingerprint matches, else trained and saved here "
-                + "(empty = train every time)", defaultValue = "") String modelFile) {
+                + "(empty = train every time)", defaultValue = "") String modelFile,
+        @Param(description = "after training, keep the best single modality alone when the transformer does not beat "
+                + "it on validation", defaultValue = "true") boolean keepBestInput) {
 
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
@@ -82,6 +86,6 @@ public record TransformerConfig(
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile);
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile, true);
     }
 }

@@ -67,7 +67,13 @@ final class TransformerTrainer {
         this.present = present;
         this.n = n;
         this.usable = usable(present, n);
-        this.split = new InteractionSplit(interactions, usable, config.validationFraction(),
+        this.split = validationSplit(config, present, n, interactions, seed);
+    }
+
+    /** The split training uses for a seed: the same held-out items and negatives every time (also after loading). */
+    static InteractionSplit validationSplit(TransformerConfig config, boolean[][] present, int n,
+                                            InteractionMatrix interactions, long seed) {
+        return new InteractionSplit(interactions, usable(present, n), config.validationFraction(),
                 config.validationNegatives(), new SplittableRandom(seed ^ 0x7F4A7C15L));
     }
 
