@@ -17,6 +17,9 @@ import java.util.Map;
  * @param gridStep            step of the simplex grid of candidate weights (weights are multiples of it, summing to 1)
  * @param validationFraction  share of each user's training interactions held out to score the weights
  * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
+ * @param validationHoldout   what validation holds out: {@code interactions} (a share of each user's) or
+ *                            {@code items} (a share of the items with all their interactions, as in a cold-start
+ *                            evaluation; see {@link Holdout})
  */
 public record ConcatConfig(
         @Param(description = "weight per modality, e.g. {text: 1.0, image: 0.5}; unlisted modalities weigh 1; "
@@ -34,16 +37,20 @@ public record ConcatConfig(
         @Param(description = "share of each user's training interactions held out to score the weights",
                 defaultValue = "0.1", min = 0.01, max = 0.5) double validationFraction,
         @Param(description = "sampled negatives per held-out interaction (validation AUC)", defaultValue = "20",
-                min = 1) int validationNegatives) {
+                min = 1) int validationNegatives,
+        @Param(description = "what validation holds out: interactions (a share of each user's) or items (a share "
+                + "of the items, never trained on, as in a cold-start evaluation)", defaultValue = "interactions")
+        String validationHoldout) {
 
     public ConcatConfig {
         weights = weights == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
+        validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
     }
 
     /** Weights, modalities and std floor; the weight search with its defaults. */
     public ConcatConfig(Map<String, Double> weights, List<String> modalities, double minStdRatio) {
-        this(weights, modalities, minStdRatio, true, 0.1, 0.1, 20);
+        this(weights, modalities, minStdRatio, true, 0.1, 0.1, 20, "interactions");
     }
 
     /** Weights and modalities with the default std floor (0.01) and weight search. */
@@ -59,6 +66,12 @@ public record ConcatConfig(
     /** The same configuration with the weight search switched on or off. */
     public ConcatConfig withValidateWeights(boolean validate) {
         return new ConcatConfig(weights, modalities, minStdRatio, validate, gridStep, validationFraction,
-                validationNegatives);
+                validationNegatives, validationHoldout);
+    }
+
+    /** The same configuration with {@code validationHoldout} set. */
+    public ConcatConfig withValidationHoldout(String holdout) {
+        return new ConcatConfig(weights, modalities, minStdRatio, validateWeights, gridStep, validationFraction,
+                validationNegatives, holdout);
     }
 }

@@ -80,6 +80,7 @@ public final class ConcatFusion implements FusionStrategy {
             throw new IllegalArgumentException("validationNegatives: must be >= 1, got "
                     + config.validationNegatives());
         }
+        Holdout.parse("validationHoldout", config.validationHoldout());
         this.config = config;
         this.configuredWeights = FusionParams.weights(config.weights());
         this.configuredModalities = FusionParams.modalities(config.modalities());
@@ -205,7 +206,8 @@ public final class ConcatFusion implements FusionStrategy {
     /** The split the weight search scores on for a seed. */
     static InteractionSplit validationSplit(ConcatConfig config, boolean[] usable, InteractionMatrix interactions,
                                             long seed) {
-        return new InteractionSplit(interactions, usable, config.validationFraction(), config.validationNegatives(),
+        return new InteractionSplit(interactions, usable, Holdout.parse("validationHoldout",
+                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
                 new SplittableRandom(seed ^ SPLIT_SEED));
     }
 

@@ -85,6 +85,7 @@ public final class GatedFusion implements FusionStrategy {
         check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
         check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        Holdout.parse("validationHoldout", config.validationHoldout());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
                 config.standardise(), config.minStdRatio(), config.powerIterations());
     }

@@ -63,7 +63,8 @@ public final class GatedTrainer {
     /** The split training uses for a seed: the same held-out items and negatives every time. */
     static InteractionSplit validationSplit(GatedConfig config, boolean[] usable, InteractionMatrix interactions,
                                             long seed) {
-        return new InteractionSplit(interactions, usable, config.validationFraction(), config.validationNegatives(),
+        return new InteractionSplit(interactions, usable, Holdout.parse("validationHoldout",
+                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
                 new SplittableRandom(seed ^ 0x5DEECE66DL));
     }
 

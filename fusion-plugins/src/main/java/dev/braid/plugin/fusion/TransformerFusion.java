@@ -98,6 +98,7 @@ public final class TransformerFusion implements FusionStrategy {
         check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
         check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        Holdout.parse("validationHoldout", config.validationHoldout());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
                 config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());
         this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
@@ -219,6 +220,10 @@ public final class TransformerFusion implements FusionStrategy {
         h = Fingerprint.mix(h, config.patience());
         h = Fingerprint.mix(h, config.validationNegatives());
         h = Fingerprint.mix(h, config.scoreScale());
+        if (Holdout.parse("validationHoldout", config.validationHoldout()) != Holdout.INTERACTIONS) {
+            // mixed in only when not the default, so model files trained before the parameter existed still match
+            h = Fingerprint.mix(h, config.validationHoldout().trim().toLowerCase(Locale.ROOT));
+        }
         h = Fingerprint.mix(h, input.seed());
         for (ModalityProjector p : projectors) {
             h = Fingerprint.mix(h, p.modality().key());
@@ -263,11 +268,12 @@ public final class TransformerFusion implements FusionStrategy {
                         + "\"modelDimension\": %d, \"heads\": %d, \"layers\": %d, \"ffnDimension\": %d, "
                         + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
-                        + "\"validationNegatives\": %d, \"scoreScale\": %s},\n",
+                        + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
                 config.inputDimension(), config.projection(), config.modelDimension(), config.heads(), config.layers(),
                 config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
                 config.weightDecay(), config.batchUsers(), config.validationFraction(), config.patience(),
-                config.validationNegatives(), config.scoreScale()));
+                config.validationNegatives(), config.scoreScale(),
+                Holdout.parse("validationHoldout", config.validationHoldout()).key()));
         s.append("  \"history\": [");
         for (int k = 0; k < t.history().size(); k++) {
             TransformerTrainer.Epoch e = t.history().get(k);

@@ -34,7 +34,7 @@ class BestInputRuleTest {
     /** Gates that barely move from equal weights: half of every fused vector is the noise modality. */
     private static GatedConfig untrainable() {
         return new GatedConfig(List.of(), 4, "none", true, 0.01, 1, "concat", 1, 1e-6, 1e-4, 16, 0.1, 3, 20, 10,
-                true);
+                true, "interactions");
     }
 
     @Test
@@ -49,6 +49,25 @@ class BestInputRuleTest {
                         .isGreaterThanOrEqualTo(Planted.bestSingle(in, split) - 1e-12);
             }
         }
+    }
+
+    @Test
+    void withItemsHeldOutGatedAndConcatStillEndAtLeastAsGoodAsTheBestSingleModality() {
+        FusionInput in = Planted.noiseImage(3);
+        GatedConfig c = GatedConfig.of(30, "pca", 4, "concat").withValidationHoldout("items");
+        GatedFusion f = gated(c, in);
+        InteractionSplit split = gatedSplit(c, in);
+        assertThat(Planted.auc(f, in, split)).isGreaterThanOrEqualTo(Planted.bestSingle(in, split) - 1e-12);
+
+        ConcatConfig cc = ConcatConfig.defaults().withValidationHoldout("items");
+        ConcatFusion concat = new ConcatFusion(cc);
+        concat.fit(in, ProgressListener.NONE);
+        InteractionSplit concatSplit = ConcatFusion.validationSplit(cc, Planted.usable(in), in.interactions(),
+                in.seed());
+        assertThat(Planted.auc(concat, in, concatSplit))
+                .isGreaterThanOrEqualTo(Planted.bestSingle(in, concatSplit) - 1e-12);
+        assertThat(concat.modalityWeights().get(Modality.TEXT)).isGreaterThan(concat.modalityWeights()
+                .get(Modality.IMAGE));
     }
 
     @Test
@@ -91,7 +110,7 @@ class BestInputRuleTest {
 
     private TransformerFusion transformer(int epochs, double learningRate, FusionInput in) {
         TransformerFusion f = new TransformerFusion(new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16, 2,
-                1, 32, "cls", 8, epochs, learningRate, 1e-4, 16, 0.1, 4, 20, 10, 1, "", true), backend,
+                1, 32, "cls", 8, epochs, learningRate, 1e-4, 16, 0.1, 4, 20, 10, 1, "", true, "interactions"), backend,
                 new Environment(dir, dir, in.seed()));
         f.fit(in, ProgressListener.NONE);
         return f;
