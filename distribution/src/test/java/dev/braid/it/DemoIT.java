@@ -36,6 +36,13 @@ class DemoIT {
             assertThat(fused).as("fused vs " + single).isGreaterThan(ndcg(report, single));
         }
         assertThat(Files.readString(html)).contains("<img", "fused", "image-only");
+        // concat chose its weights on a validation split; the learned strategies say what they kept and why
+        assertThat(details(report, "fused").path("fit_summary").asText()).contains("chosen on validation");
+        assertThat(details(report, "fused").path("modality_weights").size()).isEqualTo(3);
+        for (String learned : new String[] {"gated", "transformer"}) {
+            assertThat(details(report, learned).path("fit_summary").asText()).as(learned).contains(" kept", "AUC");
+        }
+        assertThat(first.stdout()).contains("Fusion:");
 
         Launcher.Result second = Launcher.run(cache, 600, "demo", "--json-out", json.toString());
         assertThat(second.exitCode()).as(second.stderr()).isZero();
@@ -47,6 +54,15 @@ class DemoIT {
                         .isGreaterThan(2500);
             }
         }
+    }
+
+    private static JsonNode details(JsonNode report, String variant) {
+        for (JsonNode r : report.path("results")) {
+            if (r.path("variant").asText().equals(variant)) {
+                return r.path("details");
+            }
+        }
+        throw new AssertionError("no variant " + variant);
     }
 
     private static double ndcg(JsonNode report, String variant) {

@@ -23,6 +23,11 @@ import java.util.List;
  * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
  * @param scoreScale          factor on the cosine difference inside the BPR sigmoid (cosines lie in [-1, 1], so
  *                            without it the loss saturates nowhere and barely separates good from bad rankings)
+ * @param keepBestInput       after training, keep the best single modality alone when the gates do not beat it on
+ *                            validation ({@link BestInputRule})
+ * @param validationHoldout   what validation holds out: {@code interactions} (a share of each user's) or
+ *                            {@code items} (a share of the items with all their interactions, as in a cold-start
+ *                            evaluation; see {@link Holdout})
  */
 public record GatedConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
@@ -51,15 +56,35 @@ public record GatedConfig(
         @Param(description = "sampled negatives per held-out interaction (validation AUC)", defaultValue = "20",
                 min = 1) int validationNegatives,
         @Param(description = "factor on the cosine difference inside the BPR sigmoid", defaultValue = "10", min = 0)
-        double scoreScale) {
+        double scoreScale,
+        @Param(description = "after training, keep the best single modality alone when the gates do not beat it on "
+                + "validation", defaultValue = "true") boolean keepBestInput,
+        @Param(description = "what validation holds out: interactions (a share of each user's) or items (a share "
+                + "of the items, never trained on, as in a cold-start evaluation)", defaultValue = "interactions")
+        String validationHoldout) {
 
     public GatedConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
+        validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
     }
 
     /** The defaults with this many epochs, projection and dimension. */
     public static GatedConfig of(int epochs, String projection, int dimension, String output) {
         return new GatedConfig(List.of(), dimension, projection, true, 0.01, 1, output, epochs, 0.05, 1e-4, 128, 0.1,
-                3, 20, 10);
+                3, 20, 10, true, "interactions");
+    }
+
+    /** The same configuration with {@code keepBestInput} set. */
+    public GatedConfig withKeepBestInput(boolean keep) {
+        return new GatedConfig(modalities, dimension, projection, standardise, minStdRatio, powerIterations, output,
+                epochs, learningRate, l2, batchUsers, validationFraction, patience, validationNegatives, scoreScale,
+                keep, validationHoldout);
+    }
+
+    /** The same configuration with {@code validationHoldout} set. */
+    public GatedConfig withValidationHoldout(String holdout) {
+        return new GatedConfig(modalities, dimension, projection, standardise, minStdRatio, powerIterations, output,
+                epochs, learningRate, l2, batchUsers, validationFraction, patience, validationNegatives, scoreScale,
+                keepBestInput, holdout);
     }
 }

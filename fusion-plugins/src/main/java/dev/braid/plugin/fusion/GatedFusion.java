@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * measured before training and after every epoch; training stops after {@code patience} epochs without
  * improvement and keeps the best gates. All randomness comes from the input's seed, and training is single-threaded: the same seed gives the
  * same gates. Gates start at zero (equal weights), so an untrained gate is the equal-weight average.
+ *
+ * <p><b>Never below its best input.</b> After training ({@code keepBestInput}, default on) each modality alone is
+ * scored on the same validation split ({@link BestInputRule}); when the kept gates do not beat the best of them,
+ * the strategy outputs that modality alone (standardised, unit length, as {@code concat} fuses one modality) and
+ * reports it: weight 1 in {@link #modalityWeights()}, the figures in {@link #fitSummary()}.
  *
  * <p>Thread-safe after {@link #fit}.
  */
@@ -79,6 +85,7 @@ public final class GatedFusion implements FusionStrategy {
         check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
         check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        Holdout.parse("validationHoldout", config.validationHoldout());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
                 config.standardise(), config.minStdRatio(), config.powerIterations());
     }
@@ -101,6 +108,7 @@ public final class GatedFusion implements FusionStrategy {
         int d = config.dimension();
         Gate gate = new Gate(mCount, d);
         List<GatedTrainer.Epoch> history = List.of();
+        BestInputRule.Outcome rule = null;
         if (input.interactions() == null) {
             LOG.warn("{}: no training interactions; the gates stay untrained (equal weights over present "
                     + "modalities)", NAME);
@@ -108,23 +116,39 @@ public final class GatedFusion implements FusionStrategy {
             GatedTrainer trainer = new GatedTrainer(config, concat, units, present, n, d, input.interactions(),
                     input.seed());
             history = trainer.train(gate, progress);
+            if (config.keepBestInput()) {
+                double best = history.stream().mapToDouble(GatedTrainer.Epoch::validationAuc).max().orElse(Double.NaN);
+                rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
+                        input, trainer.split(), config.minStdRatio());
+            }
         }
         gate.updateMeanWeights(units, present, n);
-        Fitted f = new Fitted(List.copyOf(projectors), gate, List.copyOf(history));
+        Fitted f = new Fitted(List.copyOf(projectors), gate, List.copyOf(history), rule);
         fitted = f;
-        LOG.info("{}: {} modalities, output {} of dimension {}, mean gate weights {}", NAME, mCount,
-                concat ? "concat" : "sum", dimension(), modalityWeights());
+        if (f.keepsSingle()) {
+            LOG.info("{}: {} modalities, keeps {} alone (dimension {})", NAME, mCount, rule.best().key(),
+                    dimension());
+        } else {
+            LOG.info("{}: {} modalities, output {} of dimension {}, mean gate weights {}", NAME, mCount,
+                    concat ? "concat" : "sum", dimension(), modalityWeights());
+        }
     }
 
     @Override
     public int dimension() {
         Fitted f = requireFitted();
+        if (f.keepsSingle()) {
+            return f.rule().kept().dim();
+        }
         return concat ? f.projectors().size() * config.dimension() : config.dimension();
     }
 
     @Override
     public float[] fuse(ModalityVectors vectors) {
         Fitted f = requireFitted();
+        if (f.keepsSingle()) {
+            return f.rule().fuse(vectors);
+        }
         int mCount = f.projectors().size();
         int d = config.dimension();
         float[][] u = new float[mCount][];
@@ -168,18 +192,37 @@ public final class GatedFusion implements FusionStrategy {
         return out;
     }
 
-    /** The gate's mean weight of each modality over the catalog items that have at least one (after fit). */
+    /**
+     * The gate's mean weight of each modality over the catalog items that have at least one (after fit); 1 for a
+     * modality kept alone ({@link BestInputRule}) and 0 for the others.
+     */
     @Override
     public Map<Modality, Double> modalityWeights() {
         Fitted f = fitted;
         if (f == null) {
             return Map.of();
         }
+        if (f.keepsSingle()) {
+            return f.rule().weights(f.projectors().stream().map(ModalityProjector::modality).toList());
+        }
         EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
         for (int m = 0; m < f.projectors().size(); m++) {
             w.put(f.projectors().get(m).modality(), f.gate().meanWeights()[m]);
         }
         return Collections.unmodifiableMap(w);
+    }
+
+    /** Which output fit kept and the validation figures behind it; empty when untrained. */
+    @Override
+    public String fitSummary() {
+        Fitted f = fitted;
+        return f == null || f.rule() == null ? "" : f.rule().summary();
+    }
+
+    /** The modality kept alone because the gates did not beat it on validation, if any (after fit). */
+    public Optional<Modality> keptModality() {
+        Fitted f = fitted;
+        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
     }
 
     /** Validation AUC and training loss per epoch (epoch 0: before training); empty when not trained. */
@@ -201,6 +244,11 @@ public final class GatedFusion implements FusionStrategy {
         return f;
     }
 
-    private record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history) {
+    /** What fit learned; {@code rule} is null when the gates were not trained. */
+    private record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history,
+                          BestInputRule.Outcome rule) {
+        boolean keepsSingle() {
+            return rule != null && rule.keepsSingle();
+        }
     }
 }

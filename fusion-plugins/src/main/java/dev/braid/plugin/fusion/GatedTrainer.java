@@ -57,8 +57,20 @@ public final class GatedTrainer {
                 usable[i] |= present[m][i];
             }
         }
-        this.split = new InteractionSplit(interactions, usable, config.validationFraction(),
-                config.validationNegatives(), new SplittableRandom(seed ^ 0x5DEECE66DL));
+        this.split = validationSplit(config, usable, interactions, seed);
+    }
+
+    /** The split training uses for a seed: the same held-out items and negatives every time. */
+    static InteractionSplit validationSplit(GatedConfig config, boolean[] usable, InteractionMatrix interactions,
+                                            long seed) {
+        return new InteractionSplit(interactions, usable, Holdout.parse("validationHoldout",
+                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
+                new SplittableRandom(seed ^ 0x5DEECE66DL));
+    }
+
+    /** The validation split (its held-out items and negatives are fixed at construction). */
+    InteractionSplit split() {
+        return split;
     }
 
     /** Trains the gate in place and returns the figures of every epoch run. */

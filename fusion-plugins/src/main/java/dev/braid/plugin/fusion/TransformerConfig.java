@@ -32,6 +32,11 @@ import java.util.List;
  *                            0 leaves the engine's setting); the tensors are tiny, see {@link EngineThreads}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
+ * @param keepBestInput       after training (or loading), keep the best single modality alone when the transformer
+ *                            does not beat it on validation ({@link BestInputRule})
+ * @param validationHoldout   what validation holds out: {@code interactions} (a share of each user's) or
+ *                            {@code items} (a share of the items with all their interactions, as in a cold-start
+ *                            evaluation; see {@link Holdout})
  */
 public record TransformerConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
@@ -71,17 +76,23 @@ public record TransformerConfig(
         @Param(description = "PyTorch intra-op threads while training (process-wide meanwhile; 0 = engine setting)",
                 defaultValue = "1", min = 0) int engineThreads,
         @Param(description = "model file: loaded when its fingerprint matches, else trained and saved here "
-                + "(empty = train every time)", defaultValue = "") String modelFile) {
+                + "(empty = train every time)", defaultValue = "") String modelFile,
+        @Param(description = "after training, keep the best single modality alone when the transformer does not beat "
+                + "it on validation", defaultValue = "true") boolean keepBestInput,
+        @Param(description = "what validation holds out: interactions (a share of each user's) or items (a share "
+                + "of the items, never trained on, as in a cold-start evaluation)", defaultValue = "interactions")
+        String validationHoldout) {
 
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         modelFile = modelFile == null ? "" : modelFile;
+        validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
     }
 
     /** The defaults with these sizes and epochs (tests). */
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile);
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile, true, "interactions");
     }
 }

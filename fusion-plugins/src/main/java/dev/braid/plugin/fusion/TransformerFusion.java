@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Serving.</b> After fit the parameters are plain float arrays and {@link #fuse} runs the forward pass of one
  * item in Java ({@link TransformerWeights}): no engine call per item, thread-safe, and equal to the engine's
  * forward pass within float rounding.
+ *
+ * <p><b>Never below its best input.</b> After training or loading ({@code keepBestInput}, default on) each modality
+ * alone is scored on the training's validation split ({@link BestInputRule}); when the kept epoch does not beat the
+ * best of them, the strategy outputs that modality alone (standardised, unit length, as {@code concat} fuses one
+ * modality) and reports it: weight 1 in {@link #modalityWeights()}, the figures in {@link #fitSummary()}.
  */
 @BraidComponent(name = "transformer", config = TransformerConfig.class,
         description = "multi-head self-attention over one token per present modality (absent ones masked), "
@@ -92,6 +98,7 @@ public final class TransformerFusion implements FusionStrategy {
         check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
         check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
         check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
+        Holdout.parse("validationHoldout", config.validationHoldout());
         this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
                 config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());
         this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
@@ -158,11 +165,27 @@ public final class TransformerFusion implements FusionStrategy {
         long t0 = System.nanoTime();
         double[] attention = meanAttention(trained.weights(), units, present, n);
         double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, n);
+        BestInputRule.Outcome rule = null;
+        if (config.keepBestInput()) {
+            double best = trained.history().stream().mapToDouble(TransformerTrainer.Epoch::validationAuc).max()
+                    .orElse(Double.NaN);
+            rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
+                    input, TransformerTrainer.validationSplit(config, present, n, interactions, input.seed()),
+                    config.minStdRatio());
+        }
         fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
-                attention);
+                attention, rule);
         LOG.info("{}: {} modalities, {} layer(s) x {} heads, d_model {}, output {}, mean attention {}; Java "
                         + "forward {} us/item", NAME, mCount, config.layers(), config.heads(), config.modelDimension(),
-                config.dimension(), modalityWeights(), String.format(Locale.ROOT, "%.1f", microsPerItem));
+                config.dimension(), attentionWeights(fitted), String.format(Locale.ROOT, "%.1f", microsPerItem));
+    }
+
+    private static Map<Modality, Double> attentionWeights(Fitted f) {
+        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
+        for (int m = 0; m < f.projectors().size(); m++) {
+            w.put(f.projectors().get(m).modality(), f.attention()[m]);
+        }
+        return Collections.unmodifiableMap(w);
     }
 
     private static Trained read(DataInputStream in, TransformerShape shape) throws IOException {
@@ -197,6 +220,10 @@ public final class TransformerFusion implements FusionStrategy {
         h = Fingerprint.mix(h, config.patience());
         h = Fingerprint.mix(h, config.validationNegatives());
         h = Fingerprint.mix(h, config.scoreScale());
+        if (Holdout.parse("validationHoldout", config.validationHoldout()) != Holdout.INTERACTIONS) {
+            // mixed in only when not the default, so model files trained before the parameter existed still match
+            h = Fingerprint.mix(h, config.validationHoldout().trim().toLowerCase(Locale.ROOT));
+        }
         h = Fingerprint.mix(h, input.seed());
         for (ModalityProjector p : projectors) {
             h = Fingerprint.mix(h, p.modality().key());
@@ -241,11 +268,12 @@ public final class TransformerFusion implements FusionStrategy {
                         + "\"modelDimension\": %d, \"heads\": %d, \"layers\": %d, \"ffnDimension\": %d, "
                         + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
-                        + "\"validationNegatives\": %d, \"scoreScale\": %s},\n",
+                        + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
                 config.inputDimension(), config.projection(), config.modelDimension(), config.heads(), config.layers(),
                 config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
                 config.weightDecay(), config.batchUsers(), config.validationFraction(), config.patience(),
-                config.validationNegatives(), config.scoreScale()));
+                config.validationNegatives(), config.scoreScale(),
+                Holdout.parse("validationHoldout", config.validationHoldout()).key()));
         s.append("  \"history\": [");
         for (int k = 0; k < t.history().size(); k++) {
             TransformerTrainer.Epoch e = t.history().get(k);
@@ -291,13 +319,16 @@ public final class TransformerFusion implements FusionStrategy {
 
     @Override
     public int dimension() {
-        requireFitted();
-        return config.dimension();
+        Fitted f = requireFitted();
+        return f.keepsSingle() ? f.rule().kept().dim() : config.dimension();
     }
 
     @Override
     public float[] fuse(ModalityVectors vectors) {
         Fitted f = requireFitted();
+        if (f.keepsSingle()) {
+            return f.rule().fuse(vectors);
+        }
         float[][] u = new float[f.projectors().size()][];
         for (int m = 0; m < u.length; m++) {
             ModalityProjector p = f.projectors().get(m);
@@ -308,18 +339,33 @@ public final class TransformerFusion implements FusionStrategy {
         return f.weights().fuse(u, null);
     }
 
-    /** The mean attention of the pooling query on each modality over the catalog (after fit). */
+    /**
+     * The mean attention of the pooling query on each modality over the catalog (after fit); 1 for a modality kept
+     * alone ({@link BestInputRule}) and 0 for the others.
+     */
     @Override
     public Map<Modality, Double> modalityWeights() {
         Fitted f = fitted;
         if (f == null) {
             return Map.of();
         }
-        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
-        for (int m = 0; m < f.projectors().size(); m++) {
-            w.put(f.projectors().get(m).modality(), f.attention()[m]);
+        if (f.keepsSingle()) {
+            return f.rule().weights(modalities());
         }
-        return Collections.unmodifiableMap(w);
+        return attentionWeights(f);
+    }
+
+    /** Which output fit kept and the validation figures behind it. */
+    @Override
+    public String fitSummary() {
+        Fitted f = fitted;
+        return f == null || f.rule() == null ? "" : f.rule().summary();
+    }
+
+    /** The modality kept alone because the transformer did not beat it on validation, if any (after fit). */
+    public Optional<Modality> keptModality() {
+        Fitted f = fitted;
+        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
     }
 
     /** Validation AUC and training loss per epoch (epoch 0: before training), also when loaded from the file. */
@@ -365,7 +411,12 @@ public final class TransformerFusion implements FusionStrategy {
     private record Trained(TransformerWeights weights, List<TransformerTrainer.Epoch> history, boolean loaded) {
     }
 
+    /** What fit learned; {@code rule} is null when {@code keepBestInput} is off. */
     private record Fitted(List<ModalityProjector> projectors, TransformerWeights weights,
-                          List<TransformerTrainer.Epoch> history, boolean loaded, double[] attention) {
+                          List<TransformerTrainer.Epoch> history, boolean loaded, double[] attention,
+                          BestInputRule.Outcome rule) {
+        boolean keepsSingle() {
+            return rule != null && rule.keepsSingle();
+        }
     }
 }

@@ -67,8 +67,15 @@ final class TransformerTrainer {
         this.present = present;
         this.n = n;
         this.usable = usable(present, n);
-        this.split = new InteractionSplit(interactions, usable, config.validationFraction(),
-                config.validationNegatives(), new SplittableRandom(seed ^ 0x7F4A7C15L));
+        this.split = validationSplit(config, present, n, interactions, seed);
+    }
+
+    /** The split training uses for a seed: the same held-out items and negatives every time (also after loading). */
+    static InteractionSplit validationSplit(TransformerConfig config, boolean[][] present, int n,
+                                            InteractionMatrix interactions, long seed) {
+        return new InteractionSplit(interactions, usable(present, n), Holdout.parse("validationHoldout",
+                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
+                new SplittableRandom(seed ^ 0x7F4A7C15L));
     }
 
     static boolean[] usable(boolean[][] present, int n) {

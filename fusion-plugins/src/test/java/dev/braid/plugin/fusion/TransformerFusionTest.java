@@ -24,10 +24,14 @@ class TransformerFusionTest {
     @TempDir
     Path dir;
 
-    /** Small sizes for the 240-item synthetic catalog: 16 users per step. */
+    /**
+     * Small sizes for the 240-item synthetic catalog: 16 users per step. These tests look at the network itself, so
+     * its output is kept even where a single modality scores better ({@code keepBestInput} off; see
+     * {@link BestInputRuleTest} for the rule).
+     */
     private static TransformerConfig config(String pooling, int layers, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16, 2, layers, 32, pooling, 8, epochs,
-                0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, modelFile);
+                0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, modelFile, false, "interactions");
     }
 
     private TransformerFusion fitted(TransformerConfig config, FusionInput in) {
@@ -226,7 +230,7 @@ class TransformerFusionTest {
         assertThatThrownBy(() -> new TransformerFusion(config("cls", 3, 2, ""), backend, env))
                 .hasMessageContaining("layers");
         assertThatThrownBy(() -> new TransformerFusion(new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16,
-                3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, ""), backend, env))
+                3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, "", true, "interactions"), backend, env))
                 .hasMessageContaining("heads");
         assertThatThrownBy(() -> f.dimension()).isInstanceOf(IllegalStateException.class);
     }

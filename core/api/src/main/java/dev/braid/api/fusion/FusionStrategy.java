@@ -32,6 +32,15 @@ public interface FusionStrategy extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * A one-line, human-readable account of what {@link #fit} chose, for reports (after fit): for instance the
+     * weights a strategy picked on a validation split and the validation figures behind the choice. Empty when the
+     * strategy has nothing to say.
+     */
+    default String fitSummary() {
+        return "";
+    }
+
     @Override
     default void close() {
     }

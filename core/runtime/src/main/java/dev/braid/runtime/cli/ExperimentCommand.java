@@ -41,6 +41,17 @@ final class ExperimentCommand {
                     + "  vectors from cache: " + r.details().get("vectors_from_cache"))));
             out.println("Timings:");
             timings.forEach(out::println);
+            List<String> fits = new ArrayList<>();
+            report.results().forEach(r -> {
+                if (r.details().get("fit_summary") != null) {
+                    fits.add(String.format("  %-14s %s  weights %s", r.variant(), r.details().get("fit_summary"),
+                            r.details().get("modality_weights")));
+                }
+            });
+            if (!fits.isEmpty()) {
+                out.println("Fusion:");
+                fits.forEach(out::println);
+            }
             if (json != null) {
                 AtomicFiles.write(json, o -> o.write(JsonReport.toBytes(report.protocol(), report.results())));
                 out.println("JSON report: " + json.toAbsolutePath());

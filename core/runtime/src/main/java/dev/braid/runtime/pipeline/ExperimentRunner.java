@@ -182,6 +182,9 @@ public final class ExperimentRunner {
                     g.fusion().modalityWeights().forEach((m, w) -> weights.put(m.key(), w));
                     details.put("modality_weights", weights);
                 }
+                if (g.fusion() != null && !g.fusion().fitSummary().isBlank()) {
+                    details.put("fit_summary", g.fusion().fitSummary());
+                }
                 Generation served = g;
                 Map<String, Double> metrics = r.metrics();
                 if (!p.dropAtTest().isEmpty()) {
