@@ -10,6 +10,9 @@ import java.util.PriorityQueue;
  */
 @BraidComponent(name = "reference", description = "plain Java loops; the reference every backend is checked against")
 public final class ReferenceBackend implements ComputeBackend {
+    /** Rows of A and columns of B per block of the matrix product. */
+    private static final int MATMUL_ROWS = 8;
+    private static final int MATMUL_COLS = 512;
 
     public ReferenceBackend() {
     }
@@ -31,13 +34,32 @@ public final class ReferenceBackend implements ComputeBackend {
     @Override
     public void matmul(float[] a, float[] b, float[] out, int m, int k, int n) {
         check(a.length >= m * k && b.length >= k * n && out.length >= m * n, "matmul shapes");
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
+        // Each output is sum_p a[i][p] * b[p][j] in double, p ascending, as in the textbook triple loop; the loops
+        // are only reordered so that B is read along its rows, a panel of MATMUL_COLS columns at a time, for
+        // MATMUL_ROWS rows of A at once (the naive order strides down B's columns and is ~10x slower).
+        double[] acc = new double[MATMUL_ROWS * MATMUL_COLS];
+        for (int i0 = 0; i0 < m; i0 += MATMUL_ROWS) {
+            int rows = Math.min(MATMUL_ROWS, m - i0);
+            for (int j0 = 0; j0 < n; j0 += MATMUL_COLS) {
+                int cols = Math.min(MATMUL_COLS, n - j0);
+                java.util.Arrays.fill(acc, 0);
                 for (int p = 0; p < k; p++) {
-                    s += (double) a[i * k + p] * b[p * n + j];
+                    int bo = p * n + j0;
+                    for (int r = 0; r < rows; r++) {
+                        double x = a[(i0 + r) * k + p];
+                        int ao = r * MATMUL_COLS;
+                        for (int j = 0; j < cols; j++) {
+                            acc[ao + j] += x * b[bo + j];
+                        }
+                    }
                 }
-                out[i * n + j] = (float) s;
+                for (int r = 0; r < rows; r++) {
+                    int oo = (i0 + r) * n + j0;
+                    int ao = r * MATMUL_COLS;
+                    for (int j = 0; j < cols; j++) {
+                        out[oo + j] = (float) acc[ao + j];
+                    }
+                }
             }
         }
     }

@@ -68,6 +68,11 @@ public final class RecommenderBench implements Callable<Integer> {
     @Option(names = "--content-factors", defaultValue = "32") int contentFactors;
     @Option(names = "--content-dim", defaultValue = "128") int contentDimension;
     @Option(names = "--content-reg", defaultValue = "0.001") double contentRegularization;
+    @Option(names = "--vbpr-batch", defaultValue = "0",
+            description = "VBPR draws per update of the content projection (0 = automatic, 1 = per-draw updates)")
+    int vbprBatch;
+    @Option(names = "--vbpr-content-only", defaultValue = "0",
+            description = "VBPR weight of the content-only loss (0 = plain VBPR)") double vbprContentOnly;
     @Option(names = "--validation", defaultValue = "0.1",
             description = "BPR early-stopping validation share (0 = run all epochs)") double validationShare;
 
@@ -181,7 +186,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     VbprConfig vbprConfig() {
         return new VbprConfig(factors, contentFactors, epochs, learningRate, regularization, contentRegularization,
-                contentDimension, validationShare, 5, 3, true, 5000, sampling, "");
+                contentDimension, vbprBatch, vbprContentOnly, validationShare, 5, 3, true, 5000, sampling, "");
     }
 
     Generator vbpr() {
@@ -243,7 +248,8 @@ public final class RecommenderBench implements Callable<Integer> {
                 bestMultimodal = Math.max(bestMultimodal, row.ndcg10());
             }
             r.protocol("vbpr", Map.of("content_factors", contentFactors, "content_regularization",
-                    contentRegularization, "content_dimension", contentDimension, "other", "as bpr"));
+                    contentRegularization, "content_dimension", contentDimension, "batch", vbprBatch,
+                    "content_only_weight", vbprContentOnly, "other", "as bpr"));
             if (bpr != null) {
                 r.check("best multimodal variant (VBPR) NDCG@10 > Braid BPR NDCG@10 (" + String.format(
                         java.util.Locale.ROOT, "%.4f", bpr.ndcg10()) + ")", bestMultimodal, bpr.ndcg10(),

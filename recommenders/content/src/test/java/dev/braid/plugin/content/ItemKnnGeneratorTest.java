@@ -7,7 +7,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.data.Catalog;
+import dev.braid.api.data.FeatureMatrix;
+import dev.braid.api.data.Interaction;
+import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.data.Item;
+import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.TrainingData;
+import dev.braid.compute.VectorBackend;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ItemKnnGeneratorTest {
@@ -25,6 +38,44 @@ class ItemKnnGeneratorTest {
         float[] s = new float[Fixture.CATALOG.size()];
         g.score(Query.forUser(user), s);
         return s;
+    }
+
+    @Test
+    void similaritiesEqualANaiveCosineOnEveryBackendAndBlockSize() {
+        // 90 items x 37 dims, blocks of 16 rows (the last one partial): every item keeps all others as neighbours,
+        // so a user whose history is item h scores item i with exactly cos(h, i).
+        int n = 90;
+        int d = 37;
+        SplittableRandom r = new SplittableRandom(5);
+        float[][] v = new float[n][d];
+        for (float[] row : v) {
+            for (int x = 0; x < d; x++) {
+                row[x] = (float) (r.nextDouble() * 2 - 1);
+            }
+        }
+        Catalog catalog = new Catalog(IntStream.range(0, n)
+                .mapToObj(i -> Item.ofText("i" + i, "")).toList());
+        List<Interaction> history = IntStream.range(0, n)
+                .mapToObj(i -> Interaction.implicit("u" + i, "i" + i)).toList();
+        TrainingData data = new TrainingData(catalog,
+                new ItemFeatures(Map.of(), FeatureMatrix.ofRows(d, v)),
+                InteractionMatrix.of(catalog, history), 1);
+        for (ComputeBackend backend : List.of(new ReferenceBackend(),
+                new VectorBackend())) {
+            for (int block : new int[] {16, 256}) {
+                ItemKnnGenerator g = new ItemKnnGenerator(new ItemKnnConfig(n - 1, -1, false, block), backend);
+                g.fit(data, ProgressListener.NONE);
+                for (int h = 0; h < n; h++) {
+                    float[] s = new float[n];
+                    g.score(Query.forUser("u" + h), s);
+                    for (int i = 0; i < n; i++) {
+                        float expected = i == h ? 0f : cos(v[h], v[i]);
+                        assertThat(s[i]).as("%s, blocks of %d: sim(i%d, i%d)", backend.name(), block, h, i)
+                                .isCloseTo(expected, within(1e-4f));
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -77,13 +77,16 @@ public final class VbprGenerator implements Generator {
                 VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
                         config.learningRate(), config.regularization(), config.contentRegularization(), data.seed());
                 fresh.userSampling = config.userSampling();
+                fresh.batch = config.batchSize(positives.size());
+                fresh.contentOnly = (float) config.contentOnlyWeight();
                 return fresh;
             }, positives, config.plan(data.seed()), progress);
             model = o.model();
             report = TrainingReport.of(o);
-            LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), {} epochs, {} s/epoch",
-                    NAME, m.numUsers(), m.numItems(), positives.size(), content.dim, content.vals.length, o.epochs(),
-                    String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch()));
+            LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), batch {}, {} epochs, {} "
+                    + "s/epoch", NAME, m.numUsers(), m.numItems(), positives.size(), content.dim, content.vals.length,
+                    config.batchSize(positives.size()), o.epochs(), String.format(Locale.ROOT, "%.4f",
+                    o.secondsPerEpoch()));
             if (modelPath != null) {
                 VbprModel saved = model;
                 FactorModel.FILE.write(modelPath, NAME, fingerprint, saved::write);

@@ -11,12 +11,24 @@ import java.util.SplittableRandom;
  * {@code x(u, i) = b_i + p_u · q_i + θ_u · (E f_i) + β · f_i}, where {@code E} (content factors x content
  * dimension) projects the item's content into a space shared with the user's content factors {@code θ_u}, and
  * {@code β} is a content bias. Trained like {@link BprModel} (pairwise SGD, negatives among the items with
- * positives); {@code E} and {@code β} are updated only on the non-zero features of the two sampled items. An item
- * without training positives keeps zero collaborative factors and bias, so it is ranked by its content alone: the
- * cold-start path.
+ * positives). The collaborative parameters ({@code p, q, b, θ}) take a step on every draw. The content parameters
+ * ({@code E, β}) are trained in one of two ways:
+ * <ul>
+ *   <li>{@code batch > 1} (mini-batch): the projections {@code E f_i} and {@code β · f_i} of every item are cached;
+ *   a batch of draws scores against the cache and accumulates each item's gradient on its projection
+ *   ({@code ±z θ_u}, and {@code ±z} for the bias); at the end of the batch {@code E} and {@code β} take one step
+ *   with the summed gradient ({@code ΔE = lr Σ_i g_i f_iᵀ}, one pass over the touched items' features) and one L2
+ *   shrinkage {@code (1 - lr λ_E)}, and the cache is recomputed. Per draw this costs {@code O(k + kc)}, not
+ *   {@code O(kc × content non-zeros)}, and the L2 term is applied once per batch (as in Cornac's VBPR, whose
+ *   mini-batch loss carries {@code λ_E ‖E‖²} once), not once per draw;</li>
+ *   <li>{@code batch == 1} (per draw, the original update): each draw projects both items afresh and updates the
+ *   columns of {@code E} and {@code β} on their non-zero features, with the L2 shrinkage on every such update. On
+ *   dense content every draw shrinks all of {@code E}, which keeps it near zero on large data sets.</li>
+ * </ul>
+ * An item without positives in the data it is trained on has no collaborative part (zero factors and bias, never
+ * sampled), so it is ranked by its content terms {@code θ_u · E f_i + β · f_i} alone: the cold-start path.
  *
- * <p>{@code E} is stored feature-major ({@code E[f * kc + c]}) so a sparse row's projection reads contiguous
- * blocks.
+ * <p>{@code E} is stored feature-major ({@code E[f * kc + c]}) so a row's projection reads contiguous blocks.
  */
 final class VbprModel implements FactorModel {
     final int users;
@@ -24,6 +36,10 @@ final class VbprModel implements FactorModel {
     final int k;
     /** Draw the positive pair user-first (see {@link Positives#drawPair}). */
     boolean userSampling;
+    /** Draws per update of the content parameters; 1 = every draw (see the class comment). */
+    int batch = 1;
+    /** Weight of the content-only loss in mini-batch training (see the class comment); 0 = none. */
+    float contentOnly;
     final int kc;
     final float lr;
     final float reg;
@@ -38,6 +54,11 @@ final class VbprModel implements FactorModel {
     /** Cached {@code E f_i} per item ({@code items x kc}) and {@code β · f_i}, refreshed by {@link #prepare}. */
     private float[] projected;
     private float[] contentBias;
+    /** The training positives whose unknown items last had their collaborative part cleared. */
+    private Positives cleared;
+    /** Dense copies of the content for the mini-batch products, or null when it is sparse (built on first use). */
+    private DenseContent dense;
+    private boolean denseChecked;
 
     private VbprModel(int users, int items, int k, int kc, float lr, float reg, float regContent, SparseRows content,
                       float[] p, float[] q, float[] b, float[] theta, float[] e, float[] beta) {
@@ -107,6 +128,204 @@ final class VbprModel implements FactorModel {
 
     @Override
     public void epoch(Positives train, SplittableRandom random) {
+        if (cleared != train) {
+            clearUnknownItems(train);
+            cleared = train;
+        }
+        if (batch > 1) {
+            miniBatchEpoch(train, random);
+        } else {
+            perDrawEpoch(train, random);
+        }
+    }
+
+    /**
+     * Items without positives in {@code train} are never sampled, so their factors would keep their random
+     * initial values (e.g. items whose only positives were held out for validation): zero them, so that such an
+     * item is scored by its content terms alone.
+     */
+    private void clearUnknownItems(Positives train) {
+        boolean[] known = new boolean[items];
+        for (int i : train.knownItems) {
+            known[i] = true;
+        }
+        for (int i = 0; i < items; i++) {
+            if (!known[i]) {
+                java.util.Arrays.fill(q, i * k, (i + 1) * k, 0f);
+                b[i] = 0f;
+            }
+        }
+    }
+
+    /** Runs the mini-batch products over the sparse rows even when the content is dense (for tests). */
+    void useSparseProducts() {
+        dense = null;
+        denseChecked = true;
+    }
+
+    /** The mini-batch update (see the class comment). */
+    private void miniBatchEpoch(Positives train, SplittableRandom random) {
+        final int n = train.size();
+        final float[] g = new float[items * kc];
+        final float[] gb = new float[items];
+        final int[] touched = new int[items];
+        final boolean[] isTouched = new boolean[items];
+        if (!denseChecked) {
+            dense = DenseContent.of(content);
+            denseChecked = true;
+        }
+        // Dense content: E is worked on content-factor-major (Et[c * dim + f]) for the two products.
+        final float[] et = dense == null ? null : transpose(e, content.dim, kc);
+        final float[] scratch = dense == null ? null : new float[kc * items];
+        if (dense == null) {
+            refresh();
+        } else {
+            dense.project(et, beta, kc, scratch, projected(), contentBias());
+        }
+        for (int s0 = 0; s0 < n; s0 += batch) {
+            final float[] proj = projected;
+            final float[] cb = contentBias;
+            int nt = 0;
+            int s1 = Math.min(n, s0 + batch);
+            for (int s = s0; s < s1; s++) {
+                int idx = train.drawPair(random, userSampling);
+                int u = train.users[idx];
+                int i = train.items[idx];
+                int j = train.drawItem(random);
+                if (train.contains(u, j)) {
+                    continue;
+                }
+                int uo = u * k;
+                int io = i * k;
+                int jo = j * k;
+                int to = u * kc;
+                int ci = i * kc;
+                int cj = j * kc;
+                float xc = cb[i] - cb[j];
+                for (int c = 0; c < kc; c++) {
+                    xc += theta[to + c] * (proj[ci + c] - proj[cj + c]);
+                }
+                float x = xc + b[i] - b[j];
+                for (int f = 0; f < k; f++) {
+                    x += p[uo + f] * (q[io + f] - q[jo + f]);
+                }
+                float z = (float) (1.0 / (1.0 + Math.exp(x)));
+                // The content terms also get the gradient of the content-only loss ln σ(xc), weighted.
+                float zc = z + (contentOnly > 0 ? contentOnly * (float) (1.0 / (1.0 + Math.exp(xc))) : 0f);
+                for (int f = 0; f < k; f++) {
+                    float uf = p[uo + f];
+                    float qi = q[io + f];
+                    float qj = q[jo + f];
+                    p[uo + f] = uf + lr * (z * (qi - qj) - reg * uf);
+                    q[io + f] = qi + lr * (z * uf - reg * qi);
+                    q[jo + f] = qj + lr * (-z * uf - reg * qj);
+                }
+                b[i] += lr * (z - reg * b[i]);
+                b[j] += lr * (-z - reg * b[j]);
+                for (int c = 0; c < kc; c++) {
+                    float t = theta[to + c];
+                    theta[to + c] = t + lr * (zc * (proj[ci + c] - proj[cj + c]) - reg * t);
+                    g[ci + c] += zc * t;
+                    g[cj + c] -= zc * t;
+                }
+                gb[i] += zc;
+                gb[j] -= zc;
+                if (!isTouched[i]) {
+                    isTouched[i] = true;
+                    touched[nt++] = i;
+                }
+                if (!isTouched[j]) {
+                    isTouched[j] = true;
+                    touched[nt++] = j;
+                }
+            }
+            if (dense == null) {
+                applyContentGradient(touched, nt, isTouched, g, gb);
+                refresh();
+            } else {
+                shrinkContent(et);
+                dense.addGradient(et, beta, kc, touched, nt, g, gb, lr);
+                for (int t = 0; t < nt; t++) {
+                    int item = touched[t];
+                    java.util.Arrays.fill(g, item * kc, (item + 1) * kc, 0f);
+                    gb[item] = 0f;
+                    isTouched[item] = false;
+                }
+                dense.project(et, beta, kc, scratch, projected, contentBias);
+            }
+        }
+        if (dense != null) {
+            float[] back = transpose(et, kc, content.dim);
+            System.arraycopy(back, 0, e, 0, e.length);
+        }
+    }
+
+    /** The L2 step of a mini-batch on the content parameters: {@code (1 - lr λ_E)} on E (as given) and β. */
+    private void shrinkContent(float[] projection) {
+        float shrink = 1 - lr * regContent;
+        for (int a = 0; a < projection.length; a++) {
+            projection[a] *= shrink;
+        }
+        for (int a = 0; a < beta.length; a++) {
+            beta[a] *= shrink;
+        }
+    }
+
+    /** A {@code rows x cols} row-major matrix transposed. */
+    private static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    private float[] projected() {
+        if (projected == null) {
+            projected = new float[items * kc];
+        }
+        return projected;
+    }
+
+    private float[] contentBias() {
+        if (contentBias == null) {
+            contentBias = new float[items];
+        }
+        return contentBias;
+    }
+
+    /**
+     * One step of {@code E} and {@code β}: the L2 shrinkage, then {@code lr Σ_i v_i ⊗ g_i} over the touched items'
+     * non-zero features. Clears the accumulators it read.
+     */
+    private void applyContentGradient(int[] touched, int nt, boolean[] isTouched, float[] g, float[] gb) {
+        shrinkContent(e);
+        final int[] rowStart = content.rowStart;
+        final int[] cols = content.cols;
+        final float[] vals = content.vals;
+        for (int t = 0; t < nt; t++) {
+            int item = touched[t];
+            int go = item * kc;
+            float gbi = lr * gb[item];
+            for (int x = rowStart[item]; x < rowStart[item + 1]; x++) {
+                float v = lr * vals[x];
+                int f = cols[x];
+                int base = f * kc;
+                for (int c = 0; c < kc; c++) {
+                    e[base + c] += v * g[go + c];
+                }
+                beta[f] += vals[x] * gbi;
+            }
+            java.util.Arrays.fill(g, go, go + kc, 0f);
+            gb[item] = 0f;
+            isTouched[item] = false;
+        }
+    }
+
+    /** The per-draw update (see the class comment). */
+    private void perDrawEpoch(Positives train, SplittableRandom random) {
         final int n = train.size();
         float[] ci = new float[kc];
         float[] cj = new float[kc];
@@ -155,13 +374,29 @@ final class VbprModel implements FactorModel {
 
     @Override
     public void prepare() {
-        float[] proj = new float[items * kc];
-        float[] cb = new float[items];
-        float[] buf = new float[kc];
+        refresh();
+    }
+
+    /** Recomputes the cached {@code E f_i} and {@code β · f_i} of every item (one pass over the content). */
+    private void refresh() {
+        float[] proj = projected == null ? new float[items * kc] : projected;
+        float[] cb = contentBias == null ? new float[items] : contentBias;
+        java.util.Arrays.fill(proj, 0f);
+        final int[] rowStart = content.rowStart;
+        final int[] cols = content.cols;
+        final float[] vals = content.vals;
         for (int i = 0; i < items; i++) {
-            project(i, buf);
-            System.arraycopy(buf, 0, proj, i * kc, kc);
-            cb[i] = contentBias(i);
+            int po = i * kc;
+            float s = 0;
+            for (int x = rowStart[i]; x < rowStart[i + 1]; x++) {
+                float v = vals[x];
+                int base = cols[x] * kc;
+                for (int c = 0; c < kc; c++) {
+                    proj[po + c] += v * e[base + c];
+                }
+                s += v * beta[cols[x]];
+            }
+            cb[i] = s;
         }
         projected = proj;
         contentBias = cb;
@@ -199,6 +434,8 @@ final class VbprModel implements FactorModel {
         VbprModel m = new VbprModel(users, items, k, kc, lr, reg, regContent, content, p.clone(), q.clone(),
                 b.clone(), theta.clone(), e.clone(), beta.clone());
         m.userSampling = userSampling;
+        m.batch = batch;
+        m.contentOnly = contentOnly;
         m.prepare();
         return m;
     }

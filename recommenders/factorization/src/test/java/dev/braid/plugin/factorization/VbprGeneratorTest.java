@@ -20,7 +20,13 @@ class VbprGeneratorTest {
     Path dir;
 
     private VbprGenerator vbpr(String modelPath) {
-        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 0, 5, 3, true, 5000, "pair", modelPath);
+        return vbpr(0, modelPath);
+    }
+
+    /** 16 factors, 8 content factors, 40 epochs; {@code batchSize} 0 = automatic, 1 = per-draw updates. */
+    private VbprGenerator vbpr(int batchSize, String modelPath) {
+        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, batchSize, 0, 0, 5, 3, true, 5000, "pair",
+                modelPath);
         return new VbprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -37,6 +43,37 @@ class VbprGeneratorTest {
         assertThat(vbprCold).isGreaterThan(0.75);
         assertThat(bprCold).isBetween(0.4, 0.6); // cold items all score 0 for BPR: chance
         assertThat(COLD.auc(v, false)).isGreaterThan(0.75);
+    }
+
+    @Test
+    void miniBatchTrainingKeepsThePerDrawQualityOnPlantedData() {
+        for (long seed : new long[] {42, 43}) {
+            VbprGenerator perDraw = vbpr(1, "");
+            perDraw.fit(COLD.data(seed), ProgressListener.NONE);
+            VbprGenerator miniBatch = vbpr(0, "");
+            miniBatch.fit(COLD.data(seed), ProgressListener.NONE);
+            double warmBefore = COLD.auc(perDraw, false);
+            double warmAfter = COLD.auc(miniBatch, false);
+            double coldBefore = COLD.auc(perDraw, true);
+            double coldAfter = COLD.auc(miniBatch, true);
+            assertThat(warmAfter).as("seed %d: AUC, all test items", seed).isGreaterThan(warmBefore - 0.02);
+            assertThat(coldAfter).as("seed %d: AUC, cold items", seed).isGreaterThan(coldBefore - 0.02)
+                    .isGreaterThan(0.75);
+        }
+    }
+
+    @Test
+    void theBatchSizeIsAutomaticOrAsGivenAndValidated() {
+        VbprConfig d = VbprConfig.defaults();
+        assertThat(d.batchSize(10_000)).isEqualTo(1024);
+        assertThat(d.batchSize(100_000)).isEqualTo(3125);
+        assertThat(d.batchSize(632_000)).isEqualTo(16_384);
+        VbprConfig fixed = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 1, 0, 0, 5, 3, true, 5000, "pair", "");
+        assertThat(fixed.batchSize(632_000)).isEqualTo(1);
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, -1, 0, 0, 5, 3, true, 5000, "pair",
+                "")).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 0, -0.5, 0, 5, 3, true, 5000,
+                "pair", "")).hasMessageContaining("contentOnlyWeight");
     }
 
     @Test
