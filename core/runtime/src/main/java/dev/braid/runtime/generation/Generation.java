@@ -295,6 +295,25 @@ public final class Generation {
         return out;
     }
 
+    /**
+     * The counters of the generators that report some ({@link dev.braid.api.component.Measured}), by generator
+     * name (as configured) and sample name. A generator whose report throws is left out (and logged).
+     */
+    public Map<String, Map<String, Double>> measurements() {
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        for (int g = 0; g < generators.size(); g++) {
+            if (generators.get(g) instanceof dev.braid.api.component.Measured m) {
+                try {
+                    String name = generatorNames.get(g);
+                    out.put(out.containsKey(name) ? name + "#" + g : name, Map.copyOf(m.measurements()));
+                } catch (RuntimeException e) {
+                    log.warn("{} failed to report its counters: {}", generatorLabels.get(g), e.toString());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The modalities this generation has an encoder for (what ad-hoc content it can read). */
     public java.util.Set<Modality> encodedModalities() {
         return encoders.keySet();

@@ -2,6 +2,7 @@ package dev.braid.plugin.llm;
 
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
+import dev.braid.api.component.Measured;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-rerank", config = LlmRerankConfig.class,
         description = "reorders the top candidates with an OpenAI-compatible chat model; falls back to the incoming order")
-public final class LlmReranker implements Generator, Reranker {
+public final class LlmReranker implements Generator, Reranker, Measured {
     private static final Logger log = LoggerFactory.getLogger(LlmReranker.class);
 
     private final LlmRerankConfig config;
@@ -123,6 +124,7 @@ public final class LlmReranker implements Generator, Reranker {
         return stats;
     }
 
+    @Override
     public Map<String, Double> measurements() {
         return stats.measurements();
     }
