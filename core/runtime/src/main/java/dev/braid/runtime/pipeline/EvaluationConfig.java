@@ -11,6 +11,8 @@ import java.util.List;
  * @param k         the cut-offs
  * @param seed      the seed of the split and of every component
  * @param metrics   the metrics the terminal table shows (all are computed and written to JSON)
+ * @param sampledCandidates when above 0, also rank each test user's held-out item among this many candidates
+ *                  (the LLMRank protocol, {@link SampledRanking}): metrics {@code llmrank_ndcg@k}, {@code llmrank_recall@k}
  */
 public record EvaluationConfig(
         @Param(description = "split: {type: random|stratified|leave-last-out|time|cold-items, ...}",
@@ -19,7 +21,10 @@ public record EvaluationConfig(
         @Param(description = "cut-offs", defaultValue = "[10, 20]") List<Integer> k,
         @Param(description = "seed", defaultValue = "42") long seed,
         @Param(description = "metrics shown in the terminal table", defaultValue = "[ndcg, recall, precision, map]")
-        List<String> metrics) {
+        List<String> metrics,
+        @Param(description = "LLMRank protocol: rank each test user's held-out item among this many candidates "
+                + "(it plus sampled unseen items) through the whole chain, rerankers included; 0 = off",
+                defaultValue = "0", min = 0) int sampledCandidates) {
 
     /**
      * @param type     random, stratified, leave-last-out, time or cold-items
