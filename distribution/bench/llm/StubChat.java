@@ -41,11 +41,15 @@ public class StubChat {
             counts.put(k, new AtomicLong());
         }
         AtomicLong failures = new AtomicLong();
+        AtomicLong promptChars = new AtomicLong();
+        AtomicLong prompts = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", ex -> {
             try (ex) {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                promptChars.addAndGet(contentChars(body));
+                prompts.incrementAndGet();
                 boolean fail;
                 synchronized (random) {
                     fail = random.nextDouble() < failRate;
@@ -62,7 +66,9 @@ public class StubChat {
                 }
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("stub calls: " + counts)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("stub calls: " + counts
+                + "; prompts " + prompts.get() + ", mean message characters "
+                + (prompts.get() == 0 ? 0 : promptChars.get() / prompts.get()))));
         server.start();
         System.out.println("stub chat server on http://127.0.0.1:" + port + "/v1 (failRate " + failRate + ")");
         Thread.currentThread().join();
@@ -92,6 +98,20 @@ public class StubChat {
             sb.append(i == ids.size() - 1 ? "" : ", ").append('"').append(ids.get(i)).append('"');
         }
         return sb.append("]}").toString();
+    }
+
+    /** Characters of the messages' content strings (JSON escapes counted once), for prompt-size figures. */
+    static long contentChars(String body) {
+        long n = 0;
+        for (int at = body.indexOf("\"content\":"); at >= 0; at = body.indexOf("\"content\":", at + 1)) {
+            int start = body.indexOf('"', at + 10) + 1;
+            int i = start;
+            while (i < body.length() && body.charAt(i) != '"') {
+                i += body.charAt(i) == '\\' ? 2 : 1;
+                n++;
+            }
+        }
+        return n;
     }
 
     static String completion(String content) {

@@ -15,6 +15,9 @@ WORK=${1:-/tmp/braid-llm-load}
 RATE=${2:-100}
 SECONDS_=${3:-60}
 PORT=${PORT:-18098}
+# Open loop needs more connections than requests in flight: 100 req/s x 0.3 s LLM budget is 30 at once, and a
+# connection still waiting sends its next request late (the wait counts in the latency).
+CONNECTIONS=${CONNECTIONS:-128}
 mkdir -p "$WORK"
 cp "$BENCH/llm-serve.yaml" "$WORK/serve.yaml"
 export BRAID_CACHE_DIR="$WORK/cache" BRAID_LOG_LEVEL=INFO BRAID_BENCH_LLM_KEY=bench-key-not-a-secret
@@ -35,7 +38,7 @@ done
 for VARIANT in plain llm; do
   echo "== variant $VARIANT; load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
   java -Xss256k "$REPO/distribution/bench/ServeLoad.java" --url "http://127.0.0.1:$PORT" --rate "$RATE" \
-    --seconds "$SECONDS_" --warmup 5 --users 500 --userFormat u%03d \
+    --seconds "$SECONDS_" --warmup 5 --users 500 --userFormat u%03d --connections "$CONNECTIONS" \
     --path "/recommendations?k=10&explain=llm&variant=$VARIANT" --pid $PID
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
