@@ -65,7 +65,7 @@ final class ExplanationPrompt {
             if (n == null || !n.path("explanations").isObject()) {
                 continue;
             }
-            n.get("explanations").fields().forEachRemaining(e -> {
+            n.get("explanations").properties().forEach(e -> {
                 if (ids.contains(e.getKey()) && e.getValue().isTextual()) {
                     String s = clean(e.getValue().asText(), maxChars);
                     if (!s.isEmpty()) {
