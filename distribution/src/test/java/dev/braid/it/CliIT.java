@@ -21,7 +21,9 @@ class CliIT {
                 .containsPattern("audio-stats\\s+encoder\\s+audio\\s+dev\\.braid\\.plugin\\.audio")
                 .containsPattern("concat\\s+fusion\\s+-\\s+dev\\.braid\\.plugin\\.fusion")
                 .containsPattern("popularity\\s+generator\\s+-\\s+dev\\.braid\\.plugin\\.popularity")
-                .containsPattern("rules\\s+generator\\s+-\\s+dev\\.braid\\.plugin\\.rules");
+                .containsPattern("rules\\s+generator\\s+-\\s+dev\\.braid\\.plugin\\.rules")
+                .containsPattern("llm-rerank\\s+generator\\s+-\\s+dev\\.braid\\.plugin\\.llm")
+                .containsPattern("llm-explain\\s+generator\\s+-\\s+dev\\.braid\\.plugin\\.llm");
     }
 
     @Test

@@ -231,6 +231,21 @@ public final class Generation {
      * would allocate (and zero) 400 KB each time.
      */
     public List<ScoredItem> recommend(Query query, int k) {
+        return recommend(query, k, null);
+    }
+
+    /**
+     * The top {@code k} of the given catalog items only (an evaluation protocol that ranks a fixed candidate set,
+     * e.g. the held-out item among sampled negatives), through the whole chain including its rerankers: every other
+     * item is filtered after scoring, and the rerankers see all the allowed items that survived the chain.
+     *
+     * @param allowed catalog indices of the candidates
+     */
+    public List<ScoredItem> recommendAmong(Query query, int[] allowed, int k) {
+        return recommend(query, k, allowed.clone());
+    }
+
+    private List<ScoredItem> recommend(Query query, int k, int[] allowed) {
         float[] scores = buffers.poll();
         if (scores == null) {
             scores = new float[data.catalog().size()];
@@ -241,7 +256,7 @@ public final class Generation {
                 fetch = Math.max(fetch, r.candidates(k));
             }
         }
-        int candidates = fetch;
+        int candidates = allowed == null ? fetch : Math.max(fetch, allowed.length);
         float[] buffer = scores;
         int[] current = {0};
         String[] phase = {"score"};
@@ -249,6 +264,16 @@ public final class Generation {
         List<ScoredItem> ranked = guard.call(() -> "generator " + generatorLabels.get(current[0]) + " ("
                 + phase[0] + ")", () -> {
             chain(query, buffer, current);
+            if (allowed != null) {
+                float[] kept = new float[allowed.length];
+                for (int j = 0; j < allowed.length; j++) {
+                    kept[j] = buffer[allowed[j]];
+                }
+                Arrays.fill(buffer, Float.NEGATIVE_INFINITY);
+                for (int j = 0; j < allowed.length; j++) {
+                    buffer[allowed[j]] = kept[j];
+                }
+            }
             phase[0] = "explain/rerank";
             current[0] = 0;
             int[] top = backend.topK(buffer, candidates);
@@ -291,6 +316,25 @@ public final class Generation {
                 reasons.add(name + ":" + r);
             }
             out.add(new ScoredItem(s.itemId(), s.score(), reasons));
+        }
+        return out;
+    }
+
+    /**
+     * The counters of the generators that report some ({@link dev.braid.api.component.Measured}), by generator
+     * name (as configured) and sample name. A generator whose report throws is left out (and logged).
+     */
+    public Map<String, Map<String, Double>> measurements() {
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        for (int g = 0; g < generators.size(); g++) {
+            if (generators.get(g) instanceof dev.braid.api.component.Measured m) {
+                try {
+                    String name = generatorNames.get(g);
+                    out.put(out.containsKey(name) ? name + "#" + g : name, Map.copyOf(m.measurements()));
+                } catch (RuntimeException e) {
+                    log.warn("{} failed to report its counters: {}", generatorLabels.get(g), e.toString());
+                }
+            }
         }
         return out;
     }

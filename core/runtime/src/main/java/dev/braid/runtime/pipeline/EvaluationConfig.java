@@ -15,6 +15,8 @@ import java.util.List;
  * @param seeds     when not empty, the split and every variant are repeated once per seed (replacing {@code seed})
  * @param candidates which items are ranked: all, test-items or cold-items (empty: cold-items for a cold-items
  *                  split, else all)
+ * @param sampledCandidates when above 0, also rank each test user's held-out item among this many candidates
+ *                  (the LLMRank protocol, {@link SampledRanking}): metrics {@code llmrank_ndcg@k}, {@code llmrank_recall@k}
  */
 public record EvaluationConfig(
         @Param(description = "split: {type: random|stratified|leave-last-out|time|cold-items|files, ...}",
@@ -29,7 +31,10 @@ public record EvaluationConfig(
         @Param(description = "candidate items: all | test-items | cold-items; default: cold-items for a cold-items "
                 + "split, else all", defaultValue = "") String candidates,
         @Param(description = "repeat split and training once per seed; the report gives mean and sd over seeds",
-                defaultValue = "[]") List<Long> seeds) {
+                defaultValue = "[]") List<Long> seeds,
+        @Param(description = "LLMRank protocol: rank each test user's held-out item among this many candidates "
+                + "(it plus sampled unseen items) through the whole chain, rerankers included; 0 = off",
+                defaultValue = "0", min = 0) int sampledCandidates) {
 
     /** The seeds to run: {@code seeds}, or the single {@code seed}. */
     public List<Long> runSeeds() {
@@ -38,7 +43,8 @@ public record EvaluationConfig(
 
     /** This configuration with another seed (and no repetition). */
     public EvaluationConfig withSeed(long s) {
-        return new EvaluationConfig(split, threshold, k, s, metrics, baseline, candidates, List.of());
+        return new EvaluationConfig(split, threshold, k, s, metrics, baseline, candidates, List.of(),
+                sampledCandidates);
     }
 
     /**

@@ -216,6 +216,17 @@ public final class ExperimentRunner {
                 if (!r.segments().isEmpty()) {
                     details.put("segments", r.segments());
                 }
+                if (ev.sampledCandidates() > 0) {
+                    // LLMRank protocol (reranker stages included); its metrics join the others, prefixed llmrank_
+                    long s0 = System.nanoTime();
+                    metrics = new LinkedHashMap<>(metrics);
+                    metrics.putAll(SampledRanking.evaluate(served, dataset.catalog(), train, split.test(),
+                            ev.sampledCandidates(), ev.k(), ev.seed(), progress));
+                    timings.put("evaluate_sampled", (System.nanoTime() - s0) / 1e9);
+                }
+                if (!served.measurements().isEmpty()) {
+                    details.put("component_counters", served.measurements());
+                }
                 results.add(new VariantResult(p.name(), metrics, timings, coverage, details));
                 perUser.add(r.perUser());
                 log.info("Variant {}: {}", p.name(), metrics);

@@ -152,7 +152,7 @@ public final class BraidServer implements AutoCloseable {
         app.get("/", ctx -> page(ctx));
         app.get("/health", this::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()));
+                .result(metrics.scrape() + PluginMetrics.scrape(pluginMeasurements())));
         app.get("/recommendations", this::recommendations);
         app.post("/recommendations", this::byExample);
         app.get("/items/{id}/similar", this::similarItems);
@@ -293,10 +293,41 @@ public final class BraidServer implements AutoCloseable {
             Map<String, Object> m = summary(g, g.catalog().indexOf(s.itemId()));
             m.put("score", s.score());
             m.put("reasons", s.reasons());
+            String why = explanation(s.reasons());
+            if (why != null) {
+                m.put("explanation", why);
+            }
             list.add(m);
         }
         out.put("items", list);
         return out;
+    }
+
+    /** Per variant, the counters the live generation's generators report (none while a variant has no live one). */
+    private Map<String, Map<String, Map<String, Double>>> pluginMeasurements() {
+        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+        for (var e : pipelines.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().generations().call(Generation::measurements));
+            } catch (IllegalStateException noLiveGeneration) {
+                // nothing to report for this variant
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The sentence a generator gave as {@code explain:<sentence>} (e.g. {@code llm-explain} for {@code explain=llm}):
+     * the runtime prefixes it with the generator's name, so the reason reads {@code <generator>:explain:<sentence>}.
+     */
+    static String explanation(List<String> reasons) {
+        for (String r : reasons) {
+            int colon = r.indexOf(':');
+            if (colon > 0 && r.startsWith("explain:", colon + 1)) {
+                return r.substring(colon + 1 + "explain:".length());
+            }
+        }
+        return null;
     }
 
     private void similarItems(Context ctx) {

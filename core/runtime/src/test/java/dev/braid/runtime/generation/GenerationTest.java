@@ -96,6 +96,43 @@ class GenerationTest {
     }
 
     @Test
+    void recommendAmongRanksOnlyTheGivenItemsThroughTheRerankersAndCountersAreReported() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}, swap]
+                """), data, ProgressListener.NONE);
+        Catalog c = data.catalog();
+        // Among x and y only (z scores above y but is not a candidate): the chain ranks x, y; swap reverses.
+        List<ScoredItem> two = g.recommendAmong(Query.forUser("u"), new int[] {c.indexOf("y"), c.indexOf("x")}, 2);
+        assertThat(two).extracting(ScoredItem::itemId).containsExactly("y", "x");
+        assertThat(g.measurements()).containsEntry("swap", java.util.Map.of("swap_calls_total", 1.0));
+        // The unrestricted path is unaffected by the mask (score buffers are reused).
+        assertThat(g.recommend(Query.forUser("u"), 3)).extracting(ScoredItem::itemId).containsExactly("y", "z", "x");
+    }
+
+    @Test
+    void theSampledProtocolRanksTheHeldOutItemAmongSampledUnseenItems() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: [{name: by-feature, column: 1}]
+                """), data, ProgressListener.NONE);
+        // u trained on y; held out x (the best-scored item): among x, z and e (e failed to encode: filtered), x is
+        // first, so NDCG@1 = recall@1 = 1. Two candidates: x plus one of the unseen {z, e}.
+        java.util.Map<String, Double> m = dev.braid.runtime.pipeline.SampledRanking.evaluate(g, data.catalog(),
+                data.train(), List.of(Interaction.implicit("u", "x")), 2, List.of(1, 2, 5), 7, ProgressListener.NONE);
+        assertThat(m).containsEntry("llmrank_ndcg@1", 1.0).containsEntry("llmrank_recall@1", 1.0)
+                .containsEntry("llmrank_users", 1.0).doesNotContainKey("llmrank_ndcg@2");
+        // Held out z (a's: 1) while x (3 a's) is unseen: with all three unseen items x outranks z.
+        java.util.Map<String, Double> z = dev.braid.runtime.pipeline.SampledRanking.evaluate(g, data.catalog(),
+                data.train(), List.of(Interaction.implicit("u", "z")), 3, List.of(1, 2), 7, ProgressListener.NONE);
+        assertThat(z).containsEntry("llmrank_recall@1", 0.0).containsEntry("llmrank_recall@2", 1.0);
+        assertThat(z.get("llmrank_ndcg@2")).isCloseTo(1 / (Math.log(3) / Math.log(2)), org.assertj.core.data.Offset
+                .offset(1e-9));
+    }
+
+    @Test
     void reusesUnchangedComponentsAndClosesTheRestWhenTheOldGenerationDrains() throws Exception {
         int created = TestComponents.ENCODERS_CREATED.get();
         int closed = TestComponents.ENCODERS_CLOSED.get();

@@ -129,8 +129,16 @@ final class TestComponents {
 
     /** A list-level step: sees one candidate more than asked, reverses the list and marks every item. */
     @BraidComponent(name = "swap")
-    public static final class Swap implements Generator, dev.braid.api.generator.Reranker {
+    public static final class Swap implements Generator, dev.braid.api.generator.Reranker,
+            dev.braid.api.component.Measured {
+        private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
         public Swap(NoConfig config) {
+        }
+
+        @Override
+        public java.util.Map<String, Double> measurements() {
+            return java.util.Map.of("swap_calls_total", (double) calls.get());
         }
 
         @Override
@@ -149,6 +157,7 @@ final class TestComponents {
         @Override
         public java.util.List<dev.braid.api.generator.ScoredItem> rerank(Query query,
                 java.util.List<dev.braid.api.generator.ScoredItem> candidates, float[] scores, int k) {
+            calls.incrementAndGet();
             java.util.List<dev.braid.api.generator.ScoredItem> out = new java.util.ArrayList<>();
             for (int i = candidates.size() - 1; i >= 0; i--) {
                 var s = candidates.get(i);

@@ -27,7 +27,7 @@ class PredefinedSplitTest {
     }
 
     private static EvaluationConfig evaluation(EvaluationConfig.SplitConfig split, String candidates) {
-        return new EvaluationConfig(split, 4, List.of(10), 42, List.of("ndcg"), "", candidates, List.of());
+        return new EvaluationConfig(split, 4, List.of(10), 42, List.of("ndcg"), "", candidates, List.of(), 0);
     }
 
     @Test

@@ -1,0 +1,49 @@
+#!/bin/sh
+# braid serve with llm-rerank and llm-explain against a chat-completions stub that fails half its calls
+# (docs/llm.md, "Serving under failure"): open-loop load of RATE req/s for SECONDS on
+# /recommendations?k=10&explain=llm, first on variant plain (the same chain without the LLM stages: the baseline),
+# then on variant llm; then the LLM counters from /metrics and the stub's own count of answers and failures.
+#
+#   distribution/bench/llm/llm-load.sh [WORK_DIR] [RATE] [SECONDS]     (defaults: /tmp/braid-llm-load 100 60)
+#
+# Needs the built distribution (mvn -o -pl distribution -am -DskipTests package). Loopback only.
+set -e
+BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+REPO=$(dirname "$(dirname "$(dirname "$BENCH")")")
+BRAID=${BRAID:-$REPO/distribution/target/braid/bin/braid}
+WORK=${1:-/tmp/braid-llm-load}
+RATE=${2:-100}
+SECONDS_=${3:-60}
+PORT=${PORT:-18098}
+# Open loop needs more connections than requests in flight: 100 req/s x 0.3 s LLM budget is 30 at once, and a
+# connection still waiting sends its next request late (the wait counts in the latency).
+CONNECTIONS=${CONNECTIONS:-128}
+mkdir -p "$WORK"
+cp "$BENCH/llm-serve.yaml" "$WORK/serve.yaml"
+export BRAID_CACHE_DIR="$WORK/cache" BRAID_LOG_LEVEL=INFO BRAID_BENCH_LLM_KEY=bench-key-not-a-secret
+export BRAID_JAVA_OPTS="${BRAID_JAVA_OPTS:--Xms512m -Xmx512m}"
+java "$BENCH/StubChat.java" --port 18111 --failRate 0.5 --delayMs 30 --slowMs 5000 --seed 1 > "$WORK/stub.log" 2>&1 &
+STUB=$!
+"$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; kill $STUB 2>/dev/null; wait $STUB 2>/dev/null' EXIT
+until grep -q "stub chat server on" "$WORK/stub.log"; do
+  kill -0 $STUB 2>/dev/null || { echo "stub exited:"; tail -5 "$WORK/stub.log"; exit 1; }
+  sleep 1
+done
+until grep -q "Braid serving" "$WORK/serve.log"; do
+  kill -0 $PID 2>/dev/null || { echo "server exited:"; tail -20 "$WORK/serve.log"; exit 1; }
+  sleep 1
+done
+for VARIANT in plain llm; do
+  echo "== variant $VARIANT; load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+  java -Xss256k "$REPO/distribution/bench/ServeLoad.java" --url "http://127.0.0.1:$PORT" --rate "$RATE" \
+    --seconds "$SECONDS_" --warmup 5 --users 500 --userFormat u%03d --connections "$CONNECTIONS" \
+    --path "/recommendations?k=10&explain=llm&variant=$VARIANT" --pid $PID
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -E "^braid_plugin_llm_(requests|retries|successes|fallbacks|cache_hits|failures|latency)" \
+  | grep -v ' 0.0$' || true
+echo "log lines with the API key: $(grep -c "$BRAID_BENCH_LLM_KEY" "$WORK/serve.log" || true)"
+kill $STUB; wait $STUB 2>/dev/null || true
+grep "stub calls" "$WORK/stub.log" || true

@@ -1,0 +1,163 @@
+package dev.braid.plugin.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An OpenAI chat-completions server on 127.0.0.1 for tests: {@code POST /v1/chat/completions} answers with the
+ * next scripted reply (or the default one), and records every request it received.
+ */
+final class StubChatServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the server does with one request. */
+    interface Reply {
+        void send(HttpExchange ex, JsonNode request) throws IOException;
+    }
+
+    /** One received request. */
+    record Received(JsonNode body, String authorization, long atNanos) {
+    }
+
+    private final HttpServer server;
+    private final BlockingQueue<Reply> script = new LinkedBlockingQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile Reply fallback;
+
+    StubChatServer(Reply fallback) throws IOException {
+        this.fallback = fallback;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stub-chat");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/v1/chat/completions", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Queues replies for the next requests, in order. */
+    StubChatServer then(Reply... replies) {
+        script.addAll(List.of(replies));
+        return this;
+    }
+
+    void setDefault(Reply reply) {
+        fallback = reply;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
+            received.add(new Received(body, ex.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
+            Reply r = script.poll();
+            (r == null ? fallback : r).send(ex, body);
+        }
+    }
+
+    // ---- replies --------------------------------------------------------------------------------------------
+
+    /** A chat completion whose message content is the given text. */
+    static Reply content(String text) {
+        return (ex, req) -> {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("id", "chatcmpl-stub").put("object", "chat.completion").put("model", req.path("model").asText());
+            ObjectNode choice = n.putArray("choices").addObject();
+            choice.put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", text);
+            n.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+            write(ex, 200, JSON.writeValueAsBytes(n));
+        };
+    }
+
+    /** A chat completion computed from the request (a "model" that follows a rule). */
+    static Reply answer(Function<JsonNode, String> model) {
+        return (ex, req) -> content(model.apply(req)).send(ex, req);
+    }
+
+    static Reply status(int status, String retryAfter, String body) {
+        return (ex, req) -> {
+            if (retryAfter != null) {
+                ex.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            write(ex, status, body.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** Waits for the latch (the test releases it), then sends the reply. */
+    static Reply after(CountDownLatch release, Reply then) {
+        return (ex, req) -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            then.send(ex, req);
+        };
+    }
+
+    /** A 200 with a body of {@code bytes} bytes of JSON-looking filler. */
+    static Reply oversized(int bytes) {
+        return (ex, req) -> {
+            ex.sendResponseHeaders(200, bytes);
+            byte[] chunk = new byte[8192];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int sent = 0; sent < bytes; sent += chunk.length) {
+                    out.write(chunk, 0, Math.min(chunk.length, bytes - sent));
+                }
+            } catch (IOException e) {
+                // the client hung up once it had seen enough
+            }
+        };
+    }
+
+    /** Closes the connection without an answer. */
+    static Reply drop() {
+        return (ex, req) -> {
+            // Closing the exchange before any response headers makes the client see the connection end.
+            ex.getHttpContext().getServer();
+            throw new IOException("dropped on purpose");
+        };
+    }
+
+    private static void write(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
