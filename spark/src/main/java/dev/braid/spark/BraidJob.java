@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * spark-submit --class dev.braid.spark.BraidJob --jars PLUGIN.jar,... braid-spark.jar \
- *     --config F --stage encode|fuse|recommend|all --out DIR
+ *     --config F --stage encode|fuse|train|recommend|evaluate|all --out DIR
  * </pre>
  *
  * Plugins are the same jars {@code braid} loads as bundles, found on the class path through their
@@ -34,12 +34,12 @@ import picocli.CommandLine.Option;
         description = "Run Braid pipeline stages on Apache Spark.")
 public final class BraidJob implements Callable<Integer> {
     /** The stages, in the order {@code all} runs them. */
-    public enum Stage { ENCODE, FUSE, RECOMMEND, ALL }
+    public enum Stage { ENCODE, FUSE, TRAIN, RECOMMEND, EVALUATE, ALL }
 
     @Option(names = "--config", required = true, description = "the Braid configuration (YAML)")
     Path config;
 
-    @Option(names = "--stage", required = true, description = "encode, fuse, recommend or all")
+    @Option(names = "--stage", required = true, description = "encode, fuse, train, recommend, evaluate or all")
     String stage;
 
     @Option(names = "--out", required = true, description = "output folder or URI (Parquet tables are written "
@@ -94,22 +94,40 @@ public final class BraidJob implements Callable<Integer> {
             long n = EncodeStage.refuse(spark, spec, out);
             lines.add("fuse: " + n + " items refused into " + out + "/items.fused");
         }
+        boolean als = hasAls(spec);
+        if (stage == Stage.TRAIN || (stage == Stage.ALL && als)) {
+            lines.add(AlsStages.train(spark, spec, out));
+        }
         if (stage == Stage.RECOMMEND || stage == Stage.ALL) {
-            RecommendStage.Result r = recommend(spark, spec, out);
+            RecommendStage.Result r = recommend(spark, spec, out, als);
             lines.add(String.format(Locale.ROOT, "recommend: %d users, %d rows over %d items, %.1f s", r.users(),
                     r.rows(), r.items(), r.seconds()));
+        }
+        if (stage == Stage.EVALUATE || (stage == Stage.ALL && als)) {
+            AlsStages.Evaluation e = AlsStages.evaluate(spark, spec, out);
+            lines.add(String.format(Locale.ROOT, "evaluate: %d users; als fit %.2f s (%.3f s per iteration); %s",
+                    e.users(), e.fitSeconds(), e.secondsPerIteration(), e.metrics()));
         }
         return lines;
     }
 
-    private static RecommendStage.Result recommend(SparkSession spark, JobSpec spec, String out) {
+    private static boolean hasAls(JobSpec spec) {
+        return ExecutorEngine.get(spec).pipeline().generators().stream().anyMatch(g -> g.spec().name().equals("als"));
+    }
+
+    private static RecommendStage.Result recommend(SparkSession spark, JobSpec spec, String out, boolean als) {
         ResolvedPipeline pipeline = ExecutorEngine.get(spec).pipeline();
+        boolean excludeSeen = RecommendStage.excludeSeen(pipeline.generators());
+        Dataset<Row> interactions = new TabularSource(spec).interactions(spark).select("user", "item");
+        if (als) {
+            ItemMatrix factors = RecommendStage.collect(spark.read().parquet(out + "/als/items"), false);
+            Dataset<Row> users = spark.read().parquet(out + "/als/users").toDF("user", "features");
+            return RecommendStage.recommend(spark, spec, factors, interactions, users, excludeSeen, out);
+        }
         Dataset<Row> items = spark.read().parquet(out + "/items");
         String column = Arrays.asList(items.columns()).contains(EncodeStage.FUSED) ? EncodeStage.FUSED
                 : items.columns()[1];
         ItemMatrix matrix = RecommendStage.collect(items.select(col("id"), col(column)), true);
-        Dataset<Row> interactions = new TabularSource(spec).interactions(spark).select("user", "item");
-        return RecommendStage.recommend(spark, spec, matrix, interactions, null,
-                RecommendStage.excludeSeen(pipeline.generators()), out);
+        return RecommendStage.recommend(spark, spec, matrix, interactions, null, excludeSeen, out);
     }
 }
