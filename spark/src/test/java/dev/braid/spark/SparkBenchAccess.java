@@ -41,6 +41,30 @@ public final class SparkBenchAccess {
         return last;
     }
 
+    /** ALS on random implicit data (each user {@code perUser} distinct random items): {fit seconds, per iteration}. */
+    public static double[] alsSynthetic(SparkSession spark, int users, int items, int perUser, int rank,
+                                        int iterations) {
+        org.apache.spark.sql.Dataset<Row> pairs = spark.range(0, users, 1, 8).flatMap(
+                (org.apache.spark.api.java.function.FlatMapFunction<Long, Row>) u -> {
+                    Random r = new Random(u);
+                    java.util.List<Row> out = new java.util.ArrayList<>();
+                    java.util.Set<Integer> seen = new java.util.HashSet<>();
+                    while (seen.size() < perUser) {
+                        // popularity skew: squares favour low item numbers
+                        double x = r.nextDouble();
+                        seen.add((int) (x * x * items));
+                    }
+                    seen.forEach(i -> out.add(RowFactory.create("u" + u, "i" + i)));
+                    return out.iterator();
+                }, Encoders.row(new org.apache.spark.sql.types.StructType()
+                        .add("user", org.apache.spark.sql.types.DataTypes.StringType)
+                        .add("item", org.apache.spark.sql.types.DataTypes.StringType)));
+        dev.braid.plugin.factorization.AlsConfig cfg = new dev.braid.plugin.factorization.AlsConfig(rank, iterations,
+                0.1, 1, 42, "unused");
+        AlsTrainer.Trained t = AlsTrainer.train(spark, pairs, cfg, 2);
+        return new double[] {t.fitSeconds(), t.secondsPerIteration()};
+    }
+
     /** Exact top-K of random user vectors against a broadcast random item matrix; seconds. */
     public static double topk(SparkSession spark, int users, int items, int dim, int k) {
         Random rnd = new Random(1);

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * SparkBench encode ITEMS RUNS      # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
  * SparkBench als ML100K_DIR [RANK,ITERATIONS,REG,ALPHA]  # ALS (Spark) vs BPR (braid run), MovieLens-100k
  * SparkBench topk USERS ITEMS DIM K # exact batch top-K in local[*]
+ * SparkBench als-synthetic USERS ITEMS PER_USER RANK ITERATIONS  # ALS time per iteration on random data, local[2]
  * </pre>
  */
 public final class SparkBench {
@@ -34,7 +35,9 @@ public final class SparkBench {
             case "als" -> als(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? args[2] : "64,15,0.05,10");
             case "topk" -> topk(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args.length > 5 ? args[5] : "local[*]");
-            default -> throw new IllegalArgumentException("encode | als | topk");
+            case "als-synthetic" -> alsSynthetic(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("encode | als | topk | als-synthetic");
         }
     }
 
@@ -130,6 +133,19 @@ public final class SparkBench {
             double s = SparkBenchAccess.topk(spark, users, items, dim, k);
             System.out.printf(Locale.ROOT, "top-%d for %d users x %d items (dim %d) on %s: %.1f s, %.0f users/s%n",
                     k, users, items, dim, master, s, users / s);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void alsSynthetic(int users, int items, int perUser, int rank, int iterations) {
+        SparkSession spark = spark("local[2]");
+        try {
+            double[] r = SparkBenchAccess.alsSynthetic(spark, users, items, perUser, rank, iterations);
+            long nnz = (long) users * perUser;
+            System.out.printf(Locale.ROOT, "als synthetic: %d users, %d items, %d interactions, rank %d: fit %.1f s, "
+                    + "%.2f s per iteration, %.3g interaction-rank^2 per second per core (2 cores)%n", users, items,
+                    nnz, rank, r[0], r[1], nnz * (double) rank * rank / r[1] / 2);
         } finally {
             spark.stop();
         }
