@@ -51,7 +51,7 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
                           List<PipelineSpec> variants, JsonNode evaluation, JsonNode output, JsonNode serve) {
 
     private static final Set<String> TOP = Set.of("name", "dataset", "compute", "encoders", "fusion", "generators",
-            "variants", "evaluation", "output", "serve");
+            "variants", "evaluation", "output", "serve", "spark");
     private static final Set<String> VARIANT = Set.of("name", "modalities", "encoders", "fusion", "generators",
             "dropAtTest");
 
@@ -79,7 +79,7 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
      *
      * @throws ConfigException naming a variable that is unset and has no default
      */
-    static String interpolate(String text, Map<String, String> env) {
+    public static String interpolate(String text, Map<String, String> env) {
         java.util.regex.Matcher m = VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

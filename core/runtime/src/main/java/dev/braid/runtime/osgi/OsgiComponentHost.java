@@ -1,0 +1,92 @@
+package dev.braid.runtime.osgi;
+
+import dev.braid.runtime.BraidHome;
+import dev.braid.runtime.plugin.BundleComponentTracker;
+import dev.braid.runtime.plugin.ComponentHost;
+import dev.braid.runtime.plugin.ComponentRegistry;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OSGi host: an embedded Felix framework with the shipped bundles started and, when asked, {@code plugins/}
+ * watched for hot deployment. Bundles feed the registry through a {@link BundleComponentTracker}.
+ */
+public final class OsgiComponentHost implements ComponentHost {
+    private static final Logger log = LoggerFactory.getLogger(OsgiComponentHost.class);
+
+    private final FelixHost felix;
+    private final PluginDirectoryWatcher watcher;
+    private final Path storage;
+
+    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Path storage) {
+        this.felix = felix;
+        this.watcher = watcher;
+        this.storage = storage;
+    }
+
+    /** Starts Felix with its cache under the home's cache folder; returns when the shipped bundles are active. */
+    public static OsgiComponentHost start(BraidHome home, ComponentRegistry registry, boolean watchPlugins) {
+        Path storage;
+        try {
+            Files.createDirectories(home.cache().resolve("osgi"));
+            storage = Files.createTempDirectory(home.cache().resolve("osgi"), "felix-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the OSGi cache under " + home.cache() + ": "
+                    + e.getMessage(), e);
+        }
+        FelixHost felix = FelixHost.start(storage, HostPackages.exports());
+        new BundleComponentTracker(registry).open(felix.context());
+        felix.installAll(jars(home.bundles()));
+        PluginDirectoryWatcher watcher = new PluginDirectoryWatcher(home.plugins(), felix);
+        if (watchPlugins) {
+            watcher.start(250);
+        }
+        return new OsgiComponentHost(felix, watcher, storage);
+    }
+
+    public FelixHost felix() {
+        return felix;
+    }
+
+    @Override
+    public String description() {
+        return "OSGi (Felix)";
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        felix.close();
+        deleteTree(storage);
+    }
+
+    private static List<Path> jars(Path dir) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            log.warn("No bundle folder at {}", dir);
+            return out;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
+            s.forEach(out::add);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Cannot delete {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.braid.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.config.ConfigException;
+import dev.braid.runtime.config.ParamBinder;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What every JVM of a job needs to rebuild the same pipeline: the configuration text (environment variables already
+ * replaced on the driver), the folder relative paths resolve against, and the {@code spark:} settings. Small and
+ * serializable, so it travels in task closures; each executor parses it once.
+ *
+ * @param configText the configuration, interpolated
+ * @param configFile the file it came from, for messages
+ * @param baseDir    the folder relative paths resolve against
+ * @param settings   the {@code spark:} section
+ */
+public record JobSpec(String configText, String configFile, String baseDir, SparkSettings settings)
+        implements Serializable {
+
+    /** Reads a configuration file on the driver. */
+    public static JobSpec load(Path file) {
+        String text;
+        try {
+            text = BraidConfig.interpolate(Files.readString(file), System.getenv());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), "", "file not found: " + file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "", "cannot read: " + e.getMessage());
+        }
+        JobSpec spec = new JobSpec(text, file.toString(), file.toAbsolutePath().getParent().toString(), null);
+        JsonNode spark = spec.tree().get("spark");
+        SparkSettings settings = ParamBinder.bind(SparkSettings.class, spark == null ? ParamBinder.empty() : spark,
+                "spark", Set.of());
+        return new JobSpec(text, spec.configFile, spec.baseDir, settings);
+    }
+
+    JsonNode tree() {
+        try {
+            return ParamBinder.mapper().readTree(configText);
+        } catch (IOException e) {
+            throw new ConfigException(configFile, "", "cannot parse: " + e.getMessage());
+        }
+    }
+
+    /** The parsed and checked configuration. */
+    public BraidConfig config() {
+        return BraidConfig.parse(tree(), Path.of(configFile), Path.of(baseDir));
+    }
+
+    /** Identifies the pipeline an executor builds from this spec (engines are cached per JVM by it). */
+    String key() {
+        return dev.braid.runtime.util.Hashing.sha256Hex(configText + "|" + baseDir + "|" + settings);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.braid.spark.bench;
+
+import dev.braid.api.component.ProgressListener;
+import dev.braid.evaluation.report.VariantResult;
+import dev.braid.runtime.BraidHome;
+import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.pipeline.CatalogEncoding;
+import dev.braid.runtime.pipeline.ExperimentRunner;
+import dev.braid.spark.SparkBenchAccess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Benchmarks of the Spark job (not tests; the machine is shared and noisy: medians of alternating runs).
+ * <pre>
+ * SparkBench encode ITEMS RUNS      # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
+ * SparkBench als ML100K_DIR [RANK,ITERATIONS,REG,ALPHA]  # ALS (Spark) vs BPR (braid run), MovieLens-100k
+ * SparkBench topk USERS ITEMS DIM K # exact batch top-K in local[*]
+ * SparkBench als-synthetic USERS ITEMS PER_USER RANK ITERATIONS  # ALS time per iteration on random data, local[2]
+ * </pre>
+ */
+public final class SparkBench {
+    private SparkBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "encode" -> encode(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "als" -> als(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? args[2] : "64,15,0.05,10");
+            case "topk" -> topk(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), args.length > 5 ? args[5] : "local[*]");
+            case "als-synthetic" -> alsSynthetic(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> throw new IllegalArgumentException("encode | als | topk | als-synthetic");
+        }
+    }
+
+    static SparkSession spark(String master) {
+        return SparkSession.builder().master(master).appName("braid-bench").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4").config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    }
+
+    private static void encode(int items, int runs) throws Exception {
+        Path dir = Files.createTempDirectory("braid-bench-encode");
+        Path config = SparkBenchAccess.catalog(dir, items, items / 4, """
+                encoders: {text: {name: minilm, parallelCalls: 1, threads: 1}}
+                generators: [content-profile]
+                """, "spark: {partitions: 2, batchSize: 32, cache: " + dir.resolve("executor-cache") + "}\n");
+        Path single = dir.resolve("single.yaml");
+        // braid encode on one JVM: its defaults (one single-threaded model call per core, here 2).
+        Files.writeString(single, Files.readString(config).replace("{name: minilm, parallelCalls: 1, threads: 1}",
+                "{name: minilm, batchSize: 32}"));
+        SparkSession spark = spark("local[2]");
+        List<Double> sparkRates = new ArrayList<>();
+        List<Double> localRates = new ArrayList<>();
+        try (BraidRuntime rt = BraidRuntime.onClassPath(new BraidHome(dir, dir.resolve("cache")),
+                SparkBench.class.getClassLoader())) {
+            SparkBenchAccess.warm(spark, config, dir.resolve("warm").toString());
+            for (int r = 0; r < runs; r++) {
+                double s = SparkBenchAccess.encodeSeconds(spark, config, dir.resolve("spark-" + r).toString());
+                sparkRates.add(items / s);
+                deleteTree(dir.resolve("cache").resolve("vectors"));
+                long t0 = System.nanoTime();
+                ExperimentRunner.Validated v = new ExperimentRunner(rt, ProgressListener.NONE)
+                        .validate(BraidConfig.load(single));
+                new CatalogEncoding(rt, ProgressListener.NONE).run(v, dir.resolve("single-" + r));
+                double l = (System.nanoTime() - t0) / 1e9;
+                localRates.add(items / l);
+                System.out.printf(Locale.ROOT, "run %d: spark %.1f items/s, braid encode %.1f items/s%n", r,
+                        items / s, items / l);
+            }
+        } finally {
+            spark.stop();
+        }
+        double sm = median(sparkRates);
+        double lm = median(localRates);
+        System.out.printf(Locale.ROOT, "encode %d items, 2 cores: spark local[2] median %.1f items/s (%.1f per core), "
+                + "braid encode median %.1f items/s (%.1f per core); ratio %.3f%n", items, sm, sm / 2, lm, lm / 2,
+                sm / lm);
+    }
+
+    private static void als(Path ml100k, String params) throws Exception {
+        String[] p = params.split(",");
+        Path dir = Files.createTempDirectory("braid-bench-als");
+        Path config = dir.resolve("als.yaml");
+        Files.writeString(config, """
+                name: als-vs-bpr
+                dataset: {type: movielens, path: %s}
+                generators: [{name: als, rank: %s, iterations: %s, regParam: %s, alpha: %s, seed: 42, model: out/als-split.model}]
+                variants:
+                  - {name: als}
+                  - {name: bpr, generators: [{name: bpr, factors: 64, epochs: 100, learningRate: 0.05, regularization: 0.01, validationShare: 0}]}
+                evaluation: {split: {type: random, ratio: 0.8}, threshold: 4, k: [10, 20], seed: 42}
+                spark: {partitions: 2, cache: %s}
+                """.formatted(ml100k, p[0], p[1], p[2], p[3], dir.resolve("cache")));
+        SparkSession spark = spark("local[2]");
+        double[] alsFit;
+        java.util.Map<String, Double> alsMetrics;
+        try {
+            var e = SparkBenchAccess.evaluate(spark, config, dir.resolve("out").toString());
+            alsFit = new double[] {e[0], e[1]};
+            alsMetrics = SparkBenchAccess.lastMetrics();
+        } finally {
+            spark.stop();
+        }
+        try (BraidRuntime rt = BraidRuntime.onClassPath(new BraidHome(dir, dir.resolve("cache")),
+                SparkBench.class.getClassLoader())) {
+            ExperimentRunner runner = new ExperimentRunner(rt, ProgressListener.NONE);
+            ExperimentRunner.Report report = runner.run(runner.validate(BraidConfig.load(config)));
+            for (VariantResult r : report.results()) {
+                System.out.printf(Locale.ROOT, "braid run %s: ndcg@10 %.4f recall@10 %.4f timings %s%n",
+                        r.variant(), r.metrics().get("ndcg@10"), r.metrics().get("recall@10"), r.timings());
+            }
+            VariantResult bpr = report.results().get(1);
+            double bprEpoch = bpr.timings().getOrDefault("fit", Double.NaN) / 100;
+            System.out.printf(Locale.ROOT, "ALS " + params + " (Spark local[2]) ndcg@10 %.4f, fit %.2f s, %.3f s per iteration; "
+                            + "BPR (braid run) ndcg@10 %.4f, %.3f s per epoch; ALS/BPR ndcg %.3f%n",
+                    alsMetrics.get("ndcg@10"), alsFit[0], alsFit[1], bpr.metrics().get("ndcg@10"), bprEpoch,
+                    alsMetrics.get("ndcg@10") / bpr.metrics().get("ndcg@10"));
+        }
+    }
+
+    private static void topk(int users, int items, int dim, int k, String master) {
+        SparkSession spark = spark(master);
+        try {
+            double s = SparkBenchAccess.topk(spark, users, items, dim, k);
+            System.out.printf(Locale.ROOT, "top-%d for %d users x %d items (dim %d) on %s: %.1f s, %.0f users/s%n",
+                    k, users, items, dim, master, s, users / s);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void alsSynthetic(int users, int items, int perUser, int rank, int iterations) {
+        SparkSession spark = spark("local[2]");
+        try {
+            double[] r = SparkBenchAccess.alsSynthetic(spark, users, items, perUser, rank, iterations);
+            long nnz = (long) users * perUser;
+            System.out.printf(Locale.ROOT, "als synthetic: %d users, %d items, %d interactions, rank %d: fit %.1f s, "
+                    + "%.2f s per iteration, %.3g interaction-rank^2 per second per core (2 cores)%n", users, items,
+                    nnz, rank, r[0], r[1], nnz * (double) rank * rank / r[1] / 2);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    static void deleteTree(Path p) throws Exception {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var w = Files.walk(p)) {
+            w.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        }
+    }
+}
