@@ -222,14 +222,17 @@ final class VbprModel implements FactorModel {
                 }
                 b[i] += lr * (z - reg * b[i]);
                 b[j] += lr * (-z - reg * b[j]);
+                // The two items' projections E f and β · f are regularised on each draw like their factors.
                 for (int c = 0; c < kc; c++) {
                     float t = theta[to + c];
-                    theta[to + c] = t + lr * (zc * (proj[ci + c] - proj[cj + c]) - reg * t);
-                    g[ci + c] += zc * t;
-                    g[cj + c] -= zc * t;
+                    float pi = proj[ci + c];
+                    float pj = proj[cj + c];
+                    theta[to + c] = t + lr * (zc * (pi - pj) - reg * t);
+                    g[ci + c] += zc * t - reg * pi;
+                    g[cj + c] -= zc * t + reg * pj;
                 }
-                gb[i] += zc;
-                gb[j] -= zc;
+                gb[i] += zc - reg * cb[i];
+                gb[j] -= zc + reg * cb[j];
                 if (!isTouched[i]) {
                     isTouched[i] = true;
                     touched[nt++] = i;
