@@ -170,6 +170,9 @@ final class VbprModel implements FactorModel {
         final float[] gb = new float[items];
         final int[] touched = new int[items];
         final boolean[] isTouched = new boolean[items];
+        // The projections' L2 gradients of a whole batch are applied in one explicit step: above lr · λ · batch = 1
+        // that step overshoots (and diverges on correlated dense content), so λ is capped there.
+        final float projReg = Math.min(reg, 1f / (lr * batch));
         if (!denseChecked) {
             dense = DenseContent.of(content);
             denseChecked = true;
@@ -228,11 +231,11 @@ final class VbprModel implements FactorModel {
                     float pi = proj[ci + c];
                     float pj = proj[cj + c];
                     theta[to + c] = t + lr * (zc * (pi - pj) - reg * t);
-                    g[ci + c] += zc * t - reg * pi;
-                    g[cj + c] -= zc * t + reg * pj;
+                    g[ci + c] += zc * t - projReg * pi;
+                    g[cj + c] -= zc * t + projReg * pj;
                 }
-                gb[i] += zc - reg * cb[i];
-                gb[j] -= zc + reg * cb[j];
+                gb[i] += zc - projReg * cb[i];
+                gb[j] -= zc + projReg * cb[j];
                 if (!isTouched[i]) {
                     isTouched[i] = true;
                     touched[nt++] = i;
