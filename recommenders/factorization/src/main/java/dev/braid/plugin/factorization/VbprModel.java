@@ -16,11 +16,11 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@code batch > 1} (mini-batch): the projections {@code E f_i} and {@code β · f_i} of every item are cached;
  *   a batch of draws scores against the cache and accumulates each item's gradient on its projection
- *   ({@code ±z θ_u}, and {@code ±z} for the bias); at the end of the batch {@code E} and {@code β} take one step
- *   with the summed gradient ({@code ΔE = lr Σ_i g_i f_iᵀ}, one pass over the touched items' features) and one L2
- *   shrinkage {@code (1 - lr λ_E)}, and the cache is recomputed. Per draw this costs {@code O(k + kc)}, not
- *   {@code O(kc × content non-zeros)}, and the L2 term is applied once per batch (as in Cornac's VBPR, whose
- *   mini-batch loss carries {@code λ_E ‖E‖²} once), not once per draw;</li>
+ *   ({@code ±z θ_u - λ E f_i}, and {@code ±z - λ β · f_i} for the bias: each drawn item's projection is regularised
+ *   like its factors, with {@code λ} capped at {@code 1 / (lr · batch)} since a batch's sum is one step); at the end
+ *   of the batch {@code E} and {@code β} take one step with the summed gradient ({@code ΔE = lr Σ_i g_i f_iᵀ}, one
+ *   pass over the touched items' features) and one L2 shrinkage {@code (1 - lr λ_E)}, and the cache is recomputed.
+ *   Per draw this costs {@code O(k + kc)}, not {@code O(kc × content non-zeros)};</li>
  *   <li>{@code batch == 1} (per draw, the original update): each draw projects both items afresh and updates the
  *   columns of {@code E} and {@code β} on their non-zero features, with the L2 shrinkage on every such update. On
  *   dense content every draw shrinks all of {@code E}, which keeps it near zero on large data sets.</li>
