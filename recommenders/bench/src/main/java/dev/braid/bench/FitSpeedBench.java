@@ -65,6 +65,8 @@ public final class FitSpeedBench implements Callable<Integer> {
     @Option(names = "--quality-epochs", defaultValue = "0",
             description = "also train both VBPR variants this many epochs and report cold-item NDCG@10 (0 = skip)")
     int qualityEpochs;
+    @Option(names = "--quality-per-draw", defaultValue = "true", arity = "1",
+            description = "include the per-draw variant in the cold-item quality run") boolean qualityPerDraw;
     @Option(names = "--knn-items", defaultValue = "1447") int knnItems;
     @Option(names = "--knn-dim", defaultValue = "4355") int knnDim;
     @Option(names = "--previous-loop", defaultValue = "false", arity = "0..1",
@@ -138,7 +140,7 @@ public final class FitSpeedBench implements Callable<Integer> {
                     .toList();
             Harness h = new Harness(s.catalog, data.interactions(), test, cold, List.of(10), seed);
             ItemFeatures f = new ItemFeatures(Map.of(), s.content);
-            for (int bs : new int[] {1, batch}) {
+            for (int bs : qualityPerDraw ? new int[] {1, batch} : new int[] {batch}) {
                 r.add(h.run("vbpr batchSize " + bs + ", " + qualityEpochs + " epochs: cold items (users u0-u4999)",
                         new VbprGenerator(vbprConfig(bs, qualityEpochs), env()), f, RecommenderBench::training));
             }

@@ -16,11 +16,11 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@code batch > 1} (mini-batch): the projections {@code E f_i} and {@code β · f_i} of every item are cached;
  *   a batch of draws scores against the cache and accumulates each item's gradient on its projection
- *   ({@code ±z θ_u}, and {@code ±z} for the bias); at the end of the batch {@code E} and {@code β} take one step
- *   with the summed gradient ({@code ΔE = lr Σ_i g_i f_iᵀ}, one pass over the touched items' features) and one L2
- *   shrinkage {@code (1 - lr λ_E)}, and the cache is recomputed. Per draw this costs {@code O(k + kc)}, not
- *   {@code O(kc × content non-zeros)}, and the L2 term is applied once per batch (as in Cornac's VBPR, whose
- *   mini-batch loss carries {@code λ_E ‖E‖²} once), not once per draw;</li>
+ *   ({@code ±z θ_u - λ E f_i}, and {@code ±z - λ β · f_i} for the bias: each drawn item's projection is regularised
+ *   like its factors, with {@code λ} capped at {@code 1 / (lr · batch)} since a batch's sum is one step); at the end
+ *   of the batch {@code E} and {@code β} take one step with the summed gradient ({@code ΔE = lr Σ_i g_i f_iᵀ}, one
+ *   pass over the touched items' features) and one L2 shrinkage {@code (1 - lr λ_E)}, and the cache is recomputed.
+ *   Per draw this costs {@code O(k + kc)}, not {@code O(kc × content non-zeros)};</li>
  *   <li>{@code batch == 1} (per draw, the original update): each draw projects both items afresh and updates the
  *   columns of {@code E} and {@code β} on their non-zero features, with the L2 shrinkage on every such update. On
  *   dense content every draw shrinks all of {@code E}, which keeps it near zero on large data sets.</li>
@@ -170,6 +170,9 @@ final class VbprModel implements FactorModel {
         final float[] gb = new float[items];
         final int[] touched = new int[items];
         final boolean[] isTouched = new boolean[items];
+        // The projections' L2 gradients of a whole batch are applied in one explicit step: above lr · λ · batch = 1
+        // that step overshoots (and diverges on correlated dense content), so λ is capped there.
+        final float projReg = Math.min(reg, 1f / (lr * batch));
         if (!denseChecked) {
             dense = DenseContent.of(content);
             denseChecked = true;
@@ -222,14 +225,17 @@ final class VbprModel implements FactorModel {
                 }
                 b[i] += lr * (z - reg * b[i]);
                 b[j] += lr * (-z - reg * b[j]);
+                // The two items' projections E f and β · f are regularised on each draw like their factors.
                 for (int c = 0; c < kc; c++) {
                     float t = theta[to + c];
-                    theta[to + c] = t + lr * (zc * (proj[ci + c] - proj[cj + c]) - reg * t);
-                    g[ci + c] += zc * t;
-                    g[cj + c] -= zc * t;
+                    float pi = proj[ci + c];
+                    float pj = proj[cj + c];
+                    theta[to + c] = t + lr * (zc * (pi - pj) - reg * t);
+                    g[ci + c] += zc * t - projReg * pi;
+                    g[cj + c] -= zc * t + projReg * pj;
                 }
-                gb[i] += zc;
-                gb[j] -= zc;
+                gb[i] += zc - projReg * cb[i];
+                gb[j] -= zc + projReg * cb[j];
                 if (!isTouched[i]) {
                     isTouched[i] = true;
                     touched[nt++] = i;

@@ -63,6 +63,19 @@ class VbprGeneratorTest {
     }
 
     @Test
+    void aBatchLargerThanAnEpochStaysStableAndStillRanksColdItems() {
+        // One batch per epoch: a single summed step per epoch must still train and stay finite.
+        VbprGenerator v = vbpr(100_000, "");
+        v.fit(COLD.data(42), ProgressListener.NONE);
+        float[] s = new float[Planted.ITEMS];
+        v.score(Query.forUser("u3"), s);
+        for (float x : s) {
+            assertThat(x).isFinite();
+        }
+        assertThat(COLD.auc(v, true)).isGreaterThan(0.75);
+    }
+
+    @Test
     void theBatchSizeIsAutomaticOrAsGivenAndValidated() {
         VbprConfig d = VbprConfig.defaults();
         assertThat(d.batchSize(10_000)).isEqualTo(1024);
