@@ -41,7 +41,7 @@ class HybridMapGeneratorTest {
     }
 
     private static HybridMapGenerator fitted(Map<Modality, FeatureMatrix> modalities) {
-        HybridMapGenerator g = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1));
+        HybridMapGenerator g = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1, "ridge", 256, 200));
         g.fit(data(modalities), ProgressListener.NONE);
         return g;
     }
@@ -66,7 +66,7 @@ class HybridMapGeneratorTest {
     @Test
     void warmItemsKeepTheirCollaborativeSignal() {
         Planted warm = new Planted(13, 0);
-        HybridMapGenerator g = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1));
+        HybridMapGenerator g = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1, "ridge", 256, 200));
         g.fit(new TrainingData(warm.catalog, new ItemFeatures(Map.of(Modality.IMAGE, noise(16, 5, 0)), null),
                 InteractionMatrix.of(warm.catalog, warm.train), 7), ProgressListener.NONE);
         // with uninformative content the collaborative factors still rank warm items well
@@ -106,7 +106,26 @@ class HybridMapGeneratorTest {
         HybridMapGenerator g = new HybridMapGenerator(HybridMapConfig.defaults());
         assertThatThrownBy(() -> g.fit(data(Map.of()), ProgressListener.NONE)).hasMessageContaining("hybrid-map")
                 .hasMessageContaining("bpr");
-        assertThatThrownBy(() -> new HybridMapConfig(8, 4, 256, java.util.List.of(0.0), null, 0.2, null, 1))
+        assertThatThrownBy(() -> new HybridMapConfig(8, 4, 256, java.util.List.of(0.0), null, 0.2, null, 1, "ridge", 256, 200))
                 .hasMessageContaining("weights");
+    }
+
+    @Test
+    void theNonLinearMapTrainsWithDjlAndBestKeepsTheBetterMapOnValidation() {
+        Map<Modality, FeatureMatrix> m = Map.of(Modality.TEXT, COLD.content, Modality.IMAGE, noise(16, 3, 0.2));
+        HybridMapGenerator mlp = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1,
+                "mlp", 32, 400));
+        mlp.fit(data(m), ProgressListener.NONE);
+        assertThat(mlp.mapChoice().map()).isEqualTo("mlp");
+        assertThat(mlp.mapChoice().mlpEpochs()).isBetween(1, 400);
+        assertThat(COLD.auc(mlp, true)).isGreaterThan(0.8);
+
+        HybridMapGenerator best = new HybridMapGenerator(new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1,
+                "best", 32, 400));
+        best.fit(data(m), ProgressListener.NONE);
+        HybridMapGenerator.MapChoice c = best.mapChoice();
+        assertThat(c.map()).isEqualTo(c.mlpNdcg() > c.ridgeNdcg() ? "mlp" : "ridge");
+        assertThatThrownBy(() -> new HybridMapConfig(8, 4, 256, null, null, 0.2, null, 1, "forest", 32, 60))
+                .hasMessageContaining("map");
     }
 }

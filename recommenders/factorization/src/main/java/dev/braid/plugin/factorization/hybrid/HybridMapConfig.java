@@ -17,6 +17,10 @@ import java.util.List;
  *                          collaborative factors) searched on held-out interactions; cold items use the mapped
  *                          content alone
  * @param minInteractions   an item needs this many training interactions to count as warm
+ * @param map               {@code ridge}: the closed-form ridge map; {@code mlp}: a one-hidden-layer network trained
+ *                          with DJL ({@link MlpMap}); {@code best}: whichever ranks the held-out items better
+ * @param hidden            hidden units of the {@code mlp} map
+ * @param epochs            most training epochs of the {@code mlp} map (early stopping on the held-out items)
  */
 public record HybridMapConfig(
         @Param(description = "collaborative factors (SVD rank)", defaultValue = "64", min = 1, max = 1024)
@@ -34,7 +38,11 @@ public record HybridMapConfig(
         @Param(description = "shares of a warm item's vector taken from its mapped content, searched on "
                 + "held-out interactions", defaultValue = "[0, 0.25, 0.5, 0.75, 1]") List<Double> warmContentWeights,
         @Param(description = "training interactions an item needs to count as warm", defaultValue = "1", min = 1)
-        int minInteractions) {
+        int minInteractions,
+        @Param(description = "content-to-factor map: ridge, mlp (DJL) or best (chosen on held-out items)",
+                defaultValue = "ridge") String map,
+        @Param(description = "hidden units of the mlp map", defaultValue = "256", min = 1, max = 8192) int hidden,
+        @Param(description = "most training epochs of the mlp map", defaultValue = "200", min = 1) int epochs) {
 
     public HybridMapConfig {
         weights = weights == null || weights.isEmpty() ? List.of(0.0, 0.5, 1.0, 2.0) : List.copyOf(weights);
@@ -57,6 +65,10 @@ public record HybridMapConfig(
                         + warmContentWeights);
             }
         }
+        map = map == null ? "ridge" : map.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("ridge", "mlp", "best").contains(map)) {
+            throw new IllegalArgumentException("map: expected ridge, mlp or best, got '" + map + "'");
+        }
         for (Double r : regularization) {
             if (r == null || r <= 0 || !Double.isFinite(r)) {
                 throw new IllegalArgumentException("regularization: every penalty must be a finite number > 0, got "
@@ -67,6 +79,6 @@ public record HybridMapConfig(
 
     /** The documented defaults. */
     public static HybridMapConfig defaults() {
-        return new HybridMapConfig(64, 4, 256, null, null, 0.2, null, 1);
+        return new HybridMapConfig(64, 4, 256, null, null, 0.2, null, 1, "ridge", 256, 200);
     }
 }

@@ -61,8 +61,12 @@ public final class HybridMapGenerator implements Generator {
                          Modality bestSingle, double bestSingleNdcg, boolean keptSingle, double warmContentWeight) {
     }
 
+    /** Which content-to-factor map was used, with both validation figures (NaN where not trained). */
+    public record MapChoice(String map, double ridgeNdcg, double mlpNdcg, int mlpEpochs) {
+    }
+
     private record Fitted(InteractionMatrix interactions, int k, float[] items, float[] users, float[] meanUser,
-                          boolean[] warm, Choice choice) {
+                          boolean[] warm, Choice choice, MapChoice mapChoice) {
     }
 
     @Override
@@ -95,6 +99,7 @@ public final class HybridMapGenerator implements Generator {
 
         HeldOutItems holdout = HeldOutItems.of(rows, warm, config.validationShare(), seed);
         Choice modalityChoice = choose(order, modalities, holdout, seed, progress);
+        MapChoice mapChoice = chooseMap(modalityChoice, order, modalities, holdout, seed, progress);
         Choice choice = chooseWarmContentWeight(modalityChoice, rows, order, modalities, seed, progress);
 
         progress.start(NAME + ": final fit", 0);
@@ -107,7 +112,9 @@ public final class HybridMapGenerator implements Generator {
             all[i] = i;
         }
         int fitted = count(warm);
-        double[][] mapped = map.predict(all, weights, choice.penalty() * fitted);
+        double[][] mapped = mapChoice.map().equals("mlp")
+                ? mlpMapped(blocks, weights, factors, warm, mapChoice.mlpEpochs(), seed)
+                : map.predict(all, weights, choice.penalty() * fitted);
         int k = config.factors();
         float[] items = new float[n * k];
         double a = choice.warmContentWeight();
@@ -127,7 +134,11 @@ public final class HybridMapGenerator implements Generator {
             }
         }
         progress.finish();
-        this.fitted = new Fitted(m, k, items, users, meanUser, warm, choice);
+        this.fitted = new Fitted(m, k, items, users, meanUser, warm, choice, mapChoice);
+        if (!config.map().equals("ridge")) {
+            LOG.info("{}: content-to-factor map {} (validation NDCG@10: ridge {}, mlp {} after {} epochs)", NAME,
+                    mapChoice.map(), fmt(mapChoice.ridgeNdcg()), fmt(mapChoice.mlpNdcg()), mapChoice.mlpEpochs());
+        }
         LOG.info("{}: {} warm and {} cold items, {} users, {} factors; weights {}, penalty {} x {} items; "
                         + "validation NDCG@10 {} over {} users ({} held-out items){}", NAME, fitted, n - fitted,
                 rows.length, k, describe(choice.weights()), choice.penalty(), fitted,
@@ -257,6 +268,69 @@ public final class HybridMapGenerator implements Generator {
     private static Choice withWarmContentWeight(Choice c, double a) {
         return new Choice(c.weights(), c.penalty(), c.validationNdcg(), c.bestSingle(), c.bestSingleNdcg(),
                 c.keptSingle(), a);
+    }
+
+    /**
+     * With {@code map: mlp} or {@code best}, trains the non-linear map on the held-out split (early stopping on the
+     * held-out items' NDCG@10, with the weights the ridge search chose) and decides which map to use.
+     */
+    private MapChoice chooseMap(Choice c, List<Modality> order, Map<Modality, FeatureMatrix> modalities,
+                                HeldOutItems holdout, long seed, ProgressListener progress) {
+        if (config.map().equals("ridge")) {
+            return new MapChoice("ridge", c.validationNdcg(), Double.NaN, 0);
+        }
+        progress.start(NAME + ": training the mlp map on the held-out split", 0);
+        int k = config.factors();
+        double[][] factors = InteractionFactors.of(holdout.fitRows, holdout.fitItems, k, config.powerIterations(),
+                seed);
+        List<ContentBlock> blocks = blocks(order, modalities, holdout.fitItems, seed);
+        double[][] users = userVectors(holdout.fitRows, factors, k);
+        double[] weights = order.stream().mapToDouble(mod -> c.weights().get(mod)).toArray();
+        float[][] x = MlpMap.inputs(blocks, weights, factors.length);
+        MlpMap.Trained t = MlpMap.train(x, offsets(blocks), factors, indices(holdout.fitItems), settings(config.epochs()),
+                seed, trained -> {
+                    double[][] predicted = new double[holdout.items.length][];
+                    for (int p = 0; p < predicted.length; p++) {
+                        predicted[p] = trained.predict(x[holdout.items[p]]);
+                    }
+                    return holdout.ndcg(users, predicted);
+                });
+        progress.finish();
+        boolean mlp = config.map().equals("mlp") || t.score() > c.validationNdcg();
+        return new MapChoice(mlp ? "mlp" : "ridge", c.validationNdcg(), t.score(), t.epochs());
+    }
+
+    private double[][] mlpMapped(List<ContentBlock> blocks, double[] weights, double[][] factors, boolean[] warm,
+                                 int epochs, long seed) {
+        float[][] x = MlpMap.inputs(blocks, weights, factors.length);
+        MlpMap.Trained t = MlpMap.train(x, offsets(blocks), factors, indices(warm), settings(epochs), seed, null);
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = t.predict(x[i]);
+        }
+        return out;
+    }
+
+    private MlpMap.Settings settings(int epochs) {
+        return new MlpMap.Settings(config.hidden(), epochs, 5, 4, 1e-3, 1e-4, 0.3, 64);
+    }
+
+    private static int[] offsets(List<ContentBlock> blocks) {
+        int[] off = new int[blocks.size() + 1];
+        for (int b = 0; b < blocks.size(); b++) {
+            off[b + 1] = off[b] + blocks.get(b).dim;
+        }
+        return off;
+    }
+
+    private static int[] indices(boolean[] mask) {
+        return java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
+    }
+
+    /** What fit chose for the content-to-factor map; null before fit. */
+    public MapChoice mapChoice() {
+        Fitted f = fitted;
+        return f == null ? null : f.mapChoice();
     }
 
     /** Evaluates weight vectors on the held-out items, remembering what it has tried. */
