@@ -37,7 +37,7 @@ class ColdStartEvaluationIT {
             assertThat(yaml).as("the shipped file has the variant " + v)
                     .containsAnyOf("{name: " + v + ",", "{name: " + v + "}");
         }
-        yaml = yaml.replaceAll("(?m)^  - \\{name: (content-profile|vbpr)[^\n]*\n", "")
+        yaml = yaml.replaceAll("(?m)^  - \\{name: (content-profile|vbpr|fused-mlp)[^\n]*\n", "")
                 .replaceAll("(?s)\noutput:.*", "\n");
         Path config = dir.resolve("cold.yaml");
         Files.writeString(config, yaml);
