@@ -32,6 +32,17 @@ public interface Generator extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * A one-line, human-readable account of what {@link #fit} chose, for reports (after fit): for instance the
+     * modality weights a hybrid generator picked on held-out data and the validation figures behind the choice.
+     * Empty when the generator has nothing to say.
+     *
+     * @since 1.1.0 of this package
+     */
+    default String fitSummary() {
+        return "";
+    }
+
     @Override
     default void close() {
     }

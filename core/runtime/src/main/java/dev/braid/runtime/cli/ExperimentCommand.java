@@ -52,6 +52,17 @@ final class ExperimentCommand {
                 out.println("Fusion:");
                 fits.forEach(out::println);
             }
+            List<String> generatorFits = new ArrayList<>();
+            report.results().forEach(r -> {
+                if (r.details().get("generator_summaries") instanceof java.util.Map<?, ?> m) {
+                    m.forEach((name, summary) -> generatorFits.add(String.format("  %-14s %s: %s", r.variant(), name,
+                            summary)));
+                }
+            });
+            if (!generatorFits.isEmpty()) {
+                out.println("Generators:");
+                generatorFits.forEach(out::println);
+            }
             if (json != null) {
                 AtomicFiles.write(json, o -> o.write(JsonReport.toBytes(report.protocol(), report.results())));
                 out.println("JSON report: " + json.toAbsolutePath());

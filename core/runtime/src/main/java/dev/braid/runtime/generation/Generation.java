@@ -114,6 +114,18 @@ public final class Generation {
     }
 
     /** The fitted fusion strategy, or {@code null} when the pipeline fuses nothing. */
+    /** Each generator's {@link Generator#fitSummary()} by its name in the chain, the empty ones left out. */
+    public java.util.Map<String, String> generatorSummaries() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int g = 0; g < generators.size(); g++) {
+            String summary = generators.get(g).fitSummary();
+            if (summary != null && !summary.isBlank()) {
+                out.put(generatorNames.get(g), summary);
+            }
+        }
+        return out;
+    }
+
     public FusionStrategy fusion() {
         return fusion;
     }

@@ -185,6 +185,9 @@ public final class ExperimentRunner {
                 if (g.fusion() != null && !g.fusion().fitSummary().isBlank()) {
                     details.put("fit_summary", g.fusion().fitSummary());
                 }
+                if (!g.generatorSummaries().isEmpty()) {
+                    details.put("generator_summaries", g.generatorSummaries());
+                }
                 Generation served = g;
                 Map<String, Double> metrics = r.metrics();
                 if (!p.dropAtTest().isEmpty()) {

@@ -55,6 +55,7 @@ class HybridMapGeneratorTest {
         // the rule every learned fusion keeps: never below its best single input on validation
         assertThat(c.validationNdcg()).isGreaterThanOrEqualTo(c.bestSingleNdcg());
         assertThat(c.bestSingle()).isEqualTo(Modality.TEXT);
+        assertThat(g.fitSummary()).contains("weights text", "validation NDCG@10");
     }
 
     @Test

@@ -438,6 +438,32 @@ public final class HybridMapGenerator implements Generator {
                 : NAME + ": a new item, placed by its " + used);
     }
 
+    /**
+     * The weights, penalty and map chosen, with the validation figures: whether a combination beat the best single
+     * modality, or that modality was kept alone.
+     */
+    @Override
+    public String fitSummary() {
+        Fitted f = fitted;
+        if (f == null) {
+            return "";
+        }
+        Choice c = f.choice();
+        StringBuilder b = new StringBuilder("weights ").append(describe(c.weights())).append(", penalty ")
+                .append(fmt(c.penalty())).append(": validation NDCG@10 ").append(fmt(c.validationNdcg()));
+        if (c.weights().size() > 1) {
+            b.append(c.keptSingle() ? "; kept " + c.bestSingle().key() + " alone (no combination beat it)"
+                    : "; best single modality " + c.bestSingle().key() + " " + fmt(c.bestSingleNdcg()));
+        }
+        b.append("; warm items' content share ").append(fmt(c.warmContentWeight()));
+        MapChoice m = f.mapChoice();
+        if (!Double.isNaN(m.mlpNdcg())) {
+            b.append("; map ").append(m.map()).append(" (ridge ").append(fmt(m.ridgeNdcg())).append(", mlp ")
+                    .append(fmt(m.mlpNdcg())).append(")");
+        }
+        return b.toString();
+    }
+
     /** What fit chose (weights, penalty, validation figures); null before fit. */
     public Choice choice() {
         Fitted f = fitted;
