@@ -61,7 +61,7 @@ final class ExplanationPrompt {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (int start = answer.indexOf('{'); start >= 0 && out.isEmpty(); start = answer.indexOf('{', start + 1)) {
-            JsonNode n = parseObject(answer, start);
+            JsonNode n = RankingParser.parseFrom(answer, start, '{', '}');
             if (n == null || !n.path("explanations").isObject()) {
                 continue;
             }
@@ -89,31 +89,5 @@ final class ExplanationPrompt {
         }
         int cut = t.lastIndexOf(' ', maxChars - 1);
         return t.substring(0, cut > maxChars / 2 ? cut : maxChars - 1) + "…";
-    }
-
-    private static JsonNode parseObject(String s, int start) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = start; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                try {
-                    return JSON.readTree(s.substring(start, i + 1));
-                } catch (JsonProcessingException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 }

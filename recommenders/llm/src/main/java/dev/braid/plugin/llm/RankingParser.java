@@ -89,7 +89,7 @@ public final class RankingParser {
     }
 
     /** Parses the balanced {@code open ... close} span starting at {@code start} (strings respected), or null. */
-    private static JsonNode parseFrom(String s, int start, char open, char close) {
+    static JsonNode parseFrom(String s, int start, char open, char close) {
         int depth = 0;
         boolean inString = false;
         for (int i = start; i < s.length(); i++) {
