@@ -11,7 +11,7 @@ import java.util.Random;
  * ranked among every item they did not train on (NDCG@10).
  */
 final class HeldOutInteractions {
-    private static final int CUTOFF = 10;
+    private static final int CUTOFF = HeldOutItems.CUTOFF;
 
     final int[][] fitRows;
     private final int[] users;
@@ -102,14 +102,10 @@ final class HeldOutInteractions {
             double dcg = 0;
             for (int r = 0; r < found; r++) {
                 if (hit[top[r]]) {
-                    dcg += 1 / (Math.log(r + 2) / Math.log(2));
+                    dcg += HeldOutItems.discount(r);
                 }
             }
-            double ideal = 0;
-            for (int r = 0; r < Math.min(CUTOFF, relevant[v].length); r++) {
-                ideal += 1 / (Math.log(r + 2) / Math.log(2));
-            }
-            sum += dcg / ideal;
+            sum += dcg / HeldOutItems.idealDcg(relevant[v].length);
             for (int i : fitRows[u]) {
                 excluded[i] = false;
             }

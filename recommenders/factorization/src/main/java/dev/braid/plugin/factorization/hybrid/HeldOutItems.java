@@ -97,22 +97,28 @@ final class HeldOutItems {
             double dcg = 0;
             for (int r = 0; r < Math.min(CUTOFF, items.length); r++) {
                 if (hit[order[r]]) {
-                    dcg += 1 / log2(r + 2);
+                    dcg += discount(r);
                 }
-            }
-            double ideal = 0;
-            for (int r = 0; r < Math.min(CUTOFF, relevant[v].length); r++) {
-                ideal += 1 / log2(r + 2);
             }
             for (int p : relevant[v]) {
                 hit[p] = false;
             }
-            sum += dcg / ideal;
+            sum += dcg / idealDcg(relevant[v].length);
         }
         return users.length == 0 ? 0 : sum / users.length;
     }
 
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+    /** The DCG weight of a hit at 0-based rank {@code r}: {@code 1 / log2(r + 2)}. */
+    static double discount(int r) {
+        return Math.log(2) / Math.log(r + 2);
+    }
+
+    /** The best DCG@10 a user with this many relevant items can reach. */
+    static double idealDcg(int relevant) {
+        double ideal = 0;
+        for (int r = 0; r < Math.min(CUTOFF, relevant); r++) {
+            ideal += discount(r);
+        }
+        return ideal;
     }
 }
