@@ -177,7 +177,7 @@ public final class AttributesEncoder implements ModalityEncoder {
         }
 
         static float idf(int docs, int df) {
-            return (float) (Math.log((1.0 + docs) / (1.0 + df)) + 1.0);
+            return TfIdfEncoder.smoothedIdf(docs, df);
         }
 
         /** Adds one token's weight to {@code x}; false when the token has no slot. */

@@ -168,6 +168,11 @@ public final class TfIdfEncoder implements ModalityEncoder {
         return EncodingResult.success(item.id(), v);
     }
 
+    /** The smoothed inverse document frequency {@code ln((1 + N) / (1 + df)) + 1}, shared with {@code attributes}. */
+    static float smoothedIdf(int docs, int df) {
+        return (float) (Math.log((1.0 + docs) / (1.0 + df)) + 1.0);
+    }
+
     /** A 64-bit identity of a term (two independent 32-bit hashes). */
     static long termKey(String term) {
         return ((long) Murmur3.hash32(term, KEY_SEED_HI) << 32) | (Murmur3.hash32(term, KEY_SEED_LO) & 0xffffffffL);
@@ -185,7 +190,7 @@ public final class TfIdfEncoder implements ModalityEncoder {
         }
 
         static float smoothed(int docs, int df) {
-            return (float) (Math.log((1.0 + docs) / (1.0 + df)) + 1.0);
+            return smoothedIdf(docs, df);
         }
 
         float idf(long key) {
