@@ -98,8 +98,9 @@ public final class HybridMapGenerator implements Generator {
         List<Modality> order = new ArrayList<>(modalities.keySet());
 
         HeldOutItems holdout = HeldOutItems.of(rows, warm, config.validationShare(), seed);
-        Choice modalityChoice = choose(order, modalities, holdout, seed, progress);
-        MapChoice mapChoice = chooseMap(modalityChoice, order, modalities, holdout, seed, progress);
+        HoldoutModel held = new HoldoutModel(holdout, order, modalities, seed);
+        Choice modalityChoice = choose(order, held, progress);
+        MapChoice mapChoice = chooseMap(modalityChoice, order, held, seed, progress);
         Choice choice = chooseWarmContentWeight(modalityChoice, rows, order, modalities, seed, progress);
 
         progress.start(NAME + ": final fit", 0);
@@ -149,13 +150,27 @@ public final class HybridMapGenerator implements Generator {
                         + choice.bestSingle().key() + " " + fmt(choice.bestSingleNdcg()));
     }
 
+    /** Factors, content blocks and users fitted without the held-out items: what both map searches score on. */
+    private final class HoldoutModel {
+        final HeldOutItems holdout;
+        final double[][] factors;
+        final List<ContentBlock> blocks;
+        final double[][] users;
+
+        HoldoutModel(HeldOutItems holdout, List<Modality> order, Map<Modality, FeatureMatrix> modalities, long seed) {
+            this.holdout = holdout;
+            this.factors = InteractionFactors.of(holdout.fitRows, holdout.fitItems, config.factors(),
+                    config.powerIterations(), seed);
+            this.blocks = blocks(order, modalities, holdout.fitItems, seed);
+            this.users = userVectors(holdout.fitRows, factors, config.factors());
+        }
+    }
+
     /** Chooses weights and penalty on held-out warm items: coordinate search, every single modality included. */
-    private Choice choose(List<Modality> order, Map<Modality, FeatureMatrix> modalities, HeldOutItems holdout,
-                          long seed, ProgressListener progress) {
-        double[][] factors = InteractionFactors.of(holdout.fitRows, holdout.fitItems, config.factors(),
-                config.powerIterations(), seed);
-        RidgeMap map = new RidgeMap(blocks(order, modalities, holdout.fitItems, seed), factors, holdout.fitItems);
-        double[][] users = userVectors(holdout.fitRows, factors, config.factors());
+    private Choice choose(List<Modality> order, HoldoutModel held, ProgressListener progress) {
+        HeldOutItems holdout = held.holdout;
+        RidgeMap map = new RidgeMap(held.blocks, held.factors, holdout.fitItems);
+        double[][] users = held.users;
         int fitCount = count(holdout.fitItems);
         int mods = order.size();
         List<Double> grid = config.weights();
@@ -274,17 +289,16 @@ public final class HybridMapGenerator implements Generator {
      * With {@code map: mlp} or {@code best}, trains the non-linear map on the held-out split (early stopping on the
      * held-out items' NDCG@10, with the weights the ridge search chose) and decides which map to use.
      */
-    private MapChoice chooseMap(Choice c, List<Modality> order, Map<Modality, FeatureMatrix> modalities,
-                                HeldOutItems holdout, long seed, ProgressListener progress) {
+    private MapChoice chooseMap(Choice c, List<Modality> order, HoldoutModel held, long seed,
+                                ProgressListener progress) {
         if (config.map().equals("ridge")) {
             return new MapChoice("ridge", c.validationNdcg(), Double.NaN, 0);
         }
         progress.start(NAME + ": training the mlp map on the held-out split", 0);
-        int k = config.factors();
-        double[][] factors = InteractionFactors.of(holdout.fitRows, holdout.fitItems, k, config.powerIterations(),
-                seed);
-        List<ContentBlock> blocks = blocks(order, modalities, holdout.fitItems, seed);
-        double[][] users = userVectors(holdout.fitRows, factors, k);
+        HeldOutItems holdout = held.holdout;
+        double[][] factors = held.factors;
+        List<ContentBlock> blocks = held.blocks;
+        double[][] users = held.users;
         double[] weights = order.stream().mapToDouble(mod -> c.weights().get(mod)).toArray();
         float[][] x = MlpMap.inputs(blocks, weights, factors.length);
         MlpMap.Trained t = MlpMap.train(x, offsets(blocks), factors, indices(holdout.fitItems), settings(config.epochs()),
