@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class AlsEvaluateTest {
-    private static final Path ML100K = Path.of("../../shared/datasets/ml-100k").toAbsolutePath().normalize();
+    private static final Path ML100K = Path.of("../../../shared/datasets/ml-100k").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
