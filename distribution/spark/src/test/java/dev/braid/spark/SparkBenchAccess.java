@@ -65,8 +65,13 @@ public final class SparkBenchAccess {
         return new double[] {t.fitSeconds(), t.secondsPerIteration()};
     }
 
-    /** Exact top-K of random user vectors against a broadcast random item matrix; seconds. */
-    public static double topk(SparkSession spark, int users, int items, int dim, int k) {
+    /**
+     * Exact top-K of random user vectors against a broadcast random item matrix; seconds. {@code blocked}: the
+     * recommend stage's path (blocks of users, one matrix product per item tile, {@code backend}); otherwise one user
+     * at a time with {@link ItemMatrix#topK(float[], int, java.util.BitSet)}, the stage's former path.
+     */
+    public static double topk(SparkSession spark, int users, int items, int dim, int k, boolean blocked,
+                              String backend) {
         Random rnd = new Random(1);
         String[] ids = new String[items];
         float[] values = new float[items * dim];
@@ -80,18 +85,35 @@ public final class SparkBenchAccess {
         long t0 = System.nanoTime();
         Broadcast<ItemMatrix> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(m);
         int parts = spark.sparkContext().defaultParallelism() * 4;
-        long rows = spark.range(0, users, 1, parts).flatMap(
-                (org.apache.spark.api.java.function.FlatMapFunction<Long, Row>) u -> {
-                    ItemMatrix im = shared.value();
+        org.apache.spark.sql.types.StructType queries = new org.apache.spark.sql.types.StructType()
+                .add("user", org.apache.spark.sql.types.DataTypes.StringType)
+                .add("items", org.apache.spark.sql.types.DataTypes.createArrayType(
+                        org.apache.spark.sql.types.DataTypes.StringType))
+                .add("features", org.apache.spark.sql.types.DataTypes.createArrayType(
+                        org.apache.spark.sql.types.DataTypes.FloatType));
+        org.apache.spark.sql.Dataset<Row> rowsOfUsers = spark.range(0, users, 1, parts).map(
+                (org.apache.spark.api.java.function.MapFunction<Long, Row>) u -> {
                     Random r = new Random(u);
-                    float[] q = new float[im.dim];
+                    Float[] q = new Float[dim];
                     for (int d = 0; d < q.length; d++) {
                         q[d] = (float) r.nextGaussian();
                     }
-                    ItemMatrix.Scored[] top = im.topK(q, k, null);
-                    java.util.List<Row> out = new java.util.ArrayList<>(top.length);
-                    for (int j = 0; j < top.length; j++) {
-                        out.add(RowFactory.create("u" + u, j + 1, im.ids[top[j].item()], top[j].score()));
+                    return RowFactory.create("u" + u, null, java.util.Arrays.asList(q));
+                }, Encoders.row(queries));
+        long rows = rowsOfUsers.mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) in -> {
+                    ItemMatrix im = shared.value();
+                    if (blocked) {
+                        return new BlockScorer(im, in, true, false, k, ScoringBackend.forName(backend));
+                    }
+                    java.util.List<Row> out = new java.util.ArrayList<>();
+                    while (in.hasNext()) {
+                        Row u = in.next();
+                        ItemMatrix.Scored[] top = im.topK(EncodeStage.floats(u, 2), k, null);
+                        for (int j = 0; j < top.length; j++) {
+                            out.add(RowFactory.create(u.getString(0), j + 1, im.ids[top[j].item()],
+                                    top[j].score()));
+                        }
                     }
                     return out.iterator();
                 }, Encoders.row(RecommendStage.SCHEMA)).count();
