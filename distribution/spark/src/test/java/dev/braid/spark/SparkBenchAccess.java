@@ -85,23 +85,26 @@ public final class SparkBenchAccess {
         long t0 = System.nanoTime();
         Broadcast<ItemMatrix> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(m);
         int parts = spark.sparkContext().defaultParallelism() * 4;
-        org.apache.spark.sql.types.StructType queries = new org.apache.spark.sql.types.StructType()
-                .add("user", org.apache.spark.sql.types.DataTypes.StringType)
-                .add("items", org.apache.spark.sql.types.DataTypes.createArrayType(
-                        org.apache.spark.sql.types.DataTypes.StringType))
-                .add("features", org.apache.spark.sql.types.DataTypes.createArrayType(
-                        org.apache.spark.sql.types.DataTypes.FloatType));
-        org.apache.spark.sql.Dataset<Row> rowsOfUsers = spark.range(0, users, 1, parts).map(
-                (org.apache.spark.api.java.function.MapFunction<Long, Row>) u -> {
-                    Random r = new Random(u);
-                    Float[] q = new Float[dim];
-                    for (int d = 0; d < q.length; d++) {
-                        q[d] = (float) r.nextGaussian();
-                    }
-                    return RowFactory.create("u" + u, null, java.util.Arrays.asList(q));
-                }, Encoders.row(queries));
-        long rows = rowsOfUsers.mapPartitions(
-                (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) in -> {
+        long rows = spark.range(0, users, 1, parts).mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<Long, Row>) ids0 -> {
+                    // The users' rows as the stage sees them: (user, no history, factors).
+                    java.util.Iterator<Row> in = new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return ids0.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            long u = ids0.next();
+                            Random r = new Random(u);
+                            float[] q = new float[dim];
+                            for (int d = 0; d < q.length; d++) {
+                                q[d] = (float) r.nextGaussian();
+                            }
+                            return RowFactory.create("u" + u, null, q);
+                        }
+                    };
                     ItemMatrix im = shared.value();
                     if (blocked) {
                         return new BlockScorer(im, in, true, false, k, ScoringBackend.forName(backend));
