@@ -50,6 +50,60 @@ public final class TopK {
         return drain(hs, hi, cap);
     }
 
+    /**
+     * A top-K selection fed in chunks, for scores produced a tile at a time (a blocked matrix product): the same
+     * order as {@link #select} (best first, ties to the lower index, NaN and negative infinity never kept), provided
+     * the chunks are offered in increasing index order.
+     */
+    public static final class Running {
+        private final float[] hs;
+        private final int[] hi;
+        private int size;
+
+        public Running(int k) {
+            hs = new float[Math.max(0, k)];
+            hi = new int[hs.length];
+        }
+
+        /** Offers {@code scores[from..from+n)} as the entries with indices {@code firstIndex..firstIndex+n). */
+        public void offer(float[] scores, int from, int n, int firstIndex) {
+            int cap = hs.length;
+            int j = 0;
+            for (; j < n && size < cap; j++) {
+                float s = scores[from + j];
+                if (Float.isNaN(s) || s == Float.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                hs[size] = s;
+                hi[size] = firstIndex + j;
+                siftUp(hs, hi, size++);
+            }
+            if (size < cap) {
+                return;
+            }
+            float threshold = hs[0];
+            for (; j < n; j++) {
+                float s = scores[from + j];
+                if (s > threshold) {
+                    hs[0] = s;
+                    hi[0] = firstIndex + j;
+                    siftDown(hs, hi, cap);
+                    threshold = hs[0];
+                }
+            }
+        }
+
+        /** The kept indices, best first; {@code scoresOut} (at least as long) receives their scores. Ends the use. */
+        public int[] drain(float[] scoresOut) {
+            int n = size;
+            int[] out = TopK.drain(hs, hi, n);
+            // drain leaves the heap arrays sorted best first: hs[i] is the score of out[i].
+            System.arraycopy(hs, 0, scoresOut, 0, n);
+            size = 0;
+            return out;
+        }
+    }
+
     /** Heap order: the root is the weakest kept entry (lowest score; among equal scores the highest index). */
     private static boolean weaker(float sa, int ia, float sb, int ib) {
         return sa < sb || (sa == sb && ia > ib);

@@ -1,6 +1,9 @@
 package dev.braid.spark;
 
+import dev.braid.api.compute.ComputeBackend;
+import dev.braid.compute.TopK;
 import java.io.Serializable;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +12,18 @@ import java.util.PriorityQueue;
 /**
  * Item vectors in one contiguous array, broadcast to every executor for batch scoring: {@code rows x dim} floats,
  * row {@code i} being item {@code ids[i]}. Exact top-K per user: a dot product with every row, a bounded heap.
+ * {@link #topK(float[], int, int, BitSet[], ComputeBackend)} scores a block of users at once, one matrix product per
+ * tile of items through the compute backend, which is what makes batch recommendation run at GEMM speed.
  */
 final class ItemMatrix implements Serializable {
     final String[] ids;
     final float[] values;
     final int dim;
     private transient Map<String, Integer> index;
+    /** Items per tile of the blocked product: a tile's scores for a block of users stay in cache. */
+    static final int TILE = 4096;
+    /** Tile {@code t}: rows {@code [t*TILE, ...)} transposed ({@code dim x width}), built once per JVM. */
+    private transient volatile float[][] tiles;
 
     ItemMatrix(String[] ids, float[] values, int dim) {
         this.ids = ids;
@@ -91,5 +100,70 @@ final class ItemMatrix implements Serializable {
             out[r] = heap.poll();
         }
         return out;
+    }
+
+    /**
+     * Exact top-{@code k} for each of {@code count} queries ({@code queries} holds them as rows of {@code dim}
+     * floats), best first, ties to the lower row as in {@link #topK(float[], int, BitSet)}; {@code skip[u]} (or a
+     * null entry) flags the rows left out for query {@code u}. Scores come from the backend's matrix product, so
+     * they agree with the one-query path within the backend's tolerance, not to the last bit.
+     */
+    Scored[][] topK(float[] queries, int count, int k, BitSet[] skip, ComputeBackend backend) {
+        float[][] t = tiles();
+        TopK.Running[] running = new TopK.Running[count];
+        for (int u = 0; u < count; u++) {
+            running[u] = new TopK.Running(Math.min(k, ids.length));
+        }
+        float[] scores = new float[count * Math.min(TILE, Math.max(1, ids.length))];
+        for (int tile = 0; tile < t.length; tile++) {
+            int first = tile * TILE;
+            int width = Math.min(TILE, ids.length - first);
+            backend.matmul(queries, t[tile], scores, count, dim, width);
+            for (int u = 0; u < count; u++) {
+                int row = u * width;
+                BitSet s = skip == null ? null : skip[u];
+                if (s != null) {
+                    for (int i = s.nextSetBit(first); i >= 0 && i < first + width; i = s.nextSetBit(i + 1)) {
+                        scores[row + i - first] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+                running[u].offer(scores, row, width, first);
+            }
+        }
+        Scored[][] out = new Scored[count][];
+        float[] kept = new float[Math.max(1, Math.min(k, ids.length))];
+        for (int u = 0; u < count; u++) {
+            int[] top = running[u].drain(kept);
+            out[u] = new Scored[top.length];
+            for (int r = 0; r < top.length; r++) {
+                out[u][r] = new Scored(top[r], kept[r]);
+            }
+        }
+        return out;
+    }
+
+    private float[][] tiles() {
+        float[][] t = tiles;
+        if (t == null) {
+            synchronized (this) {
+                t = tiles;
+                if (t == null) {
+                    t = new float[(ids.length + TILE - 1) / TILE][];
+                    for (int tile = 0; tile < t.length; tile++) {
+                        int first = tile * TILE;
+                        int width = Math.min(TILE, ids.length - first);
+                        float[] tt = new float[dim * width];
+                        for (int i = 0; i < width; i++) {
+                            for (int d = 0; d < dim; d++) {
+                                tt[d * width + i] = values[(first + i) * dim + d];
+                            }
+                        }
+                        t[tile] = tt;
+                    }
+                    tiles = t;
+                }
+            }
+        }
+        return t;
     }
 }

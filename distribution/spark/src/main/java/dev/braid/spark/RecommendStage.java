@@ -9,7 +9,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage {@code recommend}: exact top-K for every user, written to {@code recommendations/} as Parquet
  * {@code (user, rank, item, score)}. The item matrix is broadcast (one copy per executor) and users are partitioned;
- * each task scores its users against every item and keeps a bounded heap. Two scorers:
+ * each task scores blocks of its users against tiles of items (one matrix product per block and tile, through the
+ * compute backend the configuration names; see {@link ScoringBackend}) and keeps a bounded heap per user. Two scorers:
  * <ul>
  *   <li>{@code als} (factors from the train stage): score = user factor · item factor;</li>
  *   <li>otherwise {@code content-profile}: score = cosine between the item's fused vector and the user's profile
@@ -70,29 +71,10 @@ final class RecommendStage {
             users = users.repartition(spec.settings().partitions());
         }
         boolean factors = profiles != null;
-        Dataset<Row> recs = users.flatMap((FlatMapFunction<Row, Row>) r -> {
-            ItemMatrix m = shared.value();
-            String user = r.getString(0);
-            BitSet seen = new BitSet(m.rows());
-            if (!r.isNullAt(1)) {
-                for (Object it : r.getList(1)) {
-                    int i = m.indexOf((String) it);
-                    if (i >= 0) {
-                        seen.set(i);
-                    }
-                }
-            }
-            float[] query = factors ? EncodeStage.floats(r, 2) : profile(m, seen);
-            if (query == null) {
-                return java.util.Collections.emptyIterator();
-            }
-            ItemMatrix.Scored[] top = m.topK(query, k, excludeSeen ? seen : null);
-            List<Row> rows = new ArrayList<>(top.length);
-            for (int rank = 0; rank < top.length; rank++) {
-                rows.add(RowFactory.create(user, rank + 1, m.ids[top[rank].item()], top[rank].score()));
-            }
-            return rows.iterator();
-        }, Encoders.row(SCHEMA));
+        String backendName = spec.config().backend();
+        Dataset<Row> recs = users.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> new BlockScorer(
+                shared.value(), rows, factors, excludeSeen, k, ScoringBackend.forName(backendName)),
+                Encoders.row(SCHEMA));
         recs.write().mode(SaveMode.Overwrite).parquet(out + "/recommendations");
         Dataset<Row> written = spark.read().parquet(out + "/recommendations");
         long rows = written.count();

@@ -65,8 +65,13 @@ public final class SparkBenchAccess {
         return new double[] {t.fitSeconds(), t.secondsPerIteration()};
     }
 
-    /** Exact top-K of random user vectors against a broadcast random item matrix; seconds. */
-    public static double topk(SparkSession spark, int users, int items, int dim, int k) {
+    /**
+     * Exact top-K of random user vectors against a broadcast random item matrix; seconds. {@code blocked}: the
+     * recommend stage's path (blocks of users, one matrix product per item tile, {@code backend}); otherwise one user
+     * at a time with {@link ItemMatrix#topK(float[], int, java.util.BitSet)}, the stage's former path.
+     */
+    public static double topk(SparkSession spark, int users, int items, int dim, int k, boolean blocked,
+                              String backend) {
         Random rnd = new Random(1);
         String[] ids = new String[items];
         float[] values = new float[items * dim];
@@ -80,18 +85,38 @@ public final class SparkBenchAccess {
         long t0 = System.nanoTime();
         Broadcast<ItemMatrix> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(m);
         int parts = spark.sparkContext().defaultParallelism() * 4;
-        long rows = spark.range(0, users, 1, parts).flatMap(
-                (org.apache.spark.api.java.function.FlatMapFunction<Long, Row>) u -> {
+        long rows = spark.range(0, users, 1, parts).mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<Long, Row>) ids0 -> {
+                    // The users' rows as the stage sees them: (user, no history, factors).
+                    java.util.Iterator<Row> in = new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return ids0.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            long u = ids0.next();
+                            Random r = new Random(u);
+                            float[] q = new float[dim];
+                            for (int d = 0; d < q.length; d++) {
+                                q[d] = (float) r.nextGaussian();
+                            }
+                            return RowFactory.create("u" + u, null, q);
+                        }
+                    };
                     ItemMatrix im = shared.value();
-                    Random r = new Random(u);
-                    float[] q = new float[im.dim];
-                    for (int d = 0; d < q.length; d++) {
-                        q[d] = (float) r.nextGaussian();
+                    if (blocked) {
+                        return new BlockScorer(im, in, true, false, k, ScoringBackend.forName(backend));
                     }
-                    ItemMatrix.Scored[] top = im.topK(q, k, null);
-                    java.util.List<Row> out = new java.util.ArrayList<>(top.length);
-                    for (int j = 0; j < top.length; j++) {
-                        out.add(RowFactory.create("u" + u, j + 1, im.ids[top[j].item()], top[j].score()));
+                    java.util.List<Row> out = new java.util.ArrayList<>();
+                    while (in.hasNext()) {
+                        Row u = in.next();
+                        ItemMatrix.Scored[] top = im.topK(EncodeStage.floats(u, 2), k, null);
+                        for (int j = 0; j < top.length; j++) {
+                            out.add(RowFactory.create(u.getString(0), j + 1, im.ids[top[j].item()],
+                                    top[j].score()));
+                        }
                     }
                     return out.iterator();
                 }, Encoders.row(RecommendStage.SCHEMA)).count();

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  * SparkBench encode ITEMS RUNS      # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
  * SparkBench als ML100K_DIR [RANK,ITERATIONS,REG,ALPHA]  # ALS (Spark) vs BPR (braid run), MovieLens-100k
- * SparkBench topk USERS ITEMS DIM K # exact batch top-K in local[*]
+ * SparkBench topk USERS ITEMS DIM K [MASTER [RUNS [BACKEND]]]  # exact batch top-K: per-user vs blocked, alternating
  * SparkBench als-synthetic USERS ITEMS PER_USER RANK ITERATIONS  # ALS time per iteration on random data, local[2]
  * </pre>
  */
@@ -34,7 +34,8 @@ public final class SparkBench {
             case "encode" -> encode(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "als" -> als(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? args[2] : "64,15,0.05,10");
             case "topk" -> topk(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]), args.length > 5 ? args[5] : "local[*]");
+                    Integer.parseInt(args[4]), args.length > 5 ? args[5] : "local[*]",
+                    args.length > 6 ? Integer.parseInt(args[6]) : 1, args.length > 7 ? args[7] : "vector");
             case "als-synthetic" -> alsSynthetic(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException("encode | als | topk | als-synthetic");
@@ -127,12 +128,34 @@ public final class SparkBench {
         }
     }
 
-    private static void topk(int users, int items, int dim, int k, String master) {
+    /**
+     * Per-user scoring (the former path) and blocked scoring (the stage's path) alternate RUNS times in one session;
+     * prints each run and the medians. USERS = 0 skips the per-user path and times the blocked one only.
+     */
+    private static void topk(int users, int items, int dim, int k, String master, int runs, String backend) {
         SparkSession spark = spark(master);
         try {
-            double s = SparkBenchAccess.topk(spark, users, items, dim, k);
-            System.out.printf(Locale.ROOT, "top-%d for %d users x %d items (dim %d) on %s: %.1f s, %.0f users/s%n",
-                    k, users, items, dim, master, s, users / s);
+            List<Double> perUser = new ArrayList<>();
+            List<Double> blocked = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                double b = SparkBenchAccess.topk(spark, users, items, dim, k, true, backend);
+                blocked.add(b);
+                System.out.printf(Locale.ROOT, "run %d blocked (%s): top-%d for %d users x %d items (dim %d) on %s: "
+                        + "%.1f s, %.0f users/s%n", run + 1, backend, k, users, items, dim, master, b, users / b);
+                if (users <= 200_000) {
+                    double p = SparkBenchAccess.topk(spark, users, items, dim, k, false, backend);
+                    perUser.add(p);
+                    System.out.printf(Locale.ROOT, "run %d per-user: %.1f s, %.0f users/s%n", run + 1, p, users / p);
+                }
+            }
+            double mb = median(blocked);
+            if (perUser.isEmpty()) {
+                System.out.printf(Locale.ROOT, "median blocked %.1f s (%.0f users/s)%n", mb, users / mb);
+            } else {
+                double mp = median(perUser);
+                System.out.printf(Locale.ROOT, "median blocked %.1f s (%.0f users/s), per-user %.1f s (%.0f users/s): "
+                        + "blocked/per-user speed %.2fx%n", mb, users / mb, mp, users / mp, mp / mb);
+            }
         } finally {
             spark.stop();
         }
