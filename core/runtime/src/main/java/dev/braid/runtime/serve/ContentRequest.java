@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
+import dev.braid.runtime.query.ContentQuery;
+import dev.braid.runtime.query.UserQuery;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -16,9 +18,10 @@ import java.util.Set;
 
 /**
  * A query by example ({@code POST /recommendations}): ad-hoc text, image and audio, either as
- * {@code multipart/form-data} (fields {@code text}, {@code user}, {@code k}, {@code exclude}, {@code variant};
- * files {@code image}, {@code audio}) or as JSON ({@code {"text": ..., "image": BASE64, "audio": BASE64, "user":
- * ..., "k": 10, "exclude": [...], "params": {...}, "variant": ...}}).
+ * {@code multipart/form-data} (fields {@code text}, {@code user}, {@code k}, {@code exclude}, {@code variant},
+ * {@code excludeHistory}, {@code param.NAME}; files {@code image}, {@code audio}) or as JSON ({@code {"text": ...,
+ * "image": BASE64, "audio": BASE64, "user": ..., "k": 10, "exclude": [...], "params": {...}, "variant": ...,
+ * "excludeHistory": false}}).
  *
  * @param user    an optional known user, blended with the content by the generators
  * @param k       how many items
@@ -26,9 +29,10 @@ import java.util.Set;
  * @param exclude item ids not to recommend
  * @param params  rule parameters
  * @param variant a variant asked for explicitly, or null
+ * @param excludeHistory whether to leave out the user's history, or null for the configured default
  */
 record ContentRequest(String user, int k, ItemContent content, Set<String> exclude, Map<String, String> params,
-                      String variant) {
+                      String variant, Boolean excludeHistory) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +56,7 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         } catch (IllegalStateException e) {
             throw ApiError.tooLarge("the upload is too large: " + e.getMessage());
         }
-        String text = blankToNull(ctx.formParam("text"));
+        String text = Requests.blankToNull(ctx.formParam("text"));
         Set<String> exclude = Requests.split(ctx.formParams("exclude"));
         Map<String, String> params = new LinkedHashMap<>();
         ctx.formParamMap().forEach((key, v) -> {
@@ -61,8 +65,10 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
             }
         });
         int k = Requests.k(ctx.formParam("k"));
-        return new ContentRequest(blankToNull(ctx.formParam("user")), k, new ItemContent(text, image, audio),
-                exclude, params, blankToNull(ctx.formParam("variant")));
+        String history = ctx.formParam("excludeHistory");
+        return new ContentRequest(Requests.blankToNull(ctx.formParam("user")), k, new ItemContent(text, image, audio),
+                exclude, params, Requests.blankToNull(ctx.formParam("variant")), history == null || history.isBlank() ? null
+                : Requests.flag(history, "excludeHistory", true));
     }
 
     private static Media upload(UploadedFile f, String field, long max) {
@@ -119,8 +125,21 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         int k = Requests.k(kNode == null || kNode.isNull() ? null : kNode.asText());
         String user = n.hasNonNull("user") ? requireText(n, "user") : null;
         String variant = n.hasNonNull("variant") ? requireText(n, "variant") : null;
-        return new ContentRequest(blankToNull(user), k, new ItemContent(text, image, audio), exclude, params,
-                blankToNull(variant));
+        Boolean history = null;
+        if (n.hasNonNull("excludeHistory")) {
+            if (!n.get("excludeHistory").isBoolean()) {
+                throw ApiError.badRequest("excludeHistory: expected true or false, got " + n.get("excludeHistory"));
+            }
+            history = n.get("excludeHistory").asBoolean();
+        }
+        return new ContentRequest(Requests.blankToNull(user), k, new ItemContent(text, image, audio), exclude, params,
+                Requests.blankToNull(variant), history);
+    }
+
+    /** The engine's query, with the configured history exclusion unless the request overrides it. */
+    ContentQuery query(boolean excludeHistoryByDefault) {
+        return new ContentQuery(content, new UserQuery(user, k, exclude, params,
+                excludeHistory == null ? excludeHistoryByDefault : excludeHistory));
     }
 
     private static String requireText(JsonNode n, String field) {
@@ -154,9 +173,5 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(field + ": not valid base64 (" + e.getMessage() + ")");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

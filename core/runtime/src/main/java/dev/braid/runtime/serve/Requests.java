@@ -28,6 +28,22 @@ final class Requests {
         throw ApiError.badRequest("k: expected an integer from 1 to " + MAX_K + ", got '" + value + "'");
     }
 
+    /** A boolean parameter ({@code true} or {@code false}), {@code dflt} when absent. */
+    static boolean flag(String value, String name, boolean dflt) {
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiError.badRequest(name + ": expected true or false, got '" + value + "'");
+        };
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     /** Comma-separated values, possibly repeated ({@code exclude=a,b&exclude=c}). */
     static Set<String> split(List<String> values) {
         Set<String> out = new LinkedHashSet<>();

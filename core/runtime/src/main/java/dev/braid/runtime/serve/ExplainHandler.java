@@ -1,0 +1,62 @@
+package dev.braid.runtime.serve;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.braid.api.generator.ScoredItem;
+import dev.braid.runtime.query.QueryService;
+import dev.braid.runtime.query.UserQuery;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /items/{id}/explain?user=U[&variant=V][&excludeHistory=false][&RULE_PARAM=..]}: the score and reasons
+ * the user's variant gives one item, through the whole chain; {@code recommendable} is false when the chain (a
+ * rule, an exclusion, the user's history) filters it out.
+ */
+final class ExplainHandler implements Handler {
+    private static final Set<String> RESERVED = Set.of("user", "variant", "excludeHistory");
+
+    /** Why an item would (or would not) be recommended to a user. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Explanation(String variant, int generation, String user, ItemSummary item, boolean recommendable,
+                       Double score, List<String> reasons, String explanation) {
+    }
+
+    private final ServedVariants variants;
+    private final QueryService queries;
+    private final boolean excludeHistory;
+
+    ExplainHandler(ServedVariants variants, QueryService queries, boolean excludeHistory) {
+        this.variants = variants;
+        this.queries = queries;
+        this.excludeHistory = excludeHistory;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String user = Requests.blankToNull(ctx.queryParam("user"));
+        if (user == null) {
+            throw ApiError.badRequest("user: missing (whose recommendation to explain)");
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, v) -> {
+            if (!RESERVED.contains(key) && !v.isEmpty()) {
+                params.put(key, v.get(0));
+            }
+        });
+        UserQuery q = new UserQuery(user, 1, Set.of(), params,
+                Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));
+        String variant = variants.pick(ctx.queryParam("variant"), user);
+        String id = ctx.pathParam("id");
+        ctx.json(variants.onLive(variant, g -> {
+            ItemSummary item = ItemSummary.of(g, ItemSummary.index(g, id));
+            Optional<ScoredItem> s = queries.explain(g, q, id);
+            return new Explanation(variant, g.number(), user, item, s.isPresent(),
+                    s.map(ScoredItem::score).orElse(null), s.map(ScoredItem::reasons).orElse(List.of()),
+                    s.map(x -> RecommendedItem.explanation(x.reasons())).orElse(null));
+        }));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.braid.runtime.serve;
+
+import dev.braid.runtime.query.QueryService;
+import dev.braid.runtime.query.UserQuery;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code GET /recommendations?user=U&k=N[&exclude=..][&variant=V][&excludeHistory=false][&RULE_PARAM=..]}: the
+ * top k for a user; the other query parameters go to the rules and stages.
+ */
+final class RecommendationsHandler implements Handler {
+    private static final Set<String> RESERVED = Set.of("user", "k", "exclude", "variant", "excludeHistory");
+
+    private final ServedVariants variants;
+    private final QueryService queries;
+    private final ServedLists served;
+    private final boolean excludeHistory;
+
+    RecommendationsHandler(ServedVariants variants, QueryService queries, ServedLists served,
+                           boolean excludeHistory) {
+        this.variants = variants;
+        this.queries = queries;
+        this.served = served;
+        this.excludeHistory = excludeHistory;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        long t0 = System.nanoTime();
+        String user = Requests.blankToNull(ctx.queryParam("user"));
+        Map<String, String> params = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, v) -> {
+            if (!RESERVED.contains(key) && !v.isEmpty()) {
+                params.put(key, v.get(0));
+            }
+        });
+        UserQuery q = new UserQuery(user, Requests.k(ctx.queryParam("k")), Requests.split(ctx.queryParams("exclude")),
+                params, Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));
+        String variant = variants.pick(ctx.queryParam("variant"), user);
+        Listing listing = variants.onLive(variant, g -> Listing.of(g, variant, user, queries.forUser(g, q), false));
+        served.served(listing, t0);
+        ctx.json(listing);
+    }
+}
