@@ -1,9 +1,9 @@
 package dev.braid.runtime.query;
 
+import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
 import dev.braid.runtime.generation.Generation;
-import dev.braid.runtime.generation.PipelineData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,11 +14,11 @@ import java.util.WeakHashMap;
 /**
  * The fallback for users the training data does not know: items ranked by how many training users interacted with
  * them (ties in catalog order), among the items the generation's chain lets through for the same request (so rules
- * and exclusions still hold). Items nobody interacted with are never offered. Counts are computed once per dataset
- * and dropped with it.
+ * and exclusions still hold). Items nobody interacted with are never offered. Counts are computed once per training
+ * matrix (generations over the same data share it) and dropped with it.
  */
 final class Popularity {
-    private final Map<PipelineData, int[]> counts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<InteractionMatrix, int[]> counts = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * The k most popular items for a request without a known user.
@@ -26,7 +26,7 @@ final class Popularity {
      * @param reason the reason every item carries, e.g. "popular: user unknown"
      */
     List<ScoredItem> top(Generation g, UserQuery q, String reason) {
-        int[] degree = counts.computeIfAbsent(g.data(), d -> d.train().itemDegrees());
+        int[] degree = counts.computeIfAbsent(g.data().train(), InteractionMatrix::itemDegrees);
         float[] chain = new float[g.catalog().size()];
         g.score(new Query(null, null, q.exclude(), q.params()), chain);
         List<Integer> kept = new ArrayList<>();

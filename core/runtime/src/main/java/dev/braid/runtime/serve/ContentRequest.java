@@ -65,10 +65,10 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
             }
         });
         int k = Requests.k(ctx.formParam("k"));
-        String history = ctx.formParam("excludeHistory");
+        String history = Requests.blankToNull(ctx.formParam("excludeHistory"));
         return new ContentRequest(Requests.blankToNull(ctx.formParam("user")), k, new ItemContent(text, image, audio),
-                exclude, params, Requests.blankToNull(ctx.formParam("variant")), history == null || history.isBlank() ? null
-                : Requests.flag(history, "excludeHistory", true));
+                exclude, params, Requests.blankToNull(ctx.formParam("variant")),
+                history == null ? null : Requests.flag(history, "excludeHistory", true));
     }
 
     private static Media upload(UploadedFile f, String field, long max) {

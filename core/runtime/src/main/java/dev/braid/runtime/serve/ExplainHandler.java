@@ -7,7 +7,6 @@ import dev.braid.runtime.query.UserQuery;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,13 +40,7 @@ final class ExplainHandler implements Handler {
         if (user == null) {
             throw ApiError.badRequest("user: missing (whose recommendation to explain)");
         }
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, v) -> {
-            if (!RESERVED.contains(key) && !v.isEmpty()) {
-                params.put(key, v.get(0));
-            }
-        });
-        UserQuery q = new UserQuery(user, 1, Set.of(), params,
+        UserQuery q = new UserQuery(user, 1, Set.of(), Requests.params(ctx, RESERVED),
                 Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));
         String variant = variants.pick(ctx.queryParam("variant"), user);
         String id = ctx.pathParam("id");

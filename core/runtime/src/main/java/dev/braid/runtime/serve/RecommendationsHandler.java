@@ -4,8 +4,6 @@ import dev.braid.runtime.query.QueryService;
 import dev.braid.runtime.query.UserQuery;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,14 +30,9 @@ final class RecommendationsHandler implements Handler {
     public void handle(Context ctx) {
         long t0 = System.nanoTime();
         String user = Requests.blankToNull(ctx.queryParam("user"));
-        Map<String, String> params = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, v) -> {
-            if (!RESERVED.contains(key) && !v.isEmpty()) {
-                params.put(key, v.get(0));
-            }
-        });
         UserQuery q = new UserQuery(user, Requests.k(ctx.queryParam("k")), Requests.split(ctx.queryParams("exclude")),
-                params, Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));
+                Requests.params(ctx, RESERVED),
+                Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));
         String variant = variants.pick(ctx.queryParam("variant"), user);
         Listing listing = variants.onLive(variant, g -> Listing.of(g, variant, user, queries.forUser(g, q), false));
         served.served(listing, t0);

@@ -40,6 +40,17 @@ final class Requests {
         };
     }
 
+    /** The query parameters other than {@code reserved} (the first value of each): what the rules and stages read. */
+    static java.util.Map<String, String> params(io.javalin.http.Context ctx, Set<String> reserved) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, v) -> {
+            if (!reserved.contains(key) && !v.isEmpty()) {
+                params.put(key, v.get(0));
+            }
+        });
+        return params;
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
