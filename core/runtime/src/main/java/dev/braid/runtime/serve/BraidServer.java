@@ -9,6 +9,7 @@ import dev.braid.runtime.query.QueryRefused;
 import dev.braid.runtime.query.QueryService;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.file.Path;
@@ -130,7 +131,6 @@ public final class BraidServer implements AutoCloseable {
 
     /** Every refusal as {@code {"status", "error"}}; a body over the limit is refused before it is read. */
     private void errors(long maxBodyBytes) {
-        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         app.exception(QueryRefused.class, (e, ctx) -> error(ctx, switch (e.kind()) {
             case UNKNOWN_USER, UNKNOWN_ITEM -> 404;
             case NOT_ENCODED, UNREADABLE -> 422;
@@ -144,7 +144,7 @@ public final class BraidServer implements AutoCloseable {
         app.before(ctx -> {
             long len = ctx.contentLength();
             if (len > maxBodyBytes) {
-                throw ApiError.tooLarge("the request body has " + len + " bytes, more than the limit of "
+                throw new ContentTooLargeResponse("the request body has " + len + " bytes, more than the limit of "
                         + maxBodyBytes);
             }
         });

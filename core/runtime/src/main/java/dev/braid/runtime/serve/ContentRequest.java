@@ -1,12 +1,14 @@
 package dev.braid.runtime.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
 import dev.braid.runtime.query.ContentQuery;
 import dev.braid.runtime.query.UserQuery;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +36,6 @@ import java.util.Set;
 record ContentRequest(String user, int k, ItemContent content, Set<String> exclude, Map<String, String> params,
                       String variant, Boolean excludeHistory) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static ContentRequest parse(Context ctx, long maxMediaBytes) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
@@ -44,7 +44,8 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         if (type.isEmpty() || type.startsWith("application/json")) {
             return json(ctx, maxMediaBytes);
         }
-        throw new ApiError(415, "send application/json (base64 media) or multipart/form-data, not " + type);
+        throw new HttpResponseException(415, "send application/json (base64 media) or multipart/form-data, not "
+                + type);
     }
 
     private static ContentRequest multipart(Context ctx, long maxMediaBytes) {
@@ -54,7 +55,7 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
             image = upload(ctx.uploadedFile("image"), "image", maxMediaBytes);
             audio = upload(ctx.uploadedFile("audio"), "audio", maxMediaBytes);
         } catch (IllegalStateException e) {
-            throw ApiError.tooLarge("the upload is too large: " + e.getMessage());
+            throw new ContentTooLargeResponse("the upload is too large: " + e.getMessage());
         }
         String text = Requests.blankToNull(ctx.formParam("text"));
         Set<String> exclude = Requests.split(ctx.formParams("exclude"));
@@ -76,28 +77,23 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
             return null;
         }
         if (f.size() > max) {
-            throw ApiError.tooLarge(field + ": " + f.size() + " bytes, more than the limit of " + max);
+            throw new ContentTooLargeResponse(field + ": " + f.size() + " bytes, more than the limit of " + max);
         }
         try (InputStream in = f.content()) {
             byte[] bytes = in.readAllBytes();
             if (bytes.length == 0) {
-                throw ApiError.badRequest(field + ": the uploaded file is empty");
+                throw new BadRequestResponse(field + ": the uploaded file is empty");
             }
             return Media.ofBytes(field + " upload " + (f.filename() == null ? "" : f.filename()), bytes);
         } catch (IOException e) {
-            throw ApiError.badRequest(field + ": cannot read the upload: " + e.getMessage());
+            throw new BadRequestResponse(field + ": cannot read the upload: " + e.getMessage());
         }
     }
 
     private static ContentRequest json(Context ctx, long maxMediaBytes) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        JsonNode n = Requests.json(ctx);
         if (n == null || !n.isObject()) {
-            throw ApiError.badRequest("expected a JSON object with text, image (base64) and/or audio (base64)");
+            throw new BadRequestResponse("expected a JSON object with text, image (base64) and/or audio (base64)");
         }
         String text = n.hasNonNull("text") ? requireText(n, "text") : null;
         Media image = base64(n, "image", maxMediaBytes);
@@ -106,7 +102,7 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         JsonNode ex = n.get("exclude");
         if (ex != null && !ex.isNull()) {
             if (!ex.isArray()) {
-                throw ApiError.badRequest("exclude: expected a list of item ids");
+                throw new BadRequestResponse("exclude: expected a list of item ids");
             }
             ex.forEach(e -> exclude.add(e.asText()));
         }
@@ -114,13 +110,13 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         JsonNode ps = n.get("params");
         if (ps != null && !ps.isNull()) {
             if (!ps.isObject()) {
-                throw ApiError.badRequest("params: expected a map of rule parameters");
+                throw new BadRequestResponse("params: expected a map of rule parameters");
             }
             ps.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
         }
         JsonNode kNode = n.get("k");
         if (kNode != null && !kNode.isNull() && !kNode.canConvertToInt()) {
-            throw ApiError.badRequest("k: expected an integer from 1 to " + Requests.MAX_K + ", got " + kNode);
+            throw new BadRequestResponse("k: expected an integer from 1 to " + Requests.MAX_K + ", got " + kNode);
         }
         int k = Requests.k(kNode == null || kNode.isNull() ? null : kNode.asText());
         String user = n.hasNonNull("user") ? requireText(n, "user") : null;
@@ -128,7 +124,7 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
         Boolean history = null;
         if (n.hasNonNull("excludeHistory")) {
             if (!n.get("excludeHistory").isBoolean()) {
-                throw ApiError.badRequest("excludeHistory: expected true or false, got " + n.get("excludeHistory"));
+                throw new BadRequestResponse("excludeHistory: expected true or false, got " + n.get("excludeHistory"));
             }
             history = n.get("excludeHistory").asBoolean();
         }
@@ -145,7 +141,7 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
     private static String requireText(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (!v.isTextual()) {
-            throw ApiError.badRequest(field + ": expected a string, got " + v.getNodeType().name().toLowerCase(
+            throw new BadRequestResponse(field + ": expected a string, got " + v.getNodeType().name().toLowerCase(
                     java.util.Locale.ROOT));
         }
         return v.asText();
@@ -161,17 +157,17 @@ record ContentRequest(String user, int k, ItemContent content, Set<String> exclu
             s = s.substring(comma + 1);
         }
         if ((long) s.length() * 3 / 4 > max) {
-            throw ApiError.tooLarge(field + ": about " + ((long) s.length() * 3 / 4) + " bytes, more than the limit of "
-                    + max);
+            throw new ContentTooLargeResponse(field + ": about " + ((long) s.length() * 3 / 4)
+                    + " bytes, more than the limit of " + max);
         }
         try {
             byte[] bytes = Base64.getMimeDecoder().decode(s);
             if (bytes.length == 0) {
-                throw ApiError.badRequest(field + ": empty");
+                throw new BadRequestResponse(field + ": empty");
             }
             return Media.ofBytes(field + " (base64)", bytes);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(field + ": not valid base64 (" + e.getMessage() + ")");
+            throw new BadRequestResponse(field + ": not valid base64 (" + e.getMessage() + ")");
         }
     }
 }

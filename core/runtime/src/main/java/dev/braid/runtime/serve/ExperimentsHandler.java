@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /admin/experiments}: per variant, share, generation, lists served, clicks and latency. */
-final class ExperimentsHandler implements Handler {
+record ExperimentsHandler(ServedVariants variants, ServeMetrics metrics, Path feedbackLog) implements Handler {
     private static final String ASSIGNMENT = "sticky per user (hash of the user id)";
 
     /** How users are assigned, where feedback goes, and each variant's figures. */
@@ -19,16 +19,6 @@ final class ExperimentsHandler implements Handler {
     /** A variant's share, live generation (null while none) and counters. */
     record VariantExperiment(double share, @JsonInclude(JsonInclude.Include.ALWAYS) Integer generation,
                              @JsonUnwrapped ServeMetrics.VariantStats stats) {
-    }
-
-    private final ServedVariants variants;
-    private final ServeMetrics metrics;
-    private final Path feedbackLog;
-
-    ExperimentsHandler(ServedVariants variants, ServeMetrics metrics, Path feedbackLog) {
-        this.variants = variants;
-        this.metrics = metrics;
-        this.feedbackLog = feedbackLog;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.braid.api.generator.ScoredItem;
 import dev.braid.runtime.query.QueryService;
 import dev.braid.runtime.query.UserQuery;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * the user's variant gives one item, through the whole chain; {@code recommendable} is false when the chain (a
  * rule, an exclusion, the user's history) filters it out.
  */
-final class ExplainHandler implements Handler {
+record ExplainHandler(ServedVariants variants, QueryService queries, boolean excludeHistory) implements Handler {
     private static final Set<String> RESERVED = Set.of("user", "variant", "excludeHistory");
 
     /** Why an item would (or would not) be recommended to a user. */
@@ -24,21 +25,11 @@ final class ExplainHandler implements Handler {
                        Double score, List<String> reasons, String explanation) {
     }
 
-    private final ServedVariants variants;
-    private final QueryService queries;
-    private final boolean excludeHistory;
-
-    ExplainHandler(ServedVariants variants, QueryService queries, boolean excludeHistory) {
-        this.variants = variants;
-        this.queries = queries;
-        this.excludeHistory = excludeHistory;
-    }
-
     @Override
     public void handle(Context ctx) {
         String user = Requests.blankToNull(ctx.queryParam("user"));
         if (user == null) {
-            throw ApiError.badRequest("user: missing (whose recommendation to explain)");
+            throw new BadRequestResponse("user: missing (whose recommendation to explain)");
         }
         UserQuery q = new UserQuery(user, 1, Set.of(), Requests.params(ctx, RESERVED),
                 Requests.flag(ctx.queryParam("excludeHistory"), "excludeHistory", excludeHistory));

@@ -1,13 +1,12 @@
 package dev.braid.runtime.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.api.data.Interaction;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.pipeline.FeedbackLog;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,35 +15,17 @@ import java.util.List;
  * {@code POST /interactions}: one interaction ({@code {"user", "item", "rating"?, "timestamp"?}}) or a list of up
  * to 10,000, checked against the catalog, appended to the feedback log and forced to disk before the 201.
  */
-final class FeedbackHandler implements Handler {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+record FeedbackHandler(ServedVariants variants, FeedbackLog feedback, ServeMetrics metrics,
+                       ServedLists served) implements Handler {
     /** How many interactions were appended. */
     record Appended(int appended) {
     }
 
-    private final ServedVariants variants;
-    private final FeedbackLog feedback;
-    private final ServeMetrics metrics;
-    private final ServedLists served;
-
-    FeedbackHandler(ServedVariants variants, FeedbackLog feedback, ServeMetrics metrics, ServedLists served) {
-        this.variants = variants;
-        this.feedback = feedback;
-        this.metrics = metrics;
-        this.served = served;
-    }
-
     @Override
     public void handle(Context ctx) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(ctx.bodyAsBytes());
-        } catch (IOException e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        JsonNode n = Requests.json(ctx);
         if (n == null || !(n.isObject() || n.isArray())) {
-            throw ApiError.badRequest("expected {\"user\": ..., \"item\": ..., \"rating\": 5} or a list of them");
+            throw new BadRequestResponse("expected {\"user\": ..., \"item\": ..., \"rating\": 5} or a list of them");
         }
         List<JsonNode> nodes = new ArrayList<>();
         if (n.isArray()) {
@@ -53,7 +34,7 @@ final class FeedbackHandler implements Handler {
             nodes.add(n);
         }
         if (nodes.isEmpty() || nodes.size() > 10_000) {
-            throw ApiError.badRequest("expected 1 to 10000 interactions, got " + nodes.size());
+            throw new BadRequestResponse("expected 1 to 10000 interactions, got " + nodes.size());
         }
         String first = variants.pipelines().keySet().iterator().next();
         List<Interaction> batch = variants.onLive(first, g -> {
@@ -73,30 +54,30 @@ final class FeedbackHandler implements Handler {
 
     private static Interaction interaction(Generation g, JsonNode n, String path) {
         if (!n.isObject()) {
-            throw ApiError.badRequest(path + "expected an object with user and item");
+            throw new BadRequestResponse(path + "expected an object with user and item");
         }
         String user = n.path("user").isTextual() ? n.get("user").asText().trim() : "";
         String item = n.path("item").isTextual() ? n.get("item").asText().trim() : "";
         if (user.isEmpty()) {
-            throw ApiError.badRequest(path + "user: missing (a non-empty string)");
+            throw new BadRequestResponse(path + "user: missing (a non-empty string)");
         }
         if (item.isEmpty()) {
-            throw ApiError.badRequest(path + "item: missing (a non-empty string)");
+            throw new BadRequestResponse(path + "item: missing (a non-empty string)");
         }
         if (!g.catalog().contains(item)) {
-            throw ApiError.badRequest(path + "item: no item '" + item + "' in the catalog");
+            throw new BadRequestResponse(path + "item: no item '" + item + "' in the catalog");
         }
         double rating = Double.NaN;
         if (n.hasNonNull("rating")) {
             if (!n.get("rating").isNumber() || !Double.isFinite(n.get("rating").asDouble())) {
-                throw ApiError.badRequest(path + "rating: expected a number, got " + n.get("rating"));
+                throw new BadRequestResponse(path + "rating: expected a number, got " + n.get("rating"));
             }
             rating = n.get("rating").asDouble();
         }
         long ts = Instant.now().getEpochSecond();
         if (n.hasNonNull("timestamp")) {
             if (!n.get("timestamp").canConvertToLong()) {
-                throw ApiError.badRequest(path + "timestamp: expected seconds since the epoch, got "
+                throw new BadRequestResponse(path + "timestamp: expected seconds since the epoch, got "
                         + n.get("timestamp"));
             }
             ts = n.get("timestamp").asLong();

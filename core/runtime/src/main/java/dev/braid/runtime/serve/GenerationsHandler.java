@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code GET /admin/generations}: per variant, the live generation (components, reuse, timings) and the builds. */
-final class GenerationsHandler implements Handler {
+record GenerationsHandler(ServedVariants variants, Path configFile) implements Handler {
     /** The configuration file served and each variant's generations. */
     record Generations(String config, Map<String, VariantGenerations> variants) {
     }
@@ -34,14 +34,6 @@ final class GenerationsHandler implements Handler {
             return new Live(g.number(), g.createdAt().toString(), g.describeComponents(), g.reused(), g.timings(),
                     g.failures().size());
         }
-    }
-
-    private final ServedVariants variants;
-    private final Path configFile;
-
-    GenerationsHandler(ServedVariants variants, Path configFile) {
-        this.variants = variants;
-        this.configFile = configFile;
     }
 
     @Override

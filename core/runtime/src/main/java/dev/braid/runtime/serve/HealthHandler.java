@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /health}: 200 when every variant has a live generation, 503 otherwise. */
-final class HealthHandler implements Handler {
+record HealthHandler(ServedVariants variants) implements Handler {
     /** Up or down, and each variant's state. */
     record Health(String status, Map<String, VariantHealth> variants) {
     }
@@ -19,12 +19,6 @@ final class HealthHandler implements Handler {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VariantHealth(double share, @JsonInclude(JsonInclude.Include.ALWAYS) Integer generation,
                          BuildReport lastBuild) {
-    }
-
-    private final ServedVariants variants;
-
-    HealthHandler(ServedVariants variants) {
-        this.variants = variants;
     }
 
     @Override

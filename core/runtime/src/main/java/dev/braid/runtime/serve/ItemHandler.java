@@ -4,13 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 /** {@code GET /items/{id}[?variant=V]}: one item of the catalog. */
-final class ItemHandler implements Handler {
-    private final ServedVariants variants;
-
-    ItemHandler(ServedVariants variants) {
-        this.variants = variants;
-    }
-
+record ItemHandler(ServedVariants variants) implements Handler {
     @Override
     public void handle(Context ctx) {
         String variant = variants.pick(ctx.queryParam("variant"), null);

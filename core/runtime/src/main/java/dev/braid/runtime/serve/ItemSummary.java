@@ -3,6 +3,7 @@ package dev.braid.runtime.serve;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.braid.api.data.Item;
 import dev.braid.runtime.generation.Generation;
+import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,11 +24,11 @@ record ItemSummary(String id, String title, Map<String, List<String>> attributes
         return new ItemSummary(it.id(), it.title(), it.attributes(), image);
     }
 
-    /** The catalog index of an item id. @throws ApiError 404 when the catalog has no such item */
+    /** The catalog index of an item id. @throws HttpResponseException 404 when the catalog has no such item */
     static int index(Generation g, String id) {
         int index = g.catalog().indexOf(id);
         if (index < 0) {
-            throw ApiError.notFound("no item '" + id + "' in the catalog");
+            throw new NotFoundResponse("no item '" + id + "' in the catalog");
         }
         return index;
     }

@@ -7,15 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /metrics}: Prometheus text, the server's meters and the counters the plugins report. */
-final class MetricsHandler implements Handler {
-    private final ServedVariants variants;
-    private final ServeMetrics metrics;
-
-    MetricsHandler(ServedVariants variants, ServeMetrics metrics) {
-        this.variants = variants;
-        this.metrics = metrics;
-    }
-
+record MetricsHandler(ServedVariants variants, ServeMetrics metrics) implements Handler {
     @Override
     public void handle(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

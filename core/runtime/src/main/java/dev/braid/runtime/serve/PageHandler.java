@@ -2,6 +2,7 @@ package dev.braid.runtime.serve;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -11,7 +12,7 @@ final class PageHandler implements Handler {
     public void handle(Context ctx) throws IOException {
         try (InputStream in = PageHandler.class.getResourceAsStream("index.html")) {
             if (in == null) {
-                throw new ApiError(404, "the page is not packaged");
+                throw new HttpResponseException(404, "the page is not packaged");
             }
             ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
         }

@@ -10,21 +10,9 @@ import java.util.Set;
  * {@code GET /recommendations?user=U&k=N[&exclude=..][&variant=V][&excludeHistory=false][&RULE_PARAM=..]}: the
  * top k for a user; the other query parameters go to the rules and stages.
  */
-final class RecommendationsHandler implements Handler {
+record RecommendationsHandler(ServedVariants variants, QueryService queries, ServedLists served,
+                              boolean excludeHistory) implements Handler {
     private static final Set<String> RESERVED = Set.of("user", "k", "exclude", "variant", "excludeHistory");
-
-    private final ServedVariants variants;
-    private final QueryService queries;
-    private final ServedLists served;
-    private final boolean excludeHistory;
-
-    RecommendationsHandler(ServedVariants variants, QueryService queries, ServedLists served,
-                           boolean excludeHistory) {
-        this.variants = variants;
-        this.queries = queries;
-        this.served = served;
-        this.excludeHistory = excludeHistory;
-    }
 
     @Override
     public void handle(Context ctx) {

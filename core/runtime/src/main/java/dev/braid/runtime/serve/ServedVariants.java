@@ -4,6 +4,8 @@ import dev.braid.api.data.Modality;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.generation.GenerationManager;
 import dev.braid.runtime.pipeline.LivePipeline;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ final class ServedVariants {
     String pick(String asked, String user) {
         if (asked != null && !asked.isBlank()) {
             if (!pipelines.containsKey(asked)) {
-                throw ApiError.badRequest("variant: no served variant named '" + asked + "'; served: "
+                throw new BadRequestResponse("variant: no served variant named '" + asked + "'; served: "
                         + pipelines.keySet());
             }
             return asked;
@@ -60,7 +62,7 @@ final class ServedVariants {
      * The variant a query by example runs on: the one asked for; else, by the A/B shares among them, the variants
      * whose live generation encodes every modality sent, else those that encode some of it; else the user's.
      *
-     * @throws ApiError 422 naming the modalities when no variant reads any of them and there is no user
+     * @throws HttpResponseException 422 naming the modalities when no variant reads any of them and there is no user
      */
     String forContent(String asked, String user, Set<Modality> sent) {
         if ((asked != null && !asked.isBlank()) || sent.isEmpty()) {
@@ -88,14 +90,14 @@ final class ServedVariants {
         if (user != null) {
             return router.assign(user);
         }
-        throw new ApiError(422, "no served variant encodes " + sent.stream().map(Modality::key).toList()
+        throw new HttpResponseException(422, "no served variant encodes " + sent.stream().map(Modality::key).toList()
                 + "; the variants encode " + reads);
     }
 
     /**
      * Runs a call on a variant's live generation (held for the call).
      *
-     * @throws ApiError 503 when the variant has no live generation
+     * @throws HttpResponseException 503 when the variant has no live generation
      */
     <T> T onLive(String variant, Function<Generation, T> work) {
         GenerationManager m = generations(variant);
@@ -103,7 +105,8 @@ final class ServedVariants {
             return m.call(work);
         } catch (IllegalStateException e) {
             if (m.live().isEmpty()) {
-                throw new ApiError(503, "variant '" + variant + "' has no live generation: " + e.getMessage());
+                throw new HttpResponseException(503, "variant '" + variant + "' has no live generation: "
+                        + e.getMessage());
             }
             throw e;
         }

@@ -6,21 +6,13 @@ import io.javalin.http.Handler;
 import java.util.List;
 
 /** {@code GET /items/{id}/similar?k=N[&variant=V]}: the nearest items by cosine in the variant's fused space. */
-final class SimilarItemsHandler implements Handler {
+record SimilarItemsHandler(ServedVariants variants, SimilarItems similar) implements Handler {
     /** The item asked about and its neighbours, nearest first. */
     record Neighbours(String variant, int generation, ItemSummary item, List<Neighbour> items) {
     }
 
     /** A neighbour and its cosine. */
     record Neighbour(@JsonUnwrapped ItemSummary item, double score) {
-    }
-
-    private final ServedVariants variants;
-    private final SimilarItems similar;
-
-    SimilarItemsHandler(ServedVariants variants, SimilarItems similar) {
-        this.variants = variants;
-        this.similar = similar;
     }
 
     @Override

@@ -7,15 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /users?limit=N}: the first users of the training data (what the page offers to pick from). */
-final class UsersHandler implements Handler {
+record UsersHandler(ServedVariants variants) implements Handler {
     /** Some user ids and how many users there are. */
     record Users(List<String> users, int total) {
-    }
-
-    private final ServedVariants variants;
-
-    UsersHandler(ServedVariants variants) {
-        this.variants = variants;
     }
 
     @Override

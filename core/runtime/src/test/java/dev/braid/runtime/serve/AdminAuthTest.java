@@ -3,6 +3,7 @@ package dev.braid.runtime.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,8 @@ class AdminAuthTest {
 
     private String start(String token) {
         app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(new ErrorBody(e.status(),
-                e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(new ErrorBody(
+                e.getStatus(), e.getMessage())));
         app.before("/admin/*", new AdminAuth(token));
         app.get("/admin/x", ctx -> {
             reached.incrementAndGet();
