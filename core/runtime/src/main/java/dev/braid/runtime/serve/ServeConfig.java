@@ -6,6 +6,7 @@ import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ConfigProblem;
 import dev.braid.runtime.config.PipelineSpec;
 import dev.braid.runtime.pipeline.DatasetLoader;
+import dev.braid.runtime.query.UnknownUserPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import java.util.Set;
  *   maxBodyBytes: 8388608                    # any request body (base64 media included)
  *   maxMediaBytes: 5242880                   # one image or audio clip
  *   feedback: feedback.log                   # where POST /interactions appends, when dataset.feedback is unset
+ *   excludeHistory: true                     # leave the user's training history out of recommendations
+ *   unknownUser: popularity                  # popularity | empty | error, for users the training data lacks
  * </pre>
  *
  * @param shares        variant name to traffic share (normalised to sum 1), in declaration order; one entry (the
@@ -32,12 +35,16 @@ import java.util.Set;
  * @param maxMediaBytes the largest image or audio clip accepted
  * @param feedbackFile  the feedback log POST /interactions appends to
  * @param mergedOnTrain whether the dataset section names that log (so the next training run merges it)
+ * @param excludeHistory whether served recommendations leave out the user's training history (a request may
+ *                      override it with {@code excludeHistory=})
+ * @param unknownUser   what a user the training data does not know (or no user) is recommended
  */
 public record ServeConfig(Map<String, Double> shares, String adminToken, long maxBodyBytes, long maxMediaBytes,
-                          Path feedbackFile, boolean mergedOnTrain) {
+                          Path feedbackFile, boolean mergedOnTrain, boolean excludeHistory,
+                          UnknownUserPolicy unknownUser) {
 
     private static final Set<String> KEYS = Set.of("variants", "adminToken", "maxBodyBytes", "maxMediaBytes",
-            "feedback");
+            "feedback", "excludeHistory", "unknownUser");
 
     /** Reads the serve section; the admin token falls back to {@code envToken} (e.g. $BRAID_ADMIN_TOKEN). */
     public static ServeConfig of(BraidConfig config, String envToken) {
@@ -46,7 +53,7 @@ public record ServeConfig(Map<String, Double> shares, String adminToken, long ma
         List<ConfigProblem> problems = new ArrayList<>();
         if (node != null && !node.isNull() && !node.isObject()) {
             throw new ConfigException(source, "serve", "expected a map (variants, adminToken, maxBodyBytes, "
-                    + "maxMediaBytes, feedback)");
+                    + "maxMediaBytes, feedback, excludeHistory, unknownUser)");
         }
         if (node == null || node.isNull()) {
             node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -105,11 +112,29 @@ public record ServeConfig(Map<String, Double> shares, String adminToken, long ma
         if (feedback == null) {
             feedback = config.baseDir().resolve(node.path("feedback").asText("feedback.log")).normalize();
         }
+        boolean excludeHistory = true;
+        JsonNode eh = node.get("excludeHistory");
+        if (eh != null && !eh.isNull()) {
+            if (eh.isBoolean()) {
+                excludeHistory = eh.asBoolean();
+            } else {
+                problems.add(new ConfigProblem("serve.excludeHistory", "expected true or false, got " + eh));
+            }
+        }
+        UnknownUserPolicy unknownUser = UnknownUserPolicy.POPULARITY;
+        JsonNode uu = node.get("unknownUser");
+        if (uu != null && !uu.isNull()) {
+            unknownUser = uu.isTextual() ? UnknownUserPolicy.of(uu.asText()).orElse(null) : null;
+            if (unknownUser == null) {
+                problems.add(new ConfigProblem("serve.unknownUser", "expected popularity, empty or error, got "
+                        + uu));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new ServeConfig(java.util.Collections.unmodifiableMap(shares), token, maxBody, maxMedia, feedback,
-                merged);
+                merged, excludeHistory, unknownUser);
     }
 
     private static long size(JsonNode node, String key, long dflt, List<ConfigProblem> problems) {

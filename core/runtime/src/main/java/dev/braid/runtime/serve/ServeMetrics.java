@@ -76,20 +76,31 @@ final class ServeMetrics implements AutoCloseable {
     }
 
     /** Online figures of one variant, for {@code /admin/experiments}. */
-    Map<String, Object> variantStats(String variant) {
+    /**
+     * A variant's counters since start, and its latency over the last minute.
+     *
+     * @param clickThrough clicks per list served (0 before the first list)
+     */
+    record VariantStats(long recommendations, long clicks, double clickThrough, double meanLatencyMs,
+                        double p50LatencyMs, double p99LatencyMs) {
+    }
+
+    VariantStats variantStats(String variant) {
         Timer t = variantLatency.get(variant);
         HistogramSnapshot snap = t.takeSnapshot();
-        Map<String, Object> out = new LinkedHashMap<>();
-        double served = recommendations.get(variant).count();
-        double clicked = clicks.get(variant).count();
-        out.put("recommendations", (long) served);
-        out.put("clicks", (long) clicked);
-        out.put("clickThrough", served == 0 ? 0.0 : clicked / served);
-        out.put("meanLatencyMs", snap.mean(TimeUnit.MILLISECONDS));
+        long served = (long) recommendations.get(variant).count();
+        long clicked = (long) clicks.get(variant).count();
+        double p50 = 0;
+        double p99 = 0;
         for (ValueAtPercentile p : snap.percentileValues()) {
-            out.put("p" + Math.round(p.percentile() * 100) + "LatencyMs", p.value(TimeUnit.MILLISECONDS));
+            if (p.percentile() == 0.5) {
+                p50 = p.value(TimeUnit.MILLISECONDS);
+            } else if (p.percentile() == 0.99) {
+                p99 = p.value(TimeUnit.MILLISECONDS);
+            }
         }
-        return out;
+        return new VariantStats(served, clicked, served == 0 ? 0.0 : (double) clicked / served,
+                snap.mean(TimeUnit.MILLISECONDS), p50, p99);
     }
 
     String scrape() {

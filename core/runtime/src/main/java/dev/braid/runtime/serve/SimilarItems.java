@@ -3,6 +3,7 @@ package dev.braid.runtime.serve;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.runtime.generation.Generation;
+import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,16 +33,17 @@ final class SimilarItems {
     /**
      * The k items most similar to the item at {@code index}, best first, itself excluded.
      *
-     * @throws ApiError 409 when the generation has no item vectors, 422 when this item has none
+     * @throws HttpResponseException 409 when the generation has no item vectors, 422 when this item has none
      */
     List<Neighbour> similar(Generation g, int index, int k) {
         Unit u = units.computeIfAbsent(g, SimilarItems::prepare);
         if (u == null) {
-            throw new ApiError(409, "the live pipeline of this variant has no item vectors (no encoders), so "
-                    + "there is no similarity between items");
+            throw new HttpResponseException(409, "the live pipeline of this variant has no item vectors (no "
+                    + "encoders), so there is no similarity between items");
         }
         if (!u.present().get(index)) {
-            throw new ApiError(422, "item '" + g.catalog().item(index).id() + "' has no vector in this pipeline");
+            throw new HttpResponseException(422, "item '" + g.catalog().item(index).id()
+                    + "' has no vector in this pipeline");
         }
         float[] q = new float[u.dim()];
         System.arraycopy(u.rows(), index * u.dim(), q, 0, u.dim());

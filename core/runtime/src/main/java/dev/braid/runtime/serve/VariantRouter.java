@@ -2,6 +2,8 @@ package dev.braid.runtime.serve;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,12 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class VariantRouter {
     private final List<String> names;
     private final double[] upper;
+    private final Map<String, Double> shares;
 
     /** @param shares variant name to share, in order; shares sum to 1 */
     public VariantRouter(Map<String, Double> shares) {
         if (shares.isEmpty()) {
             throw new IllegalArgumentException("no variants to route to");
         }
+        this.shares = Map.copyOf(shares);
         names = new ArrayList<>(shares.keySet());
         upper = new double[names.size()];
         double acc = 0;
@@ -44,6 +48,26 @@ public final class VariantRouter {
             }
         }
         return names.get(names.size() - 1);
+    }
+
+    /**
+     * The variant of a user among some variants only (those that can answer a request), by their shares
+     * renormalised: sticky per user like {@link #assign(String)}; a weighted random one when {@code user} is null.
+     * A variant whose share is 0 is picked only when all the eligible ones have share 0.
+     *
+     * @param eligible served variants, at least one
+     */
+    public String assign(String user, Collection<String> eligible) {
+        List<String> among = names.stream().filter(eligible::contains).toList();
+        if (among.isEmpty()) {
+            throw new IllegalArgumentException("none of " + eligible + " is served; served: " + names);
+        }
+        double total = among.stream().mapToDouble(shares::get).sum();
+        Map<String, Double> renormalised = new LinkedHashMap<>();
+        for (String v : among) {
+            renormalised.put(v, total > 0 ? shares.get(v) / total : 1.0 / among.size());
+        }
+        return among.size() == names.size() ? assign(user) : new VariantRouter(renormalised).assign(user);
     }
 
     /** A uniform position in [0, 1) for a user id: FNV-1a 64 followed by the SplitMix64 finaliser. */

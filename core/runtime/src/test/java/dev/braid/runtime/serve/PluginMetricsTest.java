@@ -35,8 +35,8 @@ class PluginMetricsTest {
 
     @Test
     void theExplanationIsTheSentenceOfAnExplainReason() {
-        assertThat(BraidServer.explanation(List.of("content-profile:similar", "llm-explain:explain:You liked it.")))
+        assertThat(RecommendedItem.explanation(List.of("content-profile:similar", "llm-explain:explain:You liked it.")))
                 .isEqualTo("You liked it.");
-        assertThat(BraidServer.explanation(List.of("rules:boost", "explain:x"))).isNull();
+        assertThat(RecommendedItem.explanation(List.of("rules:boost", "explain:x"))).isNull();
     }
 }

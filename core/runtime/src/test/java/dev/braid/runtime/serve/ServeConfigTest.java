@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ParamBinder;
+import dev.braid.runtime.query.UnknownUserPolicy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,20 @@ class ServeConfigTest {
         assertThat(c.shares()).containsOnlyKeys("a");
         assertThat(c.adminToken()).isEqualTo("from-env");
         assertThat(ServeConfig.of(config(""), null).adminToken()).isNull();
+    }
+
+    @Test
+    void historyIsExcludedAndUnknownUsersGetPopularityByDefault() throws Exception {
+        ServeConfig defaults = ServeConfig.of(config(""), null);
+        assertThat(defaults.excludeHistory()).isTrue();
+        assertThat(defaults.unknownUser()).isEqualTo(UnknownUserPolicy.POPULARITY);
+        ServeConfig set = ServeConfig.of(config("serve: {excludeHistory: false, unknownUser: Empty}\n"), null);
+        assertThat(set.excludeHistory()).isFalse();
+        assertThat(set.unknownUser()).isEqualTo(UnknownUserPolicy.EMPTY);
+        assertThatThrownBy(() -> ServeConfig.of(config("serve: {excludeHistory: maybe, unknownUser: random}\n"),
+                null)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serve.excludeHistory: expected true or false, got \"maybe\"")
+                .hasMessageContaining("serve.unknownUser: expected popularity, empty or error, got \"random\"");
     }
 
     @Test

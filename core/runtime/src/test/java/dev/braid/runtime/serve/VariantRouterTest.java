@@ -38,6 +38,25 @@ class VariantRouterTest {
         }
     }
 
+    @Test
+    void amongEligibleVariantsTheSharesAreRenormalisedAndUsersStaySticky() {
+        Map<String, Double> three = new LinkedHashMap<>(shares(0.5, 0.3));
+        three.put("c", 0.2);
+        VariantRouter r = new VariantRouter(three);
+        Map<String, Integer> counts = new HashMap<>();
+        for (int u = 0; u < 20_000; u++) {
+            String v = r.assign("u" + u, java.util.Set.of("b", "c"));
+            assertThat(r.assign("u" + u, java.util.List.of("c", "b"))).isEqualTo(v);
+            counts.merge(v, 1, Integer::sum);
+        }
+        assertThat(counts).containsOnlyKeys("b", "c");
+        assertThat(counts.get("b") / 20_000.0).isBetween(0.58, 0.62);
+        assertThat(r.assign(null, java.util.Set.of("c"))).isEqualTo("c");
+        assertThat(new VariantRouter(shares(1.0, 0.0)).assign("u1", java.util.Set.of("b"))).isEqualTo("b");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.assign("u1", java.util.Set.of("zzz")))
+                .hasMessageContaining("served: [a, b, c]");
+    }
+
     private static Map<String, Double> shares(double a, double b) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("a", a);
