@@ -48,10 +48,7 @@ public final class OnnxAudioEncoder implements ModalityEncoder {
         this.decoder = new AudioDecoder(config.maxSeconds());
         this.logMel = new LogMel(config.sampleRate(), config.nFft(), config.hop(), config.mels());
         Path file = environment.resolve(config.model());
-        String sha = OnnxModel.sha256(file);
-        this.lease = resources.acquire("onnx:" + sha + ":" + config.inputName() + ":" + config.outputName() + ":"
-                + config.threads(), OnnxModel.class,
-                () -> OnnxModel.open(file, config.inputName(), config.outputName(), config.threads()));
+        this.lease = OnnxModel.shared(resources, file, config.inputName(), config.outputName(), config.threads());
         try {
             long[] shape = lease.get().inputShape();
             if (shape.length != 3 && !(shape.length == 4 && (shape[1] == 1 || shape[1] < 0))) {
@@ -77,7 +74,7 @@ public final class OnnxAudioEncoder implements ModalityEncoder {
             lease.close();
             throw e;
         }
-        this.fingerprint = sha + ":" + lease.get().outputName();
+        this.fingerprint = lease.get().fileSha256() + ":" + lease.get().outputName();
     }
 
     @Override

@@ -45,10 +45,7 @@ public final class OnnxImageEncoder implements ModalityEncoder {
         this.config = config;
         this.pre = new OnnxImageInput(config);
         Path file = environment.resolve(config.model());
-        String sha = OnnxModel.sha256(file);
-        this.lease = resources.acquire("onnx:" + sha + ":" + config.inputName() + ":" + config.outputName() + ":"
-                + config.threads(), OnnxModel.class,
-                () -> OnnxModel.open(file, config.inputName(), config.outputName(), config.threads()));
+        this.lease = OnnxModel.shared(resources, file, config.inputName(), config.outputName(), config.threads());
         try {
             long[] declared = lease.get().inputShape();
             long[] wanted = pre.shape(1);
@@ -71,7 +68,7 @@ public final class OnnxImageEncoder implements ModalityEncoder {
             lease.close();
             throw e;
         }
-        this.fingerprint = sha + ":" + lease.get().outputName();
+        this.fingerprint = lease.get().fileSha256() + ":" + lease.get().outputName();
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.braid.api.component.SharedResources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.FloatBuffer;
@@ -31,9 +32,12 @@ public final class OnnxModel implements AutoCloseable {
     private final String inputName;
     private final long[] inputShape;
     private final String outputName;
+    private final String fileSha256;
 
-    private OnnxModel(Path file, OrtSession session, String inputName, long[] inputShape, String outputName) {
+    private OnnxModel(Path file, String fileSha256, OrtSession session, String inputName, long[] inputShape,
+                      String outputName) {
         this.file = file;
+        this.fileSha256 = fileSha256;
         this.session = session;
         this.inputName = inputName;
         this.inputShape = inputShape;
@@ -49,9 +53,31 @@ public final class OnnxModel implements AutoCloseable {
      * @throws IllegalArgumentException naming the file and the names it has when a name is wrong
      */
     public static OnnxModel open(Path file, String input, String output, int threads) {
+        requireFile(file);
+        return open(file, sha256(file), input, output, threads);
+    }
+
+    private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }
+    }
+
+    /**
+     * The model of {@code file} from {@code resources}: one session for every encoder and generation that asks for
+     * the same file content (SHA-256), input, output and threads.
+     *
+     * @throws IllegalArgumentException as {@link #open}
+     */
+    public static SharedResources.Lease<OnnxModel> shared(SharedResources resources, Path file, String input,
+                                                          String output, int threads) {
+        requireFile(file);
+        String sha = sha256(file);
+        return resources.acquire("onnx:" + sha + ":" + input + ":" + output + ":" + threads, OnnxModel.class,
+                () -> open(file, sha, input, output, threads));
+    }
+
+    private static OnnxModel open(Path file, String sha, String input, String output, int threads) {
         OrtSession session = null;
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -84,7 +110,7 @@ public final class OnnxModel implements AutoCloseable {
                 throw new IllegalArgumentException("model " + file + " input '" + in + "' is not a float tensor: "
                         + inputs.get(in).getInfo());
             }
-            return new OnnxModel(file, session, in, ti.getShape(), out);
+            return new OnnxModel(file, sha, session, in, ti.getShape(), out);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new IllegalArgumentException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
@@ -119,6 +145,11 @@ public final class OnnxModel implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** Hex SHA-256 of the model file's content: what identifies the model in vector caches. */
+    public String fileSha256() {
+        return fileSha256;
     }
 
     /**
