@@ -9,6 +9,7 @@ import dev.braid.runtime.plugin.ClassPathComponents;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentHost;
 import dev.braid.runtime.plugin.ComponentRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +67,17 @@ public final class BraidRuntime implements AutoCloseable {
 
     private static ComponentRegistry hostRegistry() {
         ComponentRegistry registry = new ComponentRegistry();
-        registry.setSource("host", List.of(
-                ComponentDescriptor.of(ReferenceBackend.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(VectorBackend.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(OpenClBackend.class, ComponentDescriptor.Origin.HOST)),
-                List.of(), "host components");
+        List<ComponentDescriptor> backends = new ArrayList<>();
+        backends.add(ComponentDescriptor.of(ReferenceBackend.class, ComponentDescriptor.Origin.HOST));
+        // The Vector API is an incubator module the launcher adds only when a command may use it (its start-up
+        // warning cannot be turned off): without it the backend's classes cannot even be introspected.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            backends.add(ComponentDescriptor.of(VectorBackend.class, ComponentDescriptor.Origin.HOST));
+        } else {
+            log.debug("compute backend 'vector' not registered: the JVM runs without jdk.incubator.vector");
+        }
+        backends.add(ComponentDescriptor.of(OpenClBackend.class, ComponentDescriptor.Origin.HOST));
+        registry.setSource("host", backends, List.of(), "host components");
         return registry;
     }
 

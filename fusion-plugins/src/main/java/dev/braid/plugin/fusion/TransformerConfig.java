@@ -29,7 +29,8 @@ import java.util.List;
  * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
  * @param scoreScale          factor on the cosine difference inside the BPR sigmoid
  * @param engineThreads       PyTorch intra-op threads while this strategy trains (process-wide during training;
- *                            0 leaves the engine's setting); the tensors are tiny, see {@link EngineThreads}
+ *                            0 leaves the engine's setting); the tensors are tiny, see
+ *                            {@link TransformerTrainer#train}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
  * @param keepBestInput       after training (or loading), keep the best single modality alone when the transformer

@@ -144,8 +144,8 @@ public final class TransformerFusion implements FusionStrategy {
         if (trained == null) {
             TransformerTrainer trainer = new TransformerTrainer(config, shape, units, present, n, interactions,
                     input.seed());
-            TransformerTrainer.Result r = HostContext.run(() -> trainer.train(
-                    shape.initialise(input.seed() * 0x9E3779B97F4A7C15L + 1), progress));
+            TransformerTrainer.Result r = trainer.train(shape.initialise(input.seed() * 0x9E3779B97F4A7C15L + 1),
+                    progress);
             trained = new Trained(r.weights(), r.history(), false);
             if (modelPath != null) {
                 Trained t = trained;

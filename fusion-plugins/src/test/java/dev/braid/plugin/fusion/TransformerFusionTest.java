@@ -204,20 +204,6 @@ class TransformerFusionTest {
     }
 
     @Test
-    void engineThreadsAreLimitedWhileTrainingAndRestoredAfter() {
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine(TransformerTrainer.ENGINE);
-        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
-        int other = before == 1 ? 2 : 1;
-        try (EngineThreads t = EngineThreads.limit(engine, other)) {
-            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(other);
-        }
-        assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(before);
-        try (EngineThreads t = EngineThreads.limit(engine, 0)) {
-            assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(before);
-        }
-    }
-
-    @Test
     void refusesToFitWithoutInteractionsAndRejectsBadParameters() {
         FusionInput in = GatedFusionTest.clustered(3);
         FusionInput noInteractions = new FusionInput(in.catalog(), in.modalities(), null, 1L);

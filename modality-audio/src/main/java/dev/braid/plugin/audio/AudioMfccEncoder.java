@@ -7,6 +7,10 @@ import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.ModalityEncoder;
+import dev.braid.platform.media.AudioDecoder;
+import dev.braid.platform.media.DecodeException;
+import dev.braid.platform.media.DecodedAudio;
+import dev.braid.platform.media.Resampler;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -116,13 +120,13 @@ public final class AudioMfccEncoder implements ModalityEncoder {
             return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
         }
         try {
-            MonoClip clip = decoder.decode(media);
+            DecodedAudio clip = decoder.decode(media);
             if (clip.samples().length == 0) {
                 return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
                         + ": audio has no samples");
             }
             return EncodingResult.success(item.id(), features(clip));
-        } catch (AudioDecodeException e) {
+        } catch (DecodeException e) {
             LOG.debug("audio-mfcc: item '{}': {}", item.id(), e.getMessage());
             return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
@@ -133,7 +137,7 @@ public final class AudioMfccEncoder implements ModalityEncoder {
     }
 
     /** The vector of a decoded clip with at least one sample. */
-    float[] features(MonoClip clip) {
+    float[] features(DecodedAudio clip) {
         float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
         return summarise(analyzer.analyse(preprocessor.apply(x)));
     }

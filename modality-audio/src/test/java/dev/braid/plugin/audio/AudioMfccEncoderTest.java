@@ -11,6 +11,9 @@ import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.Failure;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.EncodingResult.Success;
+import dev.braid.platform.media.AudioDecoder;
+import dev.braid.platform.media.DecodedAudio;
+import dev.braid.platform.media.Resampler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -81,11 +84,11 @@ class AudioMfccEncoderTest {
 
     @Test
     void decodesMp3StereoAndMonoAndTheToneShowsInTheCentroid() throws Exception {
-        MonoClip stereo = new AudioDecoder(600).decode(Media.ofBytes("s.mp3", resource("/mp3/tone-stereo-44k.mp3")));
+        DecodedAudio stereo = new AudioDecoder(600).decode(Media.ofBytes("s.mp3", resource("/mp3/tone-stereo-44k.mp3")));
         assertThat(stereo.sampleRate()).isEqualTo(44100f);
         // 1 s of audio plus the encoder's delay and padding (at most a few frames of 1152).
         assertThat(stereo.samples().length).isBetween(44100, 44100 + 4 * 1152);
-        MonoClip mono = new AudioDecoder(600).decode(Media.ofBytes("m.mp3", resource("/mp3/tone-mono-16k.mp3")));
+        DecodedAudio mono = new AudioDecoder(600).decode(Media.ofBytes("m.mp3", resource("/mp3/tone-mono-16k.mp3")));
         assertThat(mono.sampleRate()).isEqualTo(16000f);
         assertThat(mono.samples().length).isBetween(16000, 16000 + 4 * 576);
         // Mono mixdown of 440 + 880 Hz at 0.4 each: RMS of the mix is 0.2; the 1 kHz tone at 0.5 has RMS 0.354.

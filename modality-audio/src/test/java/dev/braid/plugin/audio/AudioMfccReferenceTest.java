@@ -3,6 +3,8 @@ package dev.braid.plugin.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.braid.api.data.Media;
+import dev.braid.platform.media.AudioDecoder;
+import dev.braid.platform.media.DecodedAudio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class AudioMfccReferenceTest {
     @ValueSource(strings = {"chord", "chirp", "clicks", "short"})
     void frameFeaturesAndSummaryAgreeWithNumpy(String name) throws Exception {
         Map<String, double[][]> expected = expected(name);
-        MonoClip clip = new AudioDecoder(600).decode(Media.ofBytes(name + ".wav", resource(name + ".wav")));
+        DecodedAudio clip = new AudioDecoder(600).decode(Media.ofBytes(name + ".wav", resource(name + ".wav")));
         assertThat(clip.sampleRate()).isEqualTo(22050f);
         FrameFeatures f = analyzer.analyse(clip.samples());
         compare(name, "mfcc", f.mfcc(), expected);

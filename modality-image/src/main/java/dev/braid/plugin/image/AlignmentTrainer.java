@@ -15,6 +15,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.platform.training.TrainingLease;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AlignmentTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(AlignmentTrainer.class);
-    static final String ENGINE = "PyTorch";
+    static final String ENGINE = TrainingLease.ENGINE;
 
     /** What training produced: the best parameters and the figures. */
     record Result(byte[] parameters, int trainItems, int validationItems, int epochs, int bestEpoch,
@@ -51,35 +52,11 @@ final class AlignmentTrainer {
     }
 
     Result train(List<AlignedInput> inputs, List<float[]> targets, ProgressListener progress) {
-        // A PyTorch gradient collector is process-wide: trainings take turns. The engine instance is the one object
-        // every bundle that trains (fusion, encoders, generators) shares, so it is the lock.
-        ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine(ENGINE);
-        synchronized (engine) {
-            // One intra-op thread while training: PyTorch's multi-threaded CPU kernels sum in a varying order, and
-            // the epoch kept by early stopping then changes from run to run. One thread makes a seed reproduce the
-            // model exactly. The setting is process-wide and not in DJL's engine-neutral API, hence reflection.
-            int previous = intraOpThreads(engine, 1);
-            try {
-                return trainAlone(inputs, targets, progress);
-            } finally {
-                if (previous > 0) {
-                    intraOpThreads(engine, previous);
-                }
-            }
-        }
-    }
-
-    /** Sets PyTorch's intra-op threads and returns the previous count, or -1 when it cannot be set here. */
-    private static int intraOpThreads(ai.djl.engine.Engine engine, int threads) {
-        try {
-            Class<?> jni = Class.forName("ai.djl.pytorch.jni.JniUtils", true, engine.getClass().getClassLoader());
-            int previous = (Integer) jni.getMethod("getNumThreads").invoke(null);
-            jni.getMethod("setNumThreads", int.class).invoke(null, threads);
-            return previous;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.warn("image-aligned: cannot set PyTorch's intra-op threads to {} ({}); training may not reproduce "
-                    + "exactly", threads, e.toString());
-            return -1;
+        // A PyTorch gradient collector is process-wide: trainings take turns, under the JVM's training lease. One
+        // intra-op thread while training: PyTorch's multi-threaded CPU kernels sum in a varying order, and the epoch
+        // kept by early stopping then changes from run to run. One thread makes a seed reproduce the model exactly.
+        try (TrainingLease lease = TrainingLease.acquire("image-aligned", 1)) {
+            return trainAlone(inputs, targets, progress);
         }
     }
 

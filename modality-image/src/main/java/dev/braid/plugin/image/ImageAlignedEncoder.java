@@ -16,6 +16,7 @@ import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.TrainableEncoder;
+import dev.braid.platform.host.HostClassLoaderScope;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -212,7 +213,7 @@ public final class ImageAlignedEncoder implements TrainableEncoder {
                 teacher, failed);
         AlignedNetwork network = new AlignedNetwork(config.size(), config.width(), config.handcrafted(),
                 descriptor.dimension(), dim);
-        AlignmentTrainer.Result r = host(() -> new AlignmentTrainer(network, config).train(inputs, kept, progress));
+        AlignmentTrainer.Result r = new AlignmentTrainer(network, config).train(inputs, kept, progress);
         Properties header = AlignedModelFile.architecture(network);
         header.setProperty("teacher", teacher);
         header.setProperty("epochs", Integer.toString(r.epochs()));
@@ -292,8 +293,8 @@ public final class ImageAlignedEncoder implements TrainableEncoder {
 
     /** Runs DJL code with the host's context class loader (engine lookup), unwrapping checked exceptions. */
     private static <T> T host(java.util.concurrent.Callable<T> action) {
-        try {
-            return HostContext.call(action);
+        try (HostClassLoaderScope scope = HostClassLoaderScope.enter()) {
+            return action.call();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

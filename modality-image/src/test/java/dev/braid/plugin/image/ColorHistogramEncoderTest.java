@@ -106,7 +106,6 @@ class ColorHistogramEncoderTest {
         }
         assertThat(argmax(encode(TestImages.write(g8, "png", dir.resolve("grey8.png"))))).isEqualTo(bin(0, 0, 1));
         assertThat(argmax(encode(TestImages.write(g16, "png", dir.resolve("grey16.png"))))).isEqualTo(bin(0, 0, 1));
-        assertThat(ImageLoader.pixels(g16)[0]).isEqualTo(0xff969696);
     }
 
     @Test

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes what the host exports to bundles: the API packages with the versions declared in the API jar's own
- * manifest, and the platform libraries plugins may use (SLF4J; DJL, its
- * ONNX Runtime engine and tokenizers, and ONNX Runtime, whose natives load once per JVM and so stay on the host). Reading the versions from the API manifest keeps a
- * single source of truth: the {@code @Version} annotations of the API packages.
+ * Computes what the host exports to bundles: the API and platform-service packages with the versions declared in
+ * their jars' own manifests ({@code braid-api}, {@code braid-platform}), and the platform libraries plugins may use (SLF4J; DJL, its
+ * ONNX Runtime engine and tokenizers, and ONNX Runtime, whose natives load once per JVM and so stay on the host). Reading the versions from the jars' manifests keeps a
+ * single source of truth: the {@code @Version} annotations of the packages.
  */
 public final class HostPackages {
     private static final Logger log = LoggerFactory.getLogger(HostPackages.class);
@@ -45,6 +45,7 @@ public final class HostPackages {
     public static String exports() {
         Set<String> clauses = new LinkedHashSet<>();
         clauses.addAll(apiExports());
+        clauses.addAll(platformExports());
         for (String[] p : PLATFORM) {
             clauses.add(p[0] + ";version=" + libraryVersion(p[1]));
         }
@@ -56,13 +57,22 @@ public final class HostPackages {
 
     /** The Export-Package clauses of the braid-api jar, as written by bnd. */
     static List<String> apiExports() {
+        return bndExports("dev.braid.api", "the Braid API jar");
+    }
+
+    /** The Export-Package clauses of the braid-platform jar (host class-loader scope, training lease, decoders). */
+    static List<String> platformExports() {
+        return bndExports("dev.braid.platform", "the Braid platform jar");
+    }
+
+    private static List<String> bndExports(String symbolicName, String what) {
         try {
             Enumeration<URL> manifests = HostPackages.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
             while (manifests.hasMoreElements()) {
                 URL url = manifests.nextElement();
                 try (InputStream in = url.openStream()) {
                     Manifest mf = new Manifest(in);
-                    if ("dev.braid.api".equals(mf.getMainAttributes().getValue("Bundle-SymbolicName"))) {
+                    if (symbolicName.equals(mf.getMainAttributes().getValue("Bundle-SymbolicName"))) {
                         return splitClauses(mf.getMainAttributes().getValue("Export-Package"));
                     }
                 }
@@ -70,7 +80,7 @@ public final class HostPackages {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the class path's manifests: " + e.getMessage(), e);
         }
-        throw new IllegalStateException("the Braid API jar (Bundle-SymbolicName dev.braid.api) is not on the class "
+        throw new IllegalStateException(what + " (Bundle-SymbolicName " + symbolicName + ") is not on the class "
                 + "path, or was built without its OSGi manifest: rebuild with 'mvn package'");
     }
 

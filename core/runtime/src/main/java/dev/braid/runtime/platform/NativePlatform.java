@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * engine cache ({@code DJL_CACHE_DIR}, {@code ENGINE_CACHE_DIR}; tokenizers extract their native there), DJL's
  * offline mode (no model zoo or native download), and ONNX Runtime's natives, extracted once from its jar to
  * {@code <cache>/onnxruntime/<version>} and loaded from there ({@code onnxruntime.native.path}) instead of a fresh
- * temporary folder per process. Settings the user already gave (system properties) are kept.
+ * temporary folder per process. Settings the user already gave (system properties) are kept. On a machine without a
+ * GPU the libraries' CUDA probes are kept quiet ({@link GpuProbe}).
  */
 public final class NativePlatform {
     private static final Logger log = LoggerFactory.getLogger(NativePlatform.class);
@@ -30,6 +31,7 @@ public final class NativePlatform {
         setIfAbsent("ENGINE_CACHE_DIR", djl.resolve("engines").toString());
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
+        GpuProbe.quietCudaProbesWithoutGpu();
         if (System.getProperty("onnxruntime.native.path") == null) {
             Path ort = extractOnnxRuntime(cache.resolve("onnxruntime"));
             if (ort != null) {

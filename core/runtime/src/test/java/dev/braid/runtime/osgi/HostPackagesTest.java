@@ -28,6 +28,13 @@ class HostPackagesTest {
     }
 
     @Test
+    void exportsThePlatformServicesWithTheirDeclaredVersions() {
+        String exports = HostPackages.exports();
+        assertThat(exports).contains("dev.braid.platform.host;version=\"1.0.0\"",
+                "dev.braid.platform.training;version=\"1.0.0\"", "dev.braid.platform.media;version=\"1.0.0\"");
+    }
+
+    @Test
     void exportsThePlatformLayerWithTheJarsVersions() {
         String exports = HostPackages.exports();
         assertThat(exports).contains("ai.djl.inference;version=0.36.0", "ai.djl.huggingface.tokenizers;version=0.36.0",

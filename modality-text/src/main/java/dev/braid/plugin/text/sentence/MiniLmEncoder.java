@@ -8,6 +8,7 @@ import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.ModalityEncoder;
+import dev.braid.platform.host.HostClassLoaderScope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +42,8 @@ public final class MiniLmEncoder implements ModalityEncoder {
             files = ModelFiles.fromFolder(environment.resolve(config.modelDir()));
         } else {
             String name = config.quantized() ? INT8 : FP32;
-            files = ModelFiles.fromClassPath(HostContext.hostLoader(), name + ".onnx", name + "-tokenizer.json",
-                    environment.cacheDirectory().resolve("models"));
+            files = ModelFiles.fromClassPath(HostClassLoaderScope.hostLoader(), name + ".onnx",
+                    name + "-tokenizer.json", environment.cacheDirectory().resolve("models"));
         }
         String key = "sentence-model:" + files.sha256() + ":" + config.maxLength() + ":" + config.threads()
                 + ":" + config.parallelCalls();

@@ -1,5 +1,7 @@
 package dev.braid.plugin.text.sentence;
 
+import dev.braid.platform.onnx.Vectors;
+
 /** Sentence pooling over token vectors: attention-mask mean pooling and L2 normalisation. */
 public final class Pooling {
 
@@ -44,16 +46,6 @@ public final class Pooling {
 
     /** Scales the vector to unit L2 norm in place (a zero vector stays zero); returns it. */
     public static float[] l2Normalize(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        if (sum > 0) {
-            float inv = (float) (1.0 / Math.sqrt(sum));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= inv;
-            }
-        }
-        return v;
+        return Vectors.l2Normalize(v);
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.braid.platform.host.HostClassLoaderScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,45 +77,43 @@ public final class SentenceModel implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = parallelCalls > 0 ? parallelCalls : Math.max(1, threads > 0 ? cores / threads : cores);
         int intraOp = threads > 0 ? threads : Math.max(1, cores / parallel);
-        try {
-            return HostContext.call(() -> {
-                long t0 = System.nanoTime();
-                HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-                        .optTokenizerPath(files.tokenizer())
-                        .optAddSpecialTokens(true)
-                        .optTruncation(true)
-                        .optMaxLength(maxLength)
-                        .optPadding(false)
-                        .build();
-                Model model = Model.newInstance("sentence-encoder", Device.cpu(), "OnnxRuntime");
-                try {
-                    Map<String, Object> options = new HashMap<>();
-                    options.put("sessionOptions", sessionOptions(intraOp));
-                    String file = files.model().getFileName().toString();
-                    model.load(files.model().getParent(), file.substring(0, file.length() - ".onnx".length()),
-                            options);
-                    List<String> inputs = model.describeInput().keys();
-                    for (String in : inputs) {
-                        if (!KNOWN_INPUTS.contains(in)) {
-                            throw new IllegalArgumentException("model " + files.model() + " has input '" + in
-                                    + "'; a sentence encoder takes " + KNOWN_INPUTS);
-                        }
+        try (HostClassLoaderScope scope = HostClassLoaderScope.enter()) {
+            long t0 = System.nanoTime();
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(files.tokenizer())
+                    .optAddSpecialTokens(true)
+                    .optTruncation(true)
+                    .optMaxLength(maxLength)
+                    .optPadding(false)
+                    .build();
+            Model model = Model.newInstance("sentence-encoder", Device.cpu(), "OnnxRuntime");
+            try {
+                Map<String, Object> options = new HashMap<>();
+                options.put("sessionOptions", sessionOptions(intraOp));
+                String file = files.model().getFileName().toString();
+                model.load(files.model().getParent(), file.substring(0, file.length() - ".onnx".length()),
+                        options);
+                List<String> inputs = model.describeInput().keys();
+                for (String in : inputs) {
+                    if (!KNOWN_INPUTS.contains(in)) {
+                        throw new IllegalArgumentException("model " + files.model() + " has input '" + in
+                                + "'; a sentence encoder takes " + KNOWN_INPUTS);
                     }
-                    if (!inputs.contains("input_ids")) {
-                        throw new IllegalArgumentException("model " + files.model() + " has no input_ids input");
-                    }
-                    SentenceModel probe = new SentenceModel(model, tokenizer, inputs, -1, files.model().toString(), 1);
-                    int dim = probe.run(TokenBatch.of(List.of(tokenizer.encode("probe"))))[0].length;
-                    LOG.info("Loaded sentence model {} ({} dimensions, inputs {}; {} parallel calls x {} threads) "
-                            + "in {} ms", files.model(), dim, inputs, parallel, intraOp,
-                            (System.nanoTime() - t0) / 1_000_000);
-                    return new SentenceModel(model, tokenizer, inputs, dim, files.model().toString(), parallel);
-                } catch (RuntimeException | Error e) {
-                    model.close();
-                    tokenizer.close();
-                    throw e;
                 }
-            });
+                if (!inputs.contains("input_ids")) {
+                    throw new IllegalArgumentException("model " + files.model() + " has no input_ids input");
+                }
+                SentenceModel probe = new SentenceModel(model, tokenizer, inputs, -1, files.model().toString(), 1);
+                int dim = probe.run(TokenBatch.of(List.of(tokenizer.encode("probe"))))[0].length;
+                LOG.info("Loaded sentence model {} ({} dimensions, inputs {}; {} parallel calls x {} threads) "
+                        + "in {} ms", files.model(), dim, inputs, parallel, intraOp,
+                        (System.nanoTime() - t0) / 1_000_000);
+                return new SentenceModel(model, tokenizer, inputs, dim, files.model().toString(), parallel);
+            } catch (RuntimeException | Error e) {
+                model.close();
+                tokenizer.close();
+                throw e;
+            }
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -231,7 +230,7 @@ public final class SentenceModel implements AutoCloseable {
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "braid-sentence-model-" + count.incrementAndGet());
             t.setDaemon(true);
-            t.setContextClassLoader(HostContext.hostLoader());
+            t.setContextClassLoader(HostClassLoaderScope.hostLoader());
             return t;
         }
     }

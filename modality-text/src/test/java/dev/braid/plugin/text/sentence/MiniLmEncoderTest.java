@@ -8,6 +8,7 @@ import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
+import dev.braid.platform.host.HostClassLoaderScope;
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.inject.RefCountedResources;
 import dev.braid.runtime.platform.NativePlatform;
@@ -119,7 +120,7 @@ class MiniLmEncoderTest {
 
     @Test
     void aModelFolderGivesTheSameVectorsAsTheClassPathModel() {
-        ModelFiles files = ModelFiles.fromClassPath(HostContext.hostLoader(), "all-minilm-l6-v2.onnx",
+        ModelFiles files = ModelFiles.fromClassPath(HostClassLoaderScope.hostLoader(), "all-minilm-l6-v2.onnx",
                 "all-minilm-l6-v2-tokenizer.json", env.cacheDirectory().resolve("models"));
         MiniLmConfig fromDir = new MiniLmConfig(false, files.model().getParent().toString(), 32, 256, 0, 0);
         try (MiniLmEncoder other = new MiniLmEncoder(fromDir, RESOURCES, env)) {

@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.platform.training.TrainingLease;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TwoTowerTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(TwoTowerTrainer.class);
-    static final String ENGINE = "PyTorch";
+    static final String ENGINE = TrainingLease.ENGINE;
     static final int VALIDATION_K = 10;
 
     /** What training produced and how. */
@@ -50,21 +51,13 @@ final class TwoTowerTrainer {
     }
 
     Outcome train(UserRows all, long seed, ProgressListener progress) {
-        try {
-            // A PyTorch gradient collector is process-wide: trainings take turns. The engine instance is the one
-            // object every bundle that trains (fusion, encoders, generators) shares, so it is the lock.
-            Engine engine = HostContext.call(() -> Engine.getEngine(ENGINE));
-            synchronized (engine) {
-                return HostContext.call(() -> trainLocked(all, seed, progress));
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(who + ": training failed: " + e.getMessage(), e);
+        // A PyTorch gradient collector is process-wide: trainings take turns, under the JVM's training lease.
+        try (TrainingLease lease = TrainingLease.acquire(who, config.threads())) {
+            return trainLocked(lease.engine(), all, seed, progress);
         }
     }
 
-    private Outcome trainLocked(UserRows all, long seed, ProgressListener progress) {
+    private Outcome trainLocked(Engine engine, UserRows all, long seed, ProgressListener progress) {
         UserRows train = all;
         UserRows validation = null;
         int[] valUsers = new int[0];
@@ -94,8 +87,6 @@ final class TwoTowerTrainer {
         double[] logQ = logQ(degree, known.length, pairUser.length);
 
         SplittableRandom random = new SplittableRandom(seed);
-        Engine engine = Engine.getEngine(ENGINE);
-        int previousThreads = TorchThreads.set(engine, config.threads());
         try (NDManager base = engine.newBaseManager(Device.cpu())) {
             Params params = Params.init(base, p, h, d, degree, all.numUsers(), config, random.split());
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
@@ -151,10 +142,6 @@ final class TwoTowerTrainer {
                 return new Outcome(params.toWeights(), done, done, Double.NaN, spe);
             }
             return new Outcome(bestWeights, done, bestEpoch, best, spe);
-        } finally {
-            if (previousThreads > 0) {
-                TorchThreads.set(engine, previousThreads);
-            }
         }
     }
 

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-
+import dev.braid.platform.training.TrainingLease;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -19,10 +19,10 @@ import java.util.function.ToDoubleFunction;
  * trained with DJL on the PyTorch engine (CPU) by Adam on the squared error. Whole modality blocks are dropped at
  * random during training (DropoutNet's input dropout), so an item lacking a modality, whose block is zeros, is a case
  * the network has seen. With a scorer it stops early on it and reports the best epoch; prediction runs in plain Java.
- * Training takes the engine instance's lock: PyTorch trainings of every bundle take turns on it.
+ * Training holds the JVM's {@link TrainingLease}: PyTorch trainings of every bundle take turns.
  */
 final class MlpMap {
-    static final String ENGINE = "PyTorch";
+    static final String ENGINE = TrainingLease.ENGINE;
 
     /** Training settings. */
     record Settings(int hidden, int maxEpochs, int evalEvery, int patience, double learningRate, double weightDecay,
@@ -89,9 +89,8 @@ final class MlpMap {
      */
     static Trained train(float[][] x, int[] offsets, double[][] targets, int[] fit, Settings s, long seed,
                          ToDoubleFunction<Trained> scorer) {
-        Engine engine = HostContext.call(() -> Engine.getEngine(ENGINE));
-        synchronized (engine) {
-            return HostContext.call(() -> trainLocked(engine, x, offsets, targets, fit, s, seed, scorer));
+        try (TrainingLease lease = TrainingLease.acquire(HybridMapGenerator.NAME, 0)) {
+            return trainLocked(lease.engine(), x, offsets, targets, fit, s, seed, scorer);
         }
     }
 
