@@ -110,7 +110,7 @@ class CliIT {
 
     @Test
     void helpWorksEverywhere() throws Exception {
-        for (String cmd : new String[] {"run", "demo", "plugins", "bench"}) {
+        for (String cmd : new String[] {"run", "demo", "plugins"}) {
             Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, cmd, "--help");
             assertThat(r.exitCode()).as(cmd).isZero();
             assertThat(r.stdout()).as(cmd).contains("Usage: braid " + cmd);

@@ -53,7 +53,7 @@ public final class RecommenderBench implements Callable<Integer> {
             description = "folder holding ml-100k/ and ml-100k-mm/ (default ${DEFAULT-VALUE})")
     Path datasets;
 
-    @Option(names = "--out", description = "JSON report (default recommenders/bench/target/bench-<protocol>.json)")
+    @Option(names = "--out", description = "JSON report (default distribution/bench/target/bench-<protocol>.json)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the split and the models")
@@ -97,7 +97,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     public static void main(String[] args) {
         // The two-tower generator trains with DJL's PyTorch engine: natives from the class path, offline.
-        dev.braid.runtime.platform.NativePlatform.configure(Path.of("recommenders/bench/target/native-cache")
+        dev.braid.runtime.platform.NativePlatform.configure(Path.of("distribution/bench/target/native-cache")
                 .toAbsolutePath());
         System.exit(new CommandLine(new RecommenderBench()).execute(args));
     }
@@ -113,7 +113,7 @@ public final class RecommenderBench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "unknown protocol '" + protocol + "': expected cornac, msrec, librec or cold");
         };
-        Path json = out != null ? out : Path.of("recommenders/bench/target/bench-" + protocol + ".json");
+        Path json = out != null ? out : Path.of("distribution/bench/target/bench-" + protocol + ".json");
         report.write(json);
         PrintWriter pw = new PrintWriter(System.out, true);
         report.print(pw);
@@ -147,7 +147,7 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     Generator twoTower() {
-        return new TwoTowerGenerator(twoTowerConfig(), new Environment(Path.of("recommenders/bench/target"),
+        return new TwoTowerGenerator(twoTowerConfig(), new Environment(Path.of("distribution/bench/target"),
                 Path.of("."), seed), new ReferenceBackend());
     }
 
@@ -190,11 +190,11 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     Generator vbpr() {
-        return new VbprGenerator(vbprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
+        return new VbprGenerator(vbprConfig(), new Environment(Path.of("distribution/bench/target"), Path.of("."), seed));
     }
 
     Generator bpr() {
-        return new BprGenerator(bprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
+        return new BprGenerator(bprConfig(), new Environment(Path.of("distribution/bench/target"), Path.of("."), seed));
     }
 
     /**
