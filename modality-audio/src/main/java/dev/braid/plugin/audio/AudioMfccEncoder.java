@@ -1,16 +1,13 @@
 package dev.braid.plugin.audio;
 
+import static dev.braid.plugin.audio.ClipEncoding.check;
+
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.data.Item;
-import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.ModalityEncoder;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MFCC and spectral descriptors of an audio clip, summarised over frames.
@@ -41,10 +38,9 @@ import org.slf4j.LoggerFactory;
         description = "MFCC + deltas + delta-deltas, spectral centroid/bandwidth/roll-off/flatness/contrast, ZCR, "
                 + "RMS (mean, std over frames) and onset-based tempo; optional silence trim and loudness normalisation")
 public final class AudioMfccEncoder implements ModalityEncoder {
-    private static final Logger LOG = LoggerFactory.getLogger(AudioMfccEncoder.class);
 
     private final AudioMfccConfig config;
-    private final AudioDecoder decoder;
+    private final ClipEncoding clips;
     private final MfccAnalyzer analyzer;
     private final ClipPreprocessor preprocessor;
 
@@ -52,11 +48,7 @@ public final class AudioMfccEncoder implements ModalityEncoder {
     public AudioMfccEncoder(AudioMfccConfig config) {
         double nyquist = config.sampleRate() / 2.0;
         double fMax = config.fMax() == 0 ? nyquist : config.fMax();
-        check(config.sampleRate() >= 4000, "sampleRate must be >= 4000 Hz, got " + config.sampleRate());
-        check(config.frameSize() >= 64 && config.frameSize() % 2 == 0,
-                "frameSize must be even and >= 64, got " + config.frameSize());
-        check(config.hopSize() >= 1 && config.hopSize() <= config.frameSize(),
-                "hopSize must be between 1 and frameSize (" + config.frameSize() + "), got " + config.hopSize());
+        ClipEncoding.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
         check(config.melBands() >= 2, "melBands must be >= 2, got " + config.melBands());
         check(config.coefficients() >= 1 && config.coefficients() <= config.melBands(),
                 "coefficients must be between 1 and melBands (" + config.melBands() + "), got "
@@ -70,20 +62,13 @@ public final class AudioMfccEncoder implements ModalityEncoder {
         check(config.rolloff() > 0 && config.rolloff() <= 1, "rolloff must be in (0, 1], got " + config.rolloff());
         check(config.trimDb() > 0, "trimDb must be > 0, got " + config.trimDb());
         check(config.maxGainDb() >= 0, "maxGainDb must be >= 0, got " + config.maxGainDb());
-        check(config.maxSeconds() > 0, "maxSeconds must be > 0, got " + config.maxSeconds());
         this.config = config;
-        this.decoder = new AudioDecoder(config.maxSeconds());
+        this.clips = new ClipEncoding("audio-mfcc", config.maxSeconds(), this::features);
         this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
                 config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
                 config.contrastMinHz(), config.rolloff());
         this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
                 config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     @Override
@@ -103,33 +88,7 @@ public final class AudioMfccEncoder implements ModalityEncoder {
 
     @Override
     public List<EncodingResult> encode(List<Item> items) {
-        IntStream indices = IntStream.range(0, items.size());
-        if (items.size() > 1) {
-            indices = indices.parallel();
-        }
-        return indices.mapToObj(i -> encodeOne(items.get(i))).toList();
-    }
-
-    private EncodingResult encodeOne(Item item) {
-        Media media = item.content().audio();
-        if (media == null) {
-            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
-        }
-        try {
-            MonoClip clip = decoder.decode(media);
-            if (clip.samples().length == 0) {
-                return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
-                        + ": audio has no samples");
-            }
-            return EncodingResult.success(item.id(), features(clip));
-        } catch (AudioDecodeException e) {
-            LOG.debug("audio-mfcc: item '{}': {}", item.id(), e.getMessage());
-            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.warn("audio-mfcc: item '{}' ({}) failed", item.id(), media.name(), e);
-            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": audio-mfcc failed (" + e
-                    + ")");
-        }
+        return clips.encode(items);
     }
 
     /** The vector of a decoded clip with at least one sample. */

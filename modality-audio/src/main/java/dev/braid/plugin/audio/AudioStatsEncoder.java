@@ -1,16 +1,13 @@
 package dev.braid.plugin.audio;
 
+import static dev.braid.plugin.audio.ClipEncoding.check;
+
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.data.Item;
-import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.ModalityEncoder;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spectral summary statistics of an audio clip.
@@ -54,34 +51,21 @@ public final class AudioStatsEncoder implements ModalityEncoder {
     static final int FLATNESS = 10;
     static final int BANDS = SpectralStats.SCALARS;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioStatsEncoder.class);
 
-    private final AudioStatsConfig config;
-    private final AudioDecoder decoder;
+    private final ClipEncoding clips;
     private final SpectralStats stats;
 
     /** @throws IllegalArgumentException when frame, hop or band settings do not fit together */
     public AudioStatsEncoder(AudioStatsConfig config) {
-        check(config.sampleRate() >= 4000, "sampleRate must be >= 4000 Hz, got " + config.sampleRate());
-        check(config.frameSize() >= 64 && config.frameSize() % 2 == 0,
-                "frameSize must be even and >= 64, got " + config.frameSize());
-        check(config.hopSize() >= 1 && config.hopSize() <= config.frameSize(),
-                "hopSize must be between 1 and frameSize (" + config.frameSize() + "), got " + config.hopSize());
+        ClipEncoding.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
         check(config.bands() >= 1, "bands must be >= 1, got " + config.bands());
         check(config.minFrequency() > 0 && config.minFrequency() < config.sampleRate() / 2.0,
                 "minFrequency must be > 0 and below sampleRate / 2 (" + config.sampleRate() / 2.0 + " Hz), got "
                         + config.minFrequency());
-        check(config.maxSeconds() > 0, "maxSeconds must be > 0, got " + config.maxSeconds());
-        this.config = config;
-        this.decoder = new AudioDecoder(config.maxSeconds());
         this.stats = new SpectralStats(config.sampleRate(), config.frameSize(), config.hopSize(), config.bands(),
                 config.minFrequency());
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+        this.clips = new ClipEncoding("audio-stats", config.maxSeconds(),
+                clip -> stats.analyse(Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate())));
     }
 
     @Override
@@ -101,33 +85,6 @@ public final class AudioStatsEncoder implements ModalityEncoder {
 
     @Override
     public List<EncodingResult> encode(List<Item> items) {
-        IntStream indices = IntStream.range(0, items.size());
-        if (items.size() > 1) {
-            indices = indices.parallel();
-        }
-        return indices.mapToObj(i -> encodeOne(items.get(i))).toList();
-    }
-
-    private EncodingResult encodeOne(Item item) {
-        Media media = item.content().audio();
-        if (media == null) {
-            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
-        }
-        try {
-            MonoClip clip = decoder.decode(media);
-            if (clip.samples().length == 0) {
-                return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
-                        + ": audio has no samples");
-            }
-            float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
-            return EncodingResult.success(item.id(), stats.analyse(x));
-        } catch (AudioDecodeException e) {
-            LOG.debug("audio-stats: item '{}': {}", item.id(), e.getMessage());
-            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.warn("audio-stats: item '{}' ({}) failed", item.id(), media.name(), e);
-            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": audio-stats failed (" + e
-                    + ")");
-        }
+        return clips.encode(items);
     }
 }
