@@ -183,13 +183,7 @@ public final class GatedFusion implements FusionStrategy {
                 ws.add(alpha[m]);
             }
         }
-        float[] w = new float[ws.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = ws.get(i);
-        }
-        float[] out = new float[d];
-        backend.weightedSum(vs.toArray(float[][]::new), w, out);
-        return out;
+        return ModalityProjector.weightedSum(backend, vs, ws, 1, d);
     }
 
     /**
@@ -198,37 +192,29 @@ public final class GatedFusion implements FusionStrategy {
      */
     @Override
     public Map<Modality, Double> modalityWeights() {
-        Fitted f = fitted;
-        if (f == null) {
-            return Map.of();
-        }
-        if (f.keepsSingle()) {
-            return f.rule().weights(f.projectors().stream().map(ModalityProjector::modality).toList());
-        }
-        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
-        for (int m = 0; m < f.projectors().size(); m++) {
-            w.put(f.projectors().get(m).modality(), f.gate().meanWeights()[m]);
-        }
-        return Collections.unmodifiableMap(w);
+        return LearnedFit.modalityWeights(fitted, f -> {
+            EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
+            for (int m = 0; m < f.projectors().size(); m++) {
+                w.put(f.projectors().get(m).modality(), f.gate().meanWeights()[m]);
+            }
+            return Collections.unmodifiableMap(w);
+        });
     }
 
     /** Which output fit kept and the validation figures behind it; empty when untrained. */
     @Override
     public String fitSummary() {
-        Fitted f = fitted;
-        return f == null || f.rule() == null ? "" : f.rule().summary();
+        return LearnedFit.fitSummary(fitted);
     }
 
     /** The modality kept alone because the gates did not beat it on validation, if any (after fit). */
     public Optional<Modality> keptModality() {
-        Fitted f = fitted;
-        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
+        return LearnedFit.keptModality(fitted);
     }
 
     /** Validation AUC and training loss per epoch (epoch 0: before training); empty when not trained. */
     public List<GatedTrainer.Epoch> history() {
-        Fitted f = fitted;
-        return f == null ? List.of() : f.history();
+        return LearnedFit.history(fitted);
     }
 
     /** Sets the gate parameters (row-major {@code M x dimension} weights, {@code M} biases); for tests. */
@@ -246,9 +232,6 @@ public final class GatedFusion implements FusionStrategy {
 
     /** What fit learned; {@code rule} is null when the gates were not trained. */
     private record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history,
-                          BestInputRule.Outcome rule) {
-        boolean keepsSingle() {
-            return rule != null && rule.keepsSingle();
-        }
+                          BestInputRule.Outcome rule) implements LearnedFit<GatedTrainer.Epoch> {
     }
 }

@@ -345,33 +345,23 @@ public final class TransformerFusion implements FusionStrategy {
      */
     @Override
     public Map<Modality, Double> modalityWeights() {
-        Fitted f = fitted;
-        if (f == null) {
-            return Map.of();
-        }
-        if (f.keepsSingle()) {
-            return f.rule().weights(modalities());
-        }
-        return attentionWeights(f);
+        return LearnedFit.modalityWeights(fitted, TransformerFusion::attentionWeights);
     }
 
     /** Which output fit kept and the validation figures behind it. */
     @Override
     public String fitSummary() {
-        Fitted f = fitted;
-        return f == null || f.rule() == null ? "" : f.rule().summary();
+        return LearnedFit.fitSummary(fitted);
     }
 
     /** The modality kept alone because the transformer did not beat it on validation, if any (after fit). */
     public Optional<Modality> keptModality() {
-        Fitted f = fitted;
-        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
+        return LearnedFit.keptModality(fitted);
     }
 
     /** Validation AUC and training loss per epoch (epoch 0: before training), also when loaded from the file. */
     public List<TransformerTrainer.Epoch> history() {
-        Fitted f = fitted;
-        return f == null ? List.of() : f.history();
+        return LearnedFit.history(fitted);
     }
 
     /** Whether the last fit loaded the model file instead of training. */
@@ -397,7 +387,7 @@ public final class TransformerFusion implements FusionStrategy {
 
     /** The fused modalities in token order (tests). */
     List<Modality> modalities() {
-        return requireFitted().projectors().stream().map(ModalityProjector::modality).toList();
+        return requireFitted().modalities();
     }
 
     private Fitted requireFitted() {
@@ -414,9 +404,6 @@ public final class TransformerFusion implements FusionStrategy {
     /** What fit learned; {@code rule} is null when {@code keepBestInput} is off. */
     private record Fitted(List<ModalityProjector> projectors, TransformerWeights weights,
                           List<TransformerTrainer.Epoch> history, boolean loaded, double[] attention,
-                          BestInputRule.Outcome rule) {
-        boolean keepsSingle() {
-            return rule != null && rule.keepsSingle();
-        }
+                          BestInputRule.Outcome rule) implements LearnedFit<TransformerTrainer.Epoch> {
     }
 }
