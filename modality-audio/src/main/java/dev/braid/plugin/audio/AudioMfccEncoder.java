@@ -1,13 +1,9 @@
 package dev.braid.plugin.audio;
 
-import static dev.braid.plugin.audio.ClipEncoding.check;
+import static dev.braid.plugin.audio.ClipEncoder.check;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
-import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.ModalityEncoder;
-import java.util.List;
 
 /**
  * MFCC and spectral descriptors of an audio clip, summarised over frames.
@@ -37,18 +33,28 @@ import java.util.List;
 @BraidComponent(name = "audio-mfcc", config = AudioMfccConfig.class, modality = Modality.AUDIO,
         description = "MFCC + deltas + delta-deltas, spectral centroid/bandwidth/roll-off/flatness/contrast, ZCR, "
                 + "RMS (mean, std over frames) and onset-based tempo; optional silence trim and loudness normalisation")
-public final class AudioMfccEncoder implements ModalityEncoder {
+public final class AudioMfccEncoder extends ClipEncoder {
 
     private final AudioMfccConfig config;
-    private final ClipEncoding clips;
     private final MfccAnalyzer analyzer;
     private final ClipPreprocessor preprocessor;
 
     /** @throws IllegalArgumentException when frame, band or preprocessing settings do not fit together */
     public AudioMfccEncoder(AudioMfccConfig config) {
+        super("audio-mfcc", checked(config).maxSeconds());
+        double fMax = config.fMax() == 0 ? config.sampleRate() / 2.0 : config.fMax();
+        this.config = config;
+        this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
+                config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
+                config.contrastMinHz(), config.rolloff());
+        this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
+                config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
+    }
+
+    private static AudioMfccConfig checked(AudioMfccConfig config) {
         double nyquist = config.sampleRate() / 2.0;
         double fMax = config.fMax() == 0 ? nyquist : config.fMax();
-        ClipEncoding.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
+        ClipEncoder.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
         check(config.melBands() >= 2, "melBands must be >= 2, got " + config.melBands());
         check(config.coefficients() >= 1 && config.coefficients() <= config.melBands(),
                 "coefficients must be between 1 and melBands (" + config.melBands() + "), got "
@@ -62,18 +68,7 @@ public final class AudioMfccEncoder implements ModalityEncoder {
         check(config.rolloff() > 0 && config.rolloff() <= 1, "rolloff must be in (0, 1], got " + config.rolloff());
         check(config.trimDb() > 0, "trimDb must be > 0, got " + config.trimDb());
         check(config.maxGainDb() >= 0, "maxGainDb must be >= 0, got " + config.maxGainDb());
-        this.config = config;
-        this.clips = new ClipEncoding("audio-mfcc", config.maxSeconds(), this::features);
-        this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
-                config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
-                config.contrastMinHz(), config.rolloff());
-        this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
-                config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+        return config;
     }
 
     @Override
@@ -86,12 +81,8 @@ public final class AudioMfccEncoder implements ModalityEncoder {
         return "audio-mfcc-v1";
     }
 
-    @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        return clips.encode(items);
-    }
 
-    /** The vector of a decoded clip with at least one sample. */
+    @Override
     float[] features(MonoClip clip) {
         float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
         return summarise(analyzer.analyse(preprocessor.apply(x)));

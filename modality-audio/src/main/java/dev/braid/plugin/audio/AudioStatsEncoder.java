@@ -1,13 +1,9 @@
 package dev.braid.plugin.audio;
 
-import static dev.braid.plugin.audio.ClipEncoding.check;
+import static dev.braid.plugin.audio.ClipEncoder.check;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
-import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.ModalityEncoder;
-import java.util.List;
 
 /**
  * Spectral summary statistics of an audio clip.
@@ -42,7 +38,7 @@ import java.util.List;
 @BraidComponent(name = "audio-stats", config = AudioStatsConfig.class, modality = Modality.AUDIO,
         description = "frame-wise RMS, ZCR, spectral centroid/bandwidth/roll-off/flatness (mean, std) and "
                 + "log-spaced band energy profile")
-public final class AudioStatsEncoder implements ModalityEncoder {
+public final class AudioStatsEncoder extends ClipEncoder {
     static final int RMS_DB = 0;
     static final int ZCR = 2;
     static final int LOG_CENTROID = 4;
@@ -52,25 +48,29 @@ public final class AudioStatsEncoder implements ModalityEncoder {
     static final int BANDS = SpectralStats.SCALARS;
 
 
-    private final ClipEncoding clips;
+    private final int sampleRate;
     private final SpectralStats stats;
 
     /** @throws IllegalArgumentException when frame, hop or band settings do not fit together */
     public AudioStatsEncoder(AudioStatsConfig config) {
-        ClipEncoding.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
+        super("audio-stats", checked(config).maxSeconds());
+        this.sampleRate = config.sampleRate();
+        this.stats = new SpectralStats(config.sampleRate(), config.frameSize(), config.hopSize(), config.bands(),
+                config.minFrequency());
+    }
+
+    private static AudioStatsConfig checked(AudioStatsConfig config) {
+        ClipEncoder.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
         check(config.bands() >= 1, "bands must be >= 1, got " + config.bands());
         check(config.minFrequency() > 0 && config.minFrequency() < config.sampleRate() / 2.0,
                 "minFrequency must be > 0 and below sampleRate / 2 (" + config.sampleRate() / 2.0 + " Hz), got "
                         + config.minFrequency());
-        this.stats = new SpectralStats(config.sampleRate(), config.frameSize(), config.hopSize(), config.bands(),
-                config.minFrequency());
-        this.clips = new ClipEncoding("audio-stats", config.maxSeconds(),
-                clip -> stats.analyse(Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate())));
+        return config;
     }
 
     @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+    float[] features(MonoClip clip) {
+        return stats.analyse(Resampler.resample(clip.samples(), clip.sampleRate(), sampleRate));
     }
 
     @Override
@@ -81,10 +81,5 @@ public final class AudioStatsEncoder implements ModalityEncoder {
     @Override
     public String fingerprint() {
         return "audio-stats-v1";
-    }
-
-    @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        return clips.encode(items);
     }
 }

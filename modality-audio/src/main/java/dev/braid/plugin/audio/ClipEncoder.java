@@ -2,34 +2,39 @@ package dev.braid.plugin.audio;
 
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Media;
+import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
+import dev.braid.api.encoder.ModalityEncoder;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the audio encoders share around their analysis: the checks of the frame settings every analysis has, and
- * the batch loop (in parallel, results in order) that decodes each item's clip, rejects an empty one, and turns a
- * failure into a result naming the item and the file, so one bad clip never stops the others.
+ * An audio encoder: what the audio encoders share around their analysis is here, the checks of the frame settings
+ * every analysis has, and the batch loop (in parallel, results in order) that decodes each item's clip, rejects an
+ * empty one, and turns a failure into a result naming the item and the file, so one bad clip never stops the
+ * others. Thread-safe when {@link #features} is.
  */
-final class ClipEncoding {
-    private static final Logger LOG = LoggerFactory.getLogger(ClipEncoding.class);
+abstract class ClipEncoder implements ModalityEncoder {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipEncoder.class);
 
     private final String encoder;
     private final AudioDecoder decoder;
-    private final Function<MonoClip, float[]> features;
 
-    /**
-     * @param encoder  the component name, for messages
-     * @param features the vector of a decoded clip with at least one sample
-     */
-    ClipEncoding(String encoder, double maxSeconds, Function<MonoClip, float[]> features) {
+    /** @param encoder the component name, for messages */
+    ClipEncoder(String encoder, double maxSeconds) {
         this.encoder = encoder;
         this.decoder = new AudioDecoder(maxSeconds);
-        this.features = features;
+    }
+
+    /** The vector of a decoded clip with at least one sample. */
+    abstract float[] features(MonoClip clip);
+
+    @Override
+    public final Modality modality() {
+        return Modality.AUDIO;
     }
 
     /** @throws IllegalArgumentException when the rate, frame, hop or clip length settings do not fit together */
@@ -47,7 +52,8 @@ final class ClipEncoding {
         }
     }
 
-    List<EncodingResult> encode(List<Item> items) {
+    @Override
+    public final List<EncodingResult> encode(List<Item> items) {
         IntStream indices = IntStream.range(0, items.size());
         if (items.size() > 1) {
             indices = indices.parallel();
@@ -66,7 +72,7 @@ final class ClipEncoding {
                 return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
                         + ": audio has no samples");
             }
-            return EncodingResult.success(item.id(), features.apply(clip));
+            return EncodingResult.success(item.id(), features(clip));
         } catch (AudioDecodeException e) {
             LOG.debug("{}: item '{}': {}", encoder, item.id(), e.getMessage());
             return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
