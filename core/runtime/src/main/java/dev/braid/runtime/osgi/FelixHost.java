@@ -32,11 +32,13 @@ public final class FelixHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FelixHost.class);
 
     private final Framework framework;
+    private final Path storage;
     /** The last install, start or update failure of each jar location, until it next succeeds. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
 
-    private FelixHost(Framework framework) {
+    private FelixHost(Framework framework, Path storage) {
         this.framework = framework;
+        this.storage = storage;
     }
 
     /**
@@ -60,7 +62,12 @@ public final class FelixHost implements AutoCloseable {
         } catch (BundleException | IOException e) {
             throw new IllegalStateException("cannot start the OSGi framework in " + storage + ": " + e.getMessage(), e);
         }
-        return new FelixHost(felix);
+        return new FelixHost(felix, storage);
+    }
+
+    /** The framework's bundle cache folder. */
+    public Path storage() {
+        return storage;
     }
 
     public BundleContext context() {

@@ -28,13 +28,11 @@ public final class OsgiComponentHost implements ComponentHost {
 
     private final FelixHost felix;
     private final PluginDirectoryWatcher watcher;
-    private final Path storage;
     private final BraidHome home;
 
-    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Path storage, BraidHome home) {
+    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, BraidHome home) {
         this.felix = felix;
         this.watcher = watcher;
-        this.storage = storage;
         this.home = home;
     }
 
@@ -56,7 +54,7 @@ public final class OsgiComponentHost implements ComponentHost {
         if (watchPlugins) {
             watcher.start(250);
         }
-        return new OsgiComponentHost(felix, watcher, storage, home);
+        return new OsgiComponentHost(felix, watcher, home);
     }
 
     public FelixHost felix() {
@@ -111,7 +109,7 @@ public final class OsgiComponentHost implements ComponentHost {
     public void close() {
         watcher.close();
         felix.close();
-        deleteTree(storage);
+        deleteTree(felix.storage());
     }
 
     private static List<Path> jars(Path dir) {
