@@ -37,6 +37,13 @@ class CliIT {
                 .containsPattern("(?s)rules\\s+generator.*excludeSeen\\s+boolean\\s+= true");
     }
 
+    /** {@code braid run --config f} refuses the file with exit code 2 and these words on stderr. */
+    private void assertRunExitsTwoSaying(Path f, String... words) throws Exception {
+        Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "run", "--config", f.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).contains(words);
+    }
+
     private Path config(String yaml) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, yaml);
@@ -70,9 +77,7 @@ class CliIT {
                   - {name: b}
                   - {name: c, fusion: {name: concat, weights: {image: heavy}}}
                 """);
-        Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "run", "--config", f.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).contains("variants[2].fusion.weights.image: expected a number");
+        assertRunExitsTwoSaying(f, "variants[2].fusion.weights.image: expected a number");
     }
 
     @Test
@@ -87,9 +92,7 @@ class CliIT {
                   - {name: b}
                 evaluation: {baseline: c}
                 """);
-        Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "run", "--config", f.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).contains("evaluation.baseline: no variant named 'c'; variants: a, b");
+        assertRunExitsTwoSaying(f, "evaluation.baseline: no variant named 'c'; variants: a, b");
     }
 
     @Test
@@ -98,19 +101,14 @@ class CliIT {
                 dataset: {type: movielens, path: no/such/folder}
                 generators: [popularity]
                 """);
-        Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, "run", "--config", f.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).contains("dataset.path: folder not found:", "no/such/folder");
+        assertRunExitsTwoSaying(f, "dataset.path: folder not found:", "no/such/folder");
 
-        Launcher.Result missing = Launcher.run(dir.resolve("cache"), 60, "run", "--config",
-                dir.resolve("absent.yaml").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("file not found", "absent.yaml");
+        assertRunExitsTwoSaying(dir.resolve("absent.yaml"), "file not found", "absent.yaml");
     }
 
     @Test
     void helpWorksEverywhere() throws Exception {
-        for (String cmd : new String[] {"run", "demo", "plugins", "bench"}) {
+        for (String cmd : new String[] {"run", "demo", "plugins"}) {
             Launcher.Result r = Launcher.run(dir.resolve("cache"), 60, cmd, "--help");
             assertThat(r.exitCode()).as(cmd).isZero();
             assertThat(r.stdout()).as(cmd).contains("Usage: braid " + cmd);

@@ -23,17 +23,42 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The third-party plugin in {@code examples/braid-example-plugin} (its own pom, the API its only dependency) is
- * built with Maven, offline, against the API this build just made; its jar is dropped into a running Braid's
- * {@code plugins/}, and the next generation uses its encoder, fusion strategy and generator.
+ * built with Maven, offline, against the API this build just made (once for the class); its jar is dropped into a
+ * running Braid's {@code plugins/}, and the next generation uses its encoder, fusion strategy and generator; and
+ * {@code braid plugins} lists it in the command that first sees it.
  */
 @Tag("slow")
 class ExamplePluginIT {
     @TempDir
+    static Path buildDir;
+    private static Path exampleJar;
+
+    @TempDir
     Path dir;
 
     @Test
+    void braidPluginsListsAJarCopiedIntoPluginsJustBefore() throws Exception {
+        Path home = Distribution.freshHome(dir);
+        Files.copy(example(), home.resolve("plugins/braid-example-plugin.jar"));
+
+        Launcher.Result r = Launcher.run(dir.resolve("cache"), 120, "plugins", "--home", home.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).containsPattern("word-shape\\s+encoder\\s+text\\s+com\\.example\\.braid\\s+1\\.0\\.0")
+                .containsPattern("more-like\\s+generator\\s+-\\s+com\\.example\\.braid")
+                .containsPattern("plugins/braid-example-plugin\\.jar\\s+com\\.example\\.braid 1\\.0\\.0\\s+.*more-like")
+                .containsPattern("bundles/braid-popularity-\\S+\\.jar\\s+dev\\.braid\\.plugin\\.popularity \\S+\\s+popularity");
+
+        // A jar that is no bundle is listed with the reason, and the command says something failed.
+        Files.write(home.resolve("plugins/broken.jar"), new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+        Launcher.Result broken = Launcher.run(dir.resolve("cache"), 120, "plugins", "--home", home.toString());
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stdout()).containsPattern("plugins/broken\\.jar\\s+-\\s+FAILED: \\S+")
+                .containsPattern("plugins/braid-example-plugin\\.jar\\s+com\\.example\\.braid 1\\.0\\.0\\s+.*word-shape");
+    }
+
+    @Test
     void theExamplePluginBuiltOutsideTheTreeIsHotDeployedAndUsed() throws Exception {
-        Path jar = buildExample();
+        Path jar = example();
 
         Path home = Distribution.freshHome(dir);
         Path data = Files.createDirectories(dir.resolve("data"));
@@ -97,12 +122,19 @@ class ExamplePluginIT {
                 .toList();
     }
 
+    private static synchronized Path example() throws Exception {
+        if (exampleJar == null) {
+            exampleJar = buildExample(buildDir);
+        }
+        return exampleJar;
+    }
+
     /**
      * Builds the example with {@code mvn -o package} in a copy. Its only dependency, braid-api, comes from a
      * scratch local repository holding the API jar this build produced; every other path of that repository links
      * to the user's, so the Maven plugins resolve offline and nothing is written into the user's dev/braid.
      */
-    private Path buildExample() throws Exception {
+    private static Path buildExample(Path dir) throws Exception {
         String version = System.getProperty("braid.version");
         Path apiJar = Path.of(System.getProperty("braid.api.jar"));
         assertThat(apiJar).as("the API jar (run 'mvn verify')").isRegularFile();

@@ -5,7 +5,6 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
-import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "gated", config = GatedConfig.class,
         description = "per-item softmax gates over present modalities from a small gating network, trained with "
                 + "BPR against the content-profile objective (early stopping on a validation split)")
-public final class GatedFusion implements FusionStrategy {
+public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTrainer.Epoch> {
     private static final Logger LOG = LoggerFactory.getLogger(GatedFusion.class);
     static final String NAME = "gated";
 
@@ -62,7 +60,6 @@ public final class GatedFusion implements FusionStrategy {
     private final ModalityProjector.Settings settings;
     private final boolean concat;
     private final ComputeBackend backend;
-    private volatile Fitted fitted;
 
     /** @throws IllegalArgumentException naming the parameter that is out of range */
     public GatedFusion(GatedConfig config, ComputeBackend backend) {
@@ -183,52 +180,17 @@ public final class GatedFusion implements FusionStrategy {
                 ws.add(alpha[m]);
             }
         }
-        float[] w = new float[ws.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = ws.get(i);
-        }
-        float[] out = new float[d];
-        backend.weightedSum(vs.toArray(float[][]::new), w, out);
-        return out;
+        return ModalityProjector.weightedSum(backend, vs, ws, 1, d);
     }
 
-    /**
-     * The gate's mean weight of each modality over the catalog items that have at least one (after fit); 1 for a
-     * modality kept alone ({@link BestInputRule}) and 0 for the others.
-     */
+    /** The gate's mean weight of each modality over the catalog items that have at least one. */
     @Override
-    public Map<Modality, Double> modalityWeights() {
-        Fitted f = fitted;
-        if (f == null) {
-            return Map.of();
-        }
-        if (f.keepsSingle()) {
-            return f.rule().weights(f.projectors().stream().map(ModalityProjector::modality).toList());
-        }
+    Map<Modality, Double> learnedWeights(Fitted f) {
         EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
         for (int m = 0; m < f.projectors().size(); m++) {
             w.put(f.projectors().get(m).modality(), f.gate().meanWeights()[m]);
         }
         return Collections.unmodifiableMap(w);
-    }
-
-    /** Which output fit kept and the validation figures behind it; empty when untrained. */
-    @Override
-    public String fitSummary() {
-        Fitted f = fitted;
-        return f == null || f.rule() == null ? "" : f.rule().summary();
-    }
-
-    /** The modality kept alone because the gates did not beat it on validation, if any (after fit). */
-    public Optional<Modality> keptModality() {
-        Fitted f = fitted;
-        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
-    }
-
-    /** Validation AUC and training loss per epoch (epoch 0: before training); empty when not trained. */
-    public List<GatedTrainer.Epoch> history() {
-        Fitted f = fitted;
-        return f == null ? List.of() : f.history();
     }
 
     /** Sets the gate parameters (row-major {@code M x dimension} weights, {@code M} biases); for tests. */
@@ -245,10 +207,7 @@ public final class GatedFusion implements FusionStrategy {
     }
 
     /** What fit learned; {@code rule} is null when the gates were not trained. */
-    private record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history,
-                          BestInputRule.Outcome rule) {
-        boolean keepsSingle() {
-            return rule != null && rule.keepsSingle();
-        }
+    record Fitted(List<ModalityProjector> projectors, Gate gate, List<GatedTrainer.Epoch> history,
+                          BestInputRule.Outcome rule) implements LearnedFit<GatedTrainer.Epoch> {
     }
 }

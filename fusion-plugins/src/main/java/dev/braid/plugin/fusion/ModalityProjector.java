@@ -3,6 +3,7 @@ package dev.braid.plugin.fusion;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Modality;
+import java.util.List;
 
 /**
  * Maps one modality's vectors to a unit vector of the common dimension: standardise (optional, clamped; see
@@ -74,5 +75,20 @@ record ModalityProjector(Modality modality, Standardizer stats, Projection proj)
         float[] y = proj.apply(zf, backend);
         backend.l2NormalizeRows(y, 1, y.length);
         return y;
+    }
+
+    /**
+     * The backend's weighted sum of unit vectors of {@code dimension}: vector {@code i} weighs
+     * {@code weights[i] / total} (total 1 for weights already normalised).
+     */
+    static float[] weightedSum(ComputeBackend backend, List<float[]> units, List<? extends Number> weights,
+                               double total, int dimension) {
+        float[] w = new float[weights.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (weights.get(i).doubleValue() / total);
+        }
+        float[] out = new float[dimension];
+        backend.weightedSum(units.toArray(float[][]::new), w, out);
+        return out;
     }
 }

@@ -7,7 +7,6 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
-import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.io.Fingerprint;
 import java.io.DataInputStream;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +56,7 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "transformer", config = TransformerConfig.class,
         description = "multi-head self-attention over one token per present modality (absent ones masked), "
                 + "trained with DJL/PyTorch against the content-profile objective; model file saved and reloaded")
-public final class TransformerFusion implements FusionStrategy {
+public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fitted, TransformerTrainer.Epoch> {
     private static final Logger LOG = LoggerFactory.getLogger(TransformerFusion.class);
     static final String NAME = "transformer";
     /** Bumped when the architecture or training changes, so old model files are retrained. */
@@ -69,7 +67,6 @@ public final class TransformerFusion implements FusionStrategy {
     private final ModalityProjector.Settings settings;
     private final ComputeBackend backend;
     private final Path modelPath;
-    private volatile Fitted fitted;
 
     /** @throws IllegalArgumentException naming the parameter that is out of range */
     public TransformerFusion(TransformerConfig config, ComputeBackend backend, Environment environment) {
@@ -339,39 +336,10 @@ public final class TransformerFusion implements FusionStrategy {
         return f.weights().fuse(u, null);
     }
 
-    /**
-     * The mean attention of the pooling query on each modality over the catalog (after fit); 1 for a modality kept
-     * alone ({@link BestInputRule}) and 0 for the others.
-     */
+    /** The mean attention of the pooling query on each modality over the catalog. */
     @Override
-    public Map<Modality, Double> modalityWeights() {
-        Fitted f = fitted;
-        if (f == null) {
-            return Map.of();
-        }
-        if (f.keepsSingle()) {
-            return f.rule().weights(modalities());
-        }
+    Map<Modality, Double> learnedWeights(Fitted f) {
         return attentionWeights(f);
-    }
-
-    /** Which output fit kept and the validation figures behind it. */
-    @Override
-    public String fitSummary() {
-        Fitted f = fitted;
-        return f == null || f.rule() == null ? "" : f.rule().summary();
-    }
-
-    /** The modality kept alone because the transformer did not beat it on validation, if any (after fit). */
-    public Optional<Modality> keptModality() {
-        Fitted f = fitted;
-        return f == null || !f.keepsSingle() ? Optional.empty() : Optional.of(f.rule().best());
-    }
-
-    /** Validation AUC and training loss per epoch (epoch 0: before training), also when loaded from the file. */
-    public List<TransformerTrainer.Epoch> history() {
-        Fitted f = fitted;
-        return f == null ? List.of() : f.history();
     }
 
     /** Whether the last fit loaded the model file instead of training. */
@@ -397,7 +365,7 @@ public final class TransformerFusion implements FusionStrategy {
 
     /** The fused modalities in token order (tests). */
     List<Modality> modalities() {
-        return requireFitted().projectors().stream().map(ModalityProjector::modality).toList();
+        return requireFitted().modalities();
     }
 
     private Fitted requireFitted() {
@@ -412,11 +380,8 @@ public final class TransformerFusion implements FusionStrategy {
     }
 
     /** What fit learned; {@code rule} is null when {@code keepBestInput} is off. */
-    private record Fitted(List<ModalityProjector> projectors, TransformerWeights weights,
+    record Fitted(List<ModalityProjector> projectors, TransformerWeights weights,
                           List<TransformerTrainer.Epoch> history, boolean loaded, double[] attention,
-                          BestInputRule.Outcome rule) {
-        boolean keepsSingle() {
-            return rule != null && rule.keepsSingle();
-        }
+                          BestInputRule.Outcome rule) implements LearnedFit<TransformerTrainer.Epoch> {
     }
 }

@@ -112,13 +112,8 @@ public final class WeightedSumFusion implements FusionStrategy {
         if (units.isEmpty()) {
             return null;
         }
-        float[] renormalised = new float[ws.size()];
-        for (int i = 0; i < renormalised.length; i++) {
-            renormalised[i] = (float) (ws.get(i) / total);
-        }
-        float[] out = new float[config.dimension()];
-        backend.weightedSum(units.toArray(float[][]::new), renormalised, out);
-        return out;
+        // renormalised over the modalities this item has
+        return ModalityProjector.weightedSum(backend, units, ws, total, config.dimension());
     }
 
     /** The configured weights of the fused modalities, normalised to sum 1 (for a complete item). */

@@ -1,20 +1,12 @@
 package dev.braid.plugin.audio;
 
+import static dev.braid.plugin.audio.ClipEncoder.check;
+
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.data.Item;
-import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
-import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.platform.media.AudioDecoder;
-import dev.braid.platform.media.DecodeException;
 import dev.braid.platform.media.DecodedAudio;
 import dev.braid.platform.media.Resampler;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MFCC and spectral descriptors of an audio clip, summarised over frames.
@@ -44,23 +36,28 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "audio-mfcc", config = AudioMfccConfig.class, modality = Modality.AUDIO,
         description = "MFCC + deltas + delta-deltas, spectral centroid/bandwidth/roll-off/flatness/contrast, ZCR, "
                 + "RMS (mean, std over frames) and onset-based tempo; optional silence trim and loudness normalisation")
-public final class AudioMfccEncoder implements ModalityEncoder {
-    private static final Logger LOG = LoggerFactory.getLogger(AudioMfccEncoder.class);
+public final class AudioMfccEncoder extends ClipEncoder {
 
     private final AudioMfccConfig config;
-    private final AudioDecoder decoder;
     private final MfccAnalyzer analyzer;
     private final ClipPreprocessor preprocessor;
 
     /** @throws IllegalArgumentException when frame, band or preprocessing settings do not fit together */
     public AudioMfccEncoder(AudioMfccConfig config) {
+        super("audio-mfcc", checked(config).maxSeconds());
+        double fMax = config.fMax() == 0 ? config.sampleRate() / 2.0 : config.fMax();
+        this.config = config;
+        this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
+                config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
+                config.contrastMinHz(), config.rolloff());
+        this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
+                config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
+    }
+
+    private static AudioMfccConfig checked(AudioMfccConfig config) {
         double nyquist = config.sampleRate() / 2.0;
         double fMax = config.fMax() == 0 ? nyquist : config.fMax();
-        check(config.sampleRate() >= 4000, "sampleRate must be >= 4000 Hz, got " + config.sampleRate());
-        check(config.frameSize() >= 64 && config.frameSize() % 2 == 0,
-                "frameSize must be even and >= 64, got " + config.frameSize());
-        check(config.hopSize() >= 1 && config.hopSize() <= config.frameSize(),
-                "hopSize must be between 1 and frameSize (" + config.frameSize() + "), got " + config.hopSize());
+        ClipEncoder.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
         check(config.melBands() >= 2, "melBands must be >= 2, got " + config.melBands());
         check(config.coefficients() >= 1 && config.coefficients() <= config.melBands(),
                 "coefficients must be between 1 and melBands (" + config.melBands() + "), got "
@@ -74,25 +71,7 @@ public final class AudioMfccEncoder implements ModalityEncoder {
         check(config.rolloff() > 0 && config.rolloff() <= 1, "rolloff must be in (0, 1], got " + config.rolloff());
         check(config.trimDb() > 0, "trimDb must be > 0, got " + config.trimDb());
         check(config.maxGainDb() >= 0, "maxGainDb must be >= 0, got " + config.maxGainDb());
-        check(config.maxSeconds() > 0, "maxSeconds must be > 0, got " + config.maxSeconds());
-        this.config = config;
-        this.decoder = new AudioDecoder(config.maxSeconds());
-        this.analyzer = new MfccAnalyzer(config.sampleRate(), config.frameSize(), config.hopSize(),
-                config.melBands(), config.coefficients(), config.fMin(), fMax, config.contrastBands(),
-                config.contrastMinHz(), config.rolloff());
-        this.preprocessor = new ClipPreprocessor(config.trimSilence(), config.trimDb(), config.normalizeLoudness(),
-                config.targetDbfs(), config.maxGainDb(), config.frameSize(), config.hopSize());
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+        return config;
     }
 
     @Override
@@ -105,38 +84,8 @@ public final class AudioMfccEncoder implements ModalityEncoder {
         return "audio-mfcc-v1";
     }
 
+
     @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        IntStream indices = IntStream.range(0, items.size());
-        if (items.size() > 1) {
-            indices = indices.parallel();
-        }
-        return indices.mapToObj(i -> encodeOne(items.get(i))).toList();
-    }
-
-    private EncodingResult encodeOne(Item item) {
-        Media media = item.content().audio();
-        if (media == null) {
-            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
-        }
-        try {
-            DecodedAudio clip = decoder.decode(media);
-            if (clip.samples().length == 0) {
-                return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
-                        + ": audio has no samples");
-            }
-            return EncodingResult.success(item.id(), features(clip));
-        } catch (DecodeException e) {
-            LOG.debug("audio-mfcc: item '{}': {}", item.id(), e.getMessage());
-            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.warn("audio-mfcc: item '{}' ({}) failed", item.id(), media.name(), e);
-            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": audio-mfcc failed (" + e
-                    + ")");
-        }
-    }
-
-    /** The vector of a decoded clip with at least one sample. */
     float[] features(DecodedAudio clip) {
         float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
         return summarise(analyzer.analyse(preprocessor.apply(x)));

@@ -1,20 +1,12 @@
 package dev.braid.plugin.audio;
 
+import static dev.braid.plugin.audio.ClipEncoder.check;
+
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.data.Item;
-import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
-import dev.braid.api.encoder.EncodingResult;
-import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.platform.media.AudioDecoder;
-import dev.braid.platform.media.DecodeException;
 import dev.braid.platform.media.DecodedAudio;
 import dev.braid.platform.media.Resampler;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spectral summary statistics of an audio clip.
@@ -49,7 +41,7 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "audio-stats", config = AudioStatsConfig.class, modality = Modality.AUDIO,
         description = "frame-wise RMS, ZCR, spectral centroid/bandwidth/roll-off/flatness (mean, std) and "
                 + "log-spaced band energy profile")
-public final class AudioStatsEncoder implements ModalityEncoder {
+public final class AudioStatsEncoder extends ClipEncoder {
     static final int RMS_DB = 0;
     static final int ZCR = 2;
     static final int LOG_CENTROID = 4;
@@ -58,39 +50,30 @@ public final class AudioStatsEncoder implements ModalityEncoder {
     static final int FLATNESS = 10;
     static final int BANDS = SpectralStats.SCALARS;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioStatsEncoder.class);
 
-    private final AudioStatsConfig config;
-    private final AudioDecoder decoder;
+    private final int sampleRate;
     private final SpectralStats stats;
 
     /** @throws IllegalArgumentException when frame, hop or band settings do not fit together */
     public AudioStatsEncoder(AudioStatsConfig config) {
-        check(config.sampleRate() >= 4000, "sampleRate must be >= 4000 Hz, got " + config.sampleRate());
-        check(config.frameSize() >= 64 && config.frameSize() % 2 == 0,
-                "frameSize must be even and >= 64, got " + config.frameSize());
-        check(config.hopSize() >= 1 && config.hopSize() <= config.frameSize(),
-                "hopSize must be between 1 and frameSize (" + config.frameSize() + "), got " + config.hopSize());
-        check(config.bands() >= 1, "bands must be >= 1, got " + config.bands());
-        check(config.minFrequency() > 0 && config.minFrequency() < config.sampleRate() / 2.0,
-                "minFrequency must be > 0 and below sampleRate / 2 (" + config.sampleRate() / 2.0 + " Hz), got "
-                        + config.minFrequency());
-        check(config.maxSeconds() > 0, "maxSeconds must be > 0, got " + config.maxSeconds());
-        this.config = config;
-        this.decoder = new AudioDecoder(config.maxSeconds());
+        super("audio-stats", checked(config).maxSeconds());
+        this.sampleRate = config.sampleRate();
         this.stats = new SpectralStats(config.sampleRate(), config.frameSize(), config.hopSize(), config.bands(),
                 config.minFrequency());
     }
 
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+    private static AudioStatsConfig checked(AudioStatsConfig config) {
+        ClipEncoder.checkFrames(config.sampleRate(), config.frameSize(), config.hopSize(), config.maxSeconds());
+        check(config.bands() >= 1, "bands must be >= 1, got " + config.bands());
+        check(config.minFrequency() > 0 && config.minFrequency() < config.sampleRate() / 2.0,
+                "minFrequency must be > 0 and below sampleRate / 2 (" + config.sampleRate() / 2.0 + " Hz), got "
+                        + config.minFrequency());
+        return config;
     }
 
     @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+    float[] features(DecodedAudio clip) {
+        return stats.analyse(Resampler.resample(clip.samples(), clip.sampleRate(), sampleRate));
     }
 
     @Override
@@ -101,37 +84,5 @@ public final class AudioStatsEncoder implements ModalityEncoder {
     @Override
     public String fingerprint() {
         return "audio-stats-v1";
-    }
-
-    @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        IntStream indices = IntStream.range(0, items.size());
-        if (items.size() > 1) {
-            indices = indices.parallel();
-        }
-        return indices.mapToObj(i -> encodeOne(items.get(i))).toList();
-    }
-
-    private EncodingResult encodeOne(Item item) {
-        Media media = item.content().audio();
-        if (media == null) {
-            return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no audio");
-        }
-        try {
-            DecodedAudio clip = decoder.decode(media);
-            if (clip.samples().length == 0) {
-                return EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
-                        + ": audio has no samples");
-            }
-            float[] x = Resampler.resample(clip.samples(), clip.sampleRate(), config.sampleRate());
-            return EncodingResult.success(item.id(), stats.analyse(x));
-        } catch (DecodeException e) {
-            LOG.debug("audio-stats: item '{}': {}", item.id(), e.getMessage());
-            return EncodingResult.failure(item.id(), e.kind(), e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.warn("audio-stats: item '{}' ({}) failed", item.id(), media.name(), e);
-            return EncodingResult.failure(item.id(), FailureKind.ERROR, media.name() + ": audio-stats failed (" + e
-                    + ")");
-        }
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "braid", mixinStandardHelpOptions = true, version = "Braid 0.1.0",
         description = "Plugin-based multimodal recommendation.",
         subcommands = {RunCommand.class, DemoCommand.class, EncodeCommand.class, TrainEncoderCommand.class,
-                ServeCommand.class, PluginsCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class})
+                ServeCommand.class, PluginsCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class BraidCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,9 +1,6 @@
 package dev.braid.runtime.cli;
 
-import dev.braid.runtime.BraidRuntime;
-import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.CatalogEncoding;
-import dev.braid.runtime.pipeline.ExperimentRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,12 +35,10 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BraidConfig cfg = BraidConfig.load(config);
         PrintWriter pw = spec.commandLine().getOut();
-        try (BraidRuntime rt = BraidRuntime.start(runtime.resolve(), false)) {
-            ConsoleProgress progress = new ConsoleProgress(System.err);
-            ExperimentRunner.Validated validated = new ExperimentRunner(rt, progress).validate(cfg);
-            List<CatalogEncoding.Output> outputs = new CatalogEncoding(rt, progress).run(validated, out);
+        try (ConfiguredRun run = ConfiguredRun.start(config, runtime)) {
+            List<CatalogEncoding.Output> outputs = new CatalogEncoding(run.runtime(), run.progress())
+                    .run(run.validated(), out);
             int failures = 0;
             for (CatalogEncoding.Output o : outputs) {
                 pw.printf("%-6s %-16s %6d vectors x %4d  %5d failed  -> %s%n", o.modality(), o.encoder(), o.items(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.braid.evaluation.report.HtmlReport;
 import dev.braid.evaluation.report.JsonReport;
 import dev.braid.evaluation.report.TerminalTable;
-import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.ExperimentRunner;
 import dev.braid.api.io.AtomicFiles;
@@ -12,22 +11,42 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** What {@code run} and {@code demo} share: validate, run every variant, print the table, write the reports. */
-final class ExperimentCommand {
-    private ExperimentCommand() {
+/**
+ * What {@code run} and {@code demo} share: their options, and the run itself: validate, run every variant, print
+ * the table, write the reports.
+ */
+abstract class ExperimentCommand implements Callable<Integer> {
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Mixin
+    ReportOptions reports;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The configuration to run. */
+    abstract Path configFile();
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        return execute(configFile(), runtime, reports, spec.commandLine().getOut());
     }
 
-    static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports, PrintWriter out)
-            throws java.io.IOException {
-        BraidConfig config = BraidConfig.load(configFile);
-        try (BraidRuntime rt = BraidRuntime.start(runtimeOptions.resolve(), false)) {
-            ExperimentRunner runner = new ExperimentRunner(rt, new ConsoleProgress(System.err));
-            ExperimentRunner.Validated validated = runner.validate(config);
+    private static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports,
+                               PrintWriter out) throws java.io.IOException {
+        try (ConfiguredRun run = ConfiguredRun.start(configFile, runtimeOptions)) {
+            BraidConfig config = run.config();
+            ExperimentRunner.Validated validated = run.validated();
             Path json = reports.json != null ? reports.json : output(config, "json");
             Path html = reports.html != null ? reports.html : output(config, "html");
             System.err.println("Running " + config.name() + ": " + validated.pipelines().size() + " variant(s)");
-            ExperimentRunner.Report report = runner.run(validated);
+            ExperimentRunner.Report report = run.runner().run(validated);
             out.println("Protocol: " + report.protocol().dataset() + "; split " + report.protocol().split()
                     + "; seed " + report.protocol().seed() + "; threshold " + report.protocol().threshold()
                     + "; candidates: " + report.protocol().candidates() + "; ties: " + report.protocol().ties());

@@ -3,6 +3,7 @@ package dev.braid.runtime.cli;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.ParamInfo;
 import dev.braid.runtime.plugin.ComponentDescriptor;
+import dev.braid.runtime.plugin.PluginJar;
 import dev.braid.runtime.plugin.PluginProblem;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,9 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code braid plugins}: every component the bundles provide, with kind, modality and origin. */
+/**
+ * {@code braid plugins}: every component the bundles provide, with kind, modality and origin; then every jar in
+ * {@code bundles/} and {@code plugins/} with its components or why it provides none. The runtime installs what
+ * {@code plugins/} holds before it lists, so a jar copied there just before the command is in the listing.
+ */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the components found in bundles/ and plugins/ (name, kind, modality, bundle, version).")
+        description = "List the components found in bundles/ and plugins/ (name, kind, modality, bundle, version), "
+                + "then each jar with its components or why it failed.")
 public final class PluginsCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
@@ -48,11 +54,43 @@ public final class PluginsCommand implements Callable<Integer> {
                     }
                 }
             }
+            boolean jarFailed = printJars(out, rt.host().jars(), all);
             for (PluginProblem p : rt.registry().problems()) {
                 out.println("problem: " + p.source() + ": " + p.message());
             }
             out.flush();
-            return rt.registry().problems().isEmpty() ? Main.OK : Main.INTERNAL;
+            return rt.registry().problems().isEmpty() && !jarFailed ? Main.OK : Main.INTERNAL;
         }
+    }
+
+    /** One line a jar: its bundle and components, or why it failed. Returns whether any failed. */
+    private static boolean printJars(PrintWriter out, List<PluginJar> jars, List<ComponentDescriptor> all) {
+        if (jars.isEmpty()) {
+            return false;
+        }
+        boolean failed = false;
+        int fileWidth = jars.stream().mapToInt(j -> j.file().length()).max().orElse(0);
+        int bundleWidth = jars.stream().mapToInt(j -> bundle(j).length()).max().orElse(0);
+        String fmt = "%-" + fileWidth + "s  %-" + bundleWidth + "s  %s%n";
+        out.println();
+        out.printf(fmt, "JAR", "BUNDLE", "COMPONENTS");
+        for (PluginJar jar : jars) {
+            String what;
+            if (jar.failure().isPresent()) {
+                failed = true;
+                what = "FAILED: " + jar.failure().get();
+            } else {
+                long id = jar.origin().orElseThrow().bundleId();
+                String names = all.stream().filter(d -> d.origin().bundleId() == id).map(ComponentDescriptor::name)
+                        .collect(Collectors.joining(", "));
+                what = names.isEmpty() ? "(no components)" : names;
+            }
+            out.printf(fmt, jar.file(), bundle(jar), what);
+        }
+        return failed;
+    }
+
+    private static String bundle(PluginJar jar) {
+        return jar.origin().map(o -> o.symbolicName() + " " + o.version()).orElse("-");
     }
 }

@@ -78,11 +78,12 @@ public final class TrainEncoderCommand implements Callable<Integer> {
         if (student == source) {
             throw new BadInputException("--modality and --teacher are both " + student.key());
         }
-        BraidConfig cfg = BraidConfig.load(config);
         PrintWriter pw = spec.commandLine().getOut();
-        try (BraidRuntime rt = BraidRuntime.start(runtime.resolve(), false)) {
-            ConsoleProgress progress = new ConsoleProgress(System.err);
-            ExperimentRunner.Validated validated = new ExperimentRunner(rt, progress).validate(cfg);
+        try (ConfiguredRun run = ConfiguredRun.start(config, runtime)) {
+            BraidConfig cfg = run.config();
+            BraidRuntime rt = run.runtime();
+            ConsoleProgress progress = run.progress();
+            ExperimentRunner.Validated validated = run.validated();
             ResolvedPipeline pipeline = choose(validated.pipelines(), student, source);
             ResolvedComponent studentRc = pipeline.encoders().get(student);
             ResolvedComponent teacherRc = pipeline.encoders().get(source);

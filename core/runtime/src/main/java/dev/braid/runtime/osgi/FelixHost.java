@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
@@ -30,9 +32,13 @@ public final class FelixHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FelixHost.class);
 
     private final Framework framework;
+    private final Path storage;
+    /** The last install, start or update failure of each jar location, until it next succeeds. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
 
-    private FelixHost(Framework framework) {
+    private FelixHost(Framework framework, Path storage) {
         this.framework = framework;
+        this.storage = storage;
     }
 
     /**
@@ -56,7 +62,12 @@ public final class FelixHost implements AutoCloseable {
         } catch (BundleException | IOException e) {
             throw new IllegalStateException("cannot start the OSGi framework in " + storage + ": " + e.getMessage(), e);
         }
-        return new FelixHost(felix);
+        return new FelixHost(felix, storage);
+    }
+
+    /** The framework's bundle cache folder. */
+    public Path storage() {
+        return storage;
     }
 
     public BundleContext context() {
@@ -68,7 +79,11 @@ public final class FelixHost implements AutoCloseable {
         try (InputStream in = Files.newInputStream(jar)) {
             Bundle bundle = context().installBundle(location(jar), in);
             start(bundle);
+            failures.remove(location(jar));
             return bundle;
+        } catch (BundleException | IOException | RuntimeException e) {
+            failed(jar, e);
+            throw e;
         }
     }
 
@@ -78,8 +93,10 @@ public final class FelixHost implements AutoCloseable {
         for (Path jar : jars) {
             try (InputStream in = Files.newInputStream(jar)) {
                 installed.add(context().installBundle(location(jar), in));
+                failures.remove(location(jar));
             } catch (BundleException | IOException e) {
                 log.error("Cannot install bundle {}: {}", jar, e.getMessage());
+                failed(jar, e);
             }
         }
         for (Bundle b : installed) {
@@ -88,6 +105,7 @@ public final class FelixHost implements AutoCloseable {
             } catch (BundleException e) {
                 log.error("Cannot start bundle {} {} from {}: {}", b.getSymbolicName(), b.getVersion(),
                         b.getLocation(), e.getMessage());
+                failures.put(b.getLocation(), "cannot start: " + e.getMessage());
             }
         }
         return installed;
@@ -103,12 +121,29 @@ public final class FelixHost implements AutoCloseable {
     public void update(Bundle bundle, Path jar) throws BundleException, IOException {
         try (InputStream in = Files.newInputStream(jar)) {
             bundle.update(in);
+            failures.remove(location(jar));
+        } catch (BundleException | IOException | RuntimeException e) {
+            failed(jar, e);
+            throw e;
         }
         refresh(List.of(bundle));
     }
 
+    /** Why the last install, start or update of this jar failed, if it did and has not succeeded since. */
+    public Optional<String> failure(Path jar) {
+        return Optional.ofNullable(failures.get(location(jar)));
+    }
+
+    private void failed(Path jar, Exception e) {
+        // Felix wraps the reason ("Unable to cache bundle"): the cause says what is wrong with the file.
+        String cause = e.getCause() != null && e.getCause() != e ? " (" + e.getCause() + ")" : "";
+        failures.put(location(jar), (e instanceof IOException ? "cannot read: " : "cannot install or start: ")
+                + e.getMessage() + cause);
+    }
+
     /** Uninstalls a bundle and refreshes the framework's wiring. */
     public void uninstall(Bundle bundle) throws BundleException {
+        failures.remove(bundle.getLocation());
         bundle.uninstall();
         refresh(List.of(bundle));
     }

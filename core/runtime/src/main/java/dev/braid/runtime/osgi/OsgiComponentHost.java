@@ -2,8 +2,10 @@ package dev.braid.runtime.osgi;
 
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.plugin.BundleComponentTracker;
+import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentHost;
 import dev.braid.runtime.plugin.ComponentRegistry;
+import dev.braid.runtime.plugin.PluginJar;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +28,12 @@ public final class OsgiComponentHost implements ComponentHost {
 
     private final FelixHost felix;
     private final PluginDirectoryWatcher watcher;
-    private final Path storage;
+    private final BraidHome home;
 
-    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Path storage) {
+    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, BraidHome home) {
         this.felix = felix;
         this.watcher = watcher;
-        this.storage = storage;
+        this.home = home;
     }
 
     /** Starts Felix with its cache under the home's cache folder; returns when the shipped bundles are active. */
@@ -45,10 +50,11 @@ public final class OsgiComponentHost implements ComponentHost {
         new BundleComponentTracker(registry).open(felix.context());
         felix.installAll(jars(home.bundles()));
         PluginDirectoryWatcher watcher = new PluginDirectoryWatcher(home.plugins(), felix);
+        watcher.installPresent();
         if (watchPlugins) {
             watcher.start(250);
         }
-        return new OsgiComponentHost(felix, watcher, storage);
+        return new OsgiComponentHost(felix, watcher, home);
     }
 
     public FelixHost felix() {
@@ -60,11 +66,50 @@ public final class OsgiComponentHost implements ComponentHost {
         return "OSGi (Felix)";
     }
 
+    /** The jars in {@code bundles/} and {@code plugins/} as they are now, each with its bundle or its failure. */
+    @Override
+    public List<PluginJar> jars() {
+        List<PluginJar> out = new ArrayList<>();
+        for (Path dir : List.of(home.bundles(), home.plugins())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Path jar : jars(dir)) {
+                String file = dir.getFileName() + "/" + jar.getFileName();
+                Bundle b = felix.bundleAt(jar);
+                Optional<String> failure = felix.failure(jar);
+                if (b == null) {
+                    out.add(new PluginJar(file, Optional.empty(), Optional.of(failure.orElse(
+                            "not installed yet (copied after the last scan)"))));
+                    continue;
+                }
+                if (failure.isEmpty() && b.getState() != Bundle.ACTIVE
+                        && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    failure = Optional.of("bundle is " + state(b.getState()) + ", not active");
+                }
+                out.add(new PluginJar(file, Optional.of(new ComponentDescriptor.Origin(b.getSymbolicName(),
+                        b.getVersion().toString(), b.getBundleId())), failure));
+            }
+        }
+        return out;
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "installed but not resolved";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.UNINSTALLED -> "uninstalled";
+            default -> "in state " + state;
+        };
+    }
+
     @Override
     public void close() {
         watcher.close();
         felix.close();
-        deleteTree(storage);
+        deleteTree(felix.storage());
     }
 
     private static List<Path> jars(Path dir) {

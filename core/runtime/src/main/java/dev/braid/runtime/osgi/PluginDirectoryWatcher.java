@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,9 +44,8 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
         });
     }
 
-    /** Installs what is already there, then polls every {@code periodMillis}. */
+    /** Polls every {@code periodMillis}; call {@link #installPresent()} first. */
     public void start(long periodMillis) {
-        scanOnce(true);
         scheduler.scheduleWithFixedDelay(() -> {
             try {
                 scanOnce(false);
@@ -52,6 +53,14 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
                 log.error("Scanning {} failed", directory, e);
             }
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Installs and starts every jar in the folder now, together (so plugins may resolve against each other), and
+     * returns when they are started: whatever is in {@code plugins/} when the runtime starts is part of it.
+     */
+    public void installPresent() {
+        scanOnce(true);
     }
 
     /** One pass over the folder. {@code initial}: act at once, without waiting for stability. */
@@ -66,10 +75,13 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
                     // vanished between listing and reading: treated as removed
                 }
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return; // no plugins/ folder: nothing to install
         } catch (IOException e) {
             log.warn("Cannot list {}: {}", directory, e.toString());
             return;
         }
+        List<Path> fresh = new ArrayList<>();
         for (Map.Entry<Path, String> e : now.entrySet()) {
             Path jar = e.getKey();
             String stamp = e.getValue();
@@ -82,7 +94,15 @@ public final class PluginDirectoryWatcher implements AutoCloseable {
             }
             pending.remove(jar);
             known.put(jar, stamp);
-            installOrUpdate(jar);
+            if (initial && host.bundleAt(jar) == null) {
+                fresh.add(jar);
+            } else {
+                installOrUpdate(jar);
+            }
+        }
+        fresh.sort(null);
+        for (Bundle b : host.installAll(fresh)) {
+            log.info("Installed plugin {} {} from {}", b.getSymbolicName(), b.getVersion(), b.getLocation());
         }
         for (Path gone : known.keySet().stream().filter(p -> !now.containsKey(p)).toList()) {
             known.remove(gone);

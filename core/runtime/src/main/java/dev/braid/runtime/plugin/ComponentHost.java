@@ -1,5 +1,7 @@
 package dev.braid.runtime.plugin;
 
+import java.util.List;
+
 /**
  * Where a runtime's plugin components come from, and what must be released with it. Two hosts feed the one
  * {@link ComponentRegistry}: the OSGi host (bundles started in Felix, hot deployment) and {@link ClassPathComponents}
@@ -9,6 +11,11 @@ public interface ComponentHost extends AutoCloseable {
 
     /** One line for logs: "OSGi (Felix)" or "class path". */
     String description();
+
+    /** The jars this host installs components from, each with its bundle or why it failed; empty if it reads none. */
+    default List<PluginJar> jars() {
+        return List.of();
+    }
 
     @Override
     void close();

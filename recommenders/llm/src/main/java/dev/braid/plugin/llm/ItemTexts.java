@@ -1,5 +1,8 @@
 package dev.braid.plugin.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
@@ -11,8 +14,34 @@ import java.util.List;
 
 /** What prompts say about items and users: titles, shortened texts, a user's most recent history. */
 final class ItemTexts {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ItemTexts() {
+    }
+
+    /**
+     * A prompt in two messages: the fixed {@code instructions} as the system message, and everything taken from the
+     * catalog as JSON string values in the user message ({@code "history"}, then {@code listName} with each item's
+     * {@code id}), so an item's text cannot close a quote or pose as an instruction.
+     */
+    static List<ChatMessage> messages(String instructions, List<Item> history, String listName, List<Item> items,
+                                      int textChars) {
+        ObjectNode data = JSON.createObjectNode();
+        ArrayNode h = data.putArray("history");
+        for (Item it : history) {
+            describe(h.addObject(), it, textChars);
+        }
+        ArrayNode list = data.putArray(listName);
+        for (Item it : items) {
+            ObjectNode n = list.addObject();
+            n.put("id", it.id());
+            describe(n, it, textChars);
+        }
+        try {
+            return List.of(ChatMessage.system(instructions), ChatMessage.user(JSON.writeValueAsString(data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the prompt data", e);
+        }
     }
 
     /** Adds {@code title} and (when present) {@code text}, cut to {@code maxChars}, to a prompt's data object. */

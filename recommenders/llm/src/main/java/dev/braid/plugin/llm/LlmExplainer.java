@@ -2,16 +2,9 @@ package dev.braid.plugin.llm;
 
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
-import dev.braid.api.component.Measured;
-import dev.braid.api.component.ProgressListener;
-import dev.braid.api.data.Catalog;
-import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
-import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
-import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.ScoredItem;
-import dev.braid.api.generator.TrainingData;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,35 +23,20 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-explain", config = LlmExplainConfig.class,
         description = "one-sentence explanations per recommended item (explain=llm) from an OpenAI-compatible chat model")
-public final class LlmExplainer implements Generator, Reranker, Measured {
+public final class LlmExplainer extends ChatStage {
     private static final Logger log = LoggerFactory.getLogger(LlmExplainer.class);
     /** The reason prefix that marks an explanation. */
     public static final String PREFIX = "explain:";
 
     private final LlmExplainConfig config;
-    private final ChatClient client;
-    private final LlmStats stats = new LlmStats();
-    private volatile Catalog catalog;
-    private volatile InteractionMatrix train;
 
     public LlmExplainer(LlmExplainConfig config, Environment environment) {
         this(config, environment, System::getenv);
     }
 
     LlmExplainer(LlmExplainConfig config, Environment environment, Function<String, String> variables) {
+        super(config.endpoint(), environment, variables);
         this.config = config;
-        this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
-    }
-
-    @Override
-    public void fit(TrainingData data, ProgressListener progress) {
-        this.catalog = data.catalog();
-        this.train = data.interactions();
-    }
-
-    @Override
-    public void score(Query query, float[] scores) {
-        // list-level only
     }
 
     @Override
@@ -74,8 +52,8 @@ public final class LlmExplainer implements Generator, Reranker, Measured {
                 items.add(catalog.item(catalog.indexOf(s.itemId())));
                 ids.add(s.itemId());
             }
-            List<ChatMessage> prompt = ExplanationPrompt.messages(ItemTexts.recentHistory(catalog, train,
-                    query.user(), config.historyItems()), items, config.textChars());
+            List<ChatMessage> prompt = ExplanationPrompt.messages(history(query, config.historyItems()), items,
+                    config.textChars());
             long deadline = RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
             Map<String, String> why = client.complete(prompt, deadline, stats,
                     content -> ExplanationPrompt.read(content, ids, config.maxChars()));
@@ -99,19 +77,5 @@ public final class LlmExplainer implements Generator, Reranker, Measured {
             log.warn("llm-explain falls back after an unexpected error", e);
         }
         return List.copyOf(shown);
-    }
-
-    public LlmStats stats() {
-        return stats;
-    }
-
-    @Override
-    public Map<String, Double> measurements() {
-        return stats.measurements();
-    }
-
-    @Override
-    public void close() {
-        client.close();
     }
 }

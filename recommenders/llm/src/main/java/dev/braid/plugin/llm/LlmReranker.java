@@ -2,16 +2,9 @@ package dev.braid.plugin.llm;
 
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
-import dev.braid.api.component.Measured;
-import dev.braid.api.component.ProgressListener;
-import dev.braid.api.data.Catalog;
-import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
-import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
-import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.ScoredItem;
-import dev.braid.api.generator.TrainingData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,33 +22,18 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-rerank", config = LlmRerankConfig.class,
         description = "reorders the top candidates with an OpenAI-compatible chat model; falls back to the incoming order")
-public final class LlmReranker implements Generator, Reranker, Measured {
+public final class LlmReranker extends ChatStage {
     private static final Logger log = LoggerFactory.getLogger(LlmReranker.class);
 
     private final LlmRerankConfig config;
-    private final ChatClient client;
-    private final LlmStats stats = new LlmStats();
-    private volatile Catalog catalog;
-    private volatile InteractionMatrix train;
 
     public LlmReranker(LlmRerankConfig config, Environment environment) {
         this(config, environment, System::getenv);
     }
 
     LlmReranker(LlmRerankConfig config, Environment environment, Function<String, String> variables) {
+        super(config.endpoint(), environment, variables);
         this.config = config;
-        this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
-    }
-
-    @Override
-    public void fit(TrainingData data, ProgressListener progress) {
-        this.catalog = data.catalog();
-        this.train = data.interactions();
-    }
-
-    @Override
-    public void score(Query query, float[] scores) {
-        // list-level only: the scores of the previous stage stand
     }
 
     @Override
@@ -86,8 +64,8 @@ public final class LlmReranker implements Generator, Reranker, Measured {
             for (String id : ids) {
                 items.add(catalog.item(catalog.indexOf(id)));
             }
-            List<ChatMessage> prompt = ListwisePrompt.messages(ItemTexts.recentHistory(catalog, train, query.user(),
-                    config.historyItems()), items, config.textChars());
+            List<ChatMessage> prompt = ListwisePrompt.messages(history(query, config.historyItems()), items,
+                    config.textChars());
             long deadline = RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
             Ranking ranking = client.complete(prompt, deadline, stats, content -> RankingParser.parse(content, ids));
             Map<String, ScoredItem> byId = new HashMap<>();
@@ -117,20 +95,5 @@ public final class LlmReranker implements Generator, Reranker, Measured {
 
     private static List<ScoredItem> head(List<ScoredItem> list, int k) {
         return list.size() > k ? List.copyOf(list.subList(0, k)) : list;
-    }
-
-    /** The counters of this stage (calls, failures, fallbacks, cache hits, latency). */
-    public LlmStats stats() {
-        return stats;
-    }
-
-    @Override
-    public Map<String, Double> measurements() {
-        return stats.measurements();
-    }
-
-    @Override
-    public void close() {
-        client.close();
     }
 }

@@ -1,8 +1,9 @@
-package dev.braid.runtime.cli;
+package dev.braid.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.braid.api.component.ComponentKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
@@ -11,41 +12,45 @@ import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
-import dev.braid.runtime.BraidRuntime;
-import dev.braid.runtime.config.ParamBinder;
-import dev.braid.runtime.plugin.ComponentDescriptor;
-import dev.braid.runtime.pipeline.PipelineServices;
+import dev.braid.api.io.AtomicFiles;
+import dev.braid.compute.ReferenceBackend;
+import dev.braid.compute.VectorBackend;
+import dev.braid.plugin.content.ContentProfileConfig;
+import dev.braid.plugin.content.ContentProfileGenerator;
+import dev.braid.plugin.retrieval.AnnContentConfig;
+import dev.braid.plugin.retrieval.AnnContentGenerator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code braid bench ann}: approximate ({@code ann-content}, HNSW) against exact ({@code content-profile}: cosine
+ * Approximate ({@code ann-content}, HNSW) against exact ({@code content-profile}: cosine
  * of every item through the compute backend's matvec, then topK) retrieval on a generated catalog. Protocol: a
  * Gaussian-mixture catalog ({@code --clusters} centres, unit noise; 0 = plain Gaussian) of {@code --items}
  * vectors of {@code --dim}; {@code --queries} query vectors drawn the same way (not catalog members); both
- * generators built from the registry as a pipeline would, in this JVM; per query the top {@code --k} of each;
+ * generators constructed on the class path with the same configuration records a pipeline binds; per query the top {@code --k} of each;
  * recall@k = shared items / k, averaged; latency = wall time of score + topK per query (median, p95), after
  * {@code --warmup} queries. One index build serves every {@code --ef} value (request parameter {@code ann.ef}).
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp distribution/bench/target/classes:$(cat
+ * distribution/bench/target/classpath.txt) dev.braid.bench.AnnBench --items 100000 --dim 128 --ef 10,50,100,200}
  */
-@Command(name = "ann", mixinStandardHelpOptions = true,
+@Command(name = "AnnBench", mixinStandardHelpOptions = true,
         description = "Recall@k and latency of HNSW retrieval (ann-content) against exact top-K (content-profile).")
-public final class BenchAnnCommand implements Callable<Integer> {
-    @Mixin
-    RuntimeOptions runtime;
+public final class AnnBench implements Callable<Integer> {
 
     @Option(names = "--items", defaultValue = "100000", description = "catalog size (default ${DEFAULT-VALUE})")
     int items;
@@ -80,7 +85,8 @@ public final class BenchAnnCommand implements Callable<Integer> {
             description = "search beams to measure (default ${DEFAULT-VALUE})")
     List<Integer> efs;
 
-    @Option(names = "--backend", defaultValue = "reference", description = "compute backend (default ${DEFAULT-VALUE})")
+    @Option(names = "--backend", defaultValue = "reference",
+            description = "compute backend: reference or vector (default ${DEFAULT-VALUE})")
     String backendName;
 
     @Option(names = "--seed", defaultValue = "42", description = "data and graph seed (default ${DEFAULT-VALUE})")
@@ -91,6 +97,10 @@ public final class BenchAnnCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AnnBench()).execute(args));
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -119,13 +129,12 @@ public final class BenchAnnCommand implements Callable<Integer> {
                 InteractionMatrix.of(catalog, List.of()), seed);
         rows = null;
         Map<String, Object> json = new LinkedHashMap<>();
-        try (BraidRuntime rt = BraidRuntime.start(runtime.resolve(), false);
-             PipelineServices services = new PipelineServices(rt, backendName, Path.of("."), seed)) {
-            ObjectNode annParams = ParamBinder.empty();
-            annParams.put("maxConn", maxConn).put("beamWidth", beam).put("candidates", k).put("seed", seed)
-                    .put("buildThreads", buildThreads).put("persist", false); // always measure the build
-            Generator exact = create(rt, services, "content-profile", ParamBinder.empty());
-            Generator ann = create(rt, services, "ann-content", annParams);
+        ComputeBackend backend = backend(backendName);
+        Environment environment = new Environment(Path.of("distribution/bench/target"), Path.of("."), seed);
+        // persist = false: always measure the build
+        try (Generator exact = new ContentProfileGenerator(ContentProfileConfig.defaults(), backend);
+             Generator ann = new AnnContentGenerator(new AnnContentConfig(maxConn, beam, 100, k, 0.5, seed,
+                     buildThreads, false), backend, environment)) {
             long t0 = System.nanoTime();
             exact.fit(data, ProgressListener.NONE);
             double exactFit = (System.nanoTime() - t0) / 1e9;
@@ -134,7 +143,7 @@ public final class BenchAnnCommand implements Callable<Integer> {
             double annFit = (System.nanoTime() - t0) / 1e9;
             out.printf("catalog: %d items x %d dims, %s; %d queries (+%d warm-up), k=%d, backend %s, "
                             + "%d cores%n", items, dim, clusters > 0 ? clusters + " Gaussian clusters" : "isotropic",
-                    queries, warmup, k, services.backend().name(), Runtime.getRuntime().availableProcessors());
+                    queries, warmup, k, backend.name(), Runtime.getRuntime().availableProcessors());
             out.printf("fit: exact (normalise) %.2f s; HNSW build (M=%d, beam=%d, %s thread(s)) %.2f s%n", exactFit,
                     maxConn, beam, buildThreads > 0 ? buildThreads : Runtime.getRuntime().availableProcessors() + "",
                     annFit);
@@ -144,7 +153,7 @@ public final class BenchAnnCommand implements Callable<Integer> {
             for (int q = 0; q < qs.size(); q++) {
                 long s0 = System.nanoTime();
                 exact.score(new Query(null, qs.get(q), Set.of(), Map.of()), scores);
-                truth[q] = services.backend().topK(scores, k);
+                truth[q] = backend.topK(scores, k);
                 if (q >= warmup) {
                     exactMs[q - warmup] = (System.nanoTime() - s0) / 1e6;
                 }
@@ -152,7 +161,7 @@ public final class BenchAnnCommand implements Callable<Integer> {
             out.printf("exact (content-profile, matvec + topK): median %.3f ms, p95 %.3f ms per query%n",
                     pct(exactMs, 50), pct(exactMs, 95));
             json.put("protocol", Map.of("items", items, "dim", dim, "clusters", clusters, "queries", queries,
-                    "warmup", warmup, "k", k, "seed", seed, "backend", services.backend().name(),
+                    "warmup", warmup, "k", k, "seed", seed, "backend", backend.name(),
                     "hnsw", Map.of("M", maxConn, "beamWidth", beam), "cores",
                     Runtime.getRuntime().availableProcessors()));
             json.put("exact", Map.of("fit_s", exactFit, "median_ms", pct(exactMs, 50), "p95_ms", pct(exactMs, 95)));
@@ -165,10 +174,10 @@ public final class BenchAnnCommand implements Callable<Integer> {
                     long s0 = System.nanoTime();
                     Arrays.fill(scores, 0f);
                     ann.score(new Query(null, qs.get(q), Set.of(), Map.of("ann.ef", Integer.toString(ef))), scores);
-                    int[] got = services.backend().topK(scores, k);
+                    int[] got = backend.topK(scores, k);
                     if (q >= warmup) {
                         ms[q - warmup] = (System.nanoTime() - s0) / 1e6;
-                        Set<Integer> t = new java.util.HashSet<>();
+                        Set<Integer> t = new HashSet<>();
                         for (int i : truth[q]) {
                             t.add(i);
                         }
@@ -184,18 +193,13 @@ public final class BenchAnnCommand implements Callable<Integer> {
                         "speedup_vs_exact_median", speedUp));
             }
             json.put("ann", Map.of("fit_s", annFit, "results", annRows));
-            exact.close();
-            ann.close();
         }
         out.flush();
         if (jsonOut != null) {
-            if (jsonOut.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(jsonOut.toAbsolutePath().getParent());
-            }
-            Files.writeString(jsonOut, new com.fasterxml.jackson.databind.ObjectMapper()
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            AtomicFiles.writeString(jsonOut, new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(json));
         }
-        return Main.OK;
+        return 0;
     }
 
     private float[] draw(Random r, float[][] centres) {
@@ -207,11 +211,13 @@ public final class BenchAnnCommand implements Callable<Integer> {
         return v;
     }
 
-    private static Generator create(BraidRuntime rt, PipelineServices services, String name, ObjectNode params) {
-        ComponentDescriptor d = rt.registry().find(ComponentKind.GENERATOR, name).orElseThrow(
-                () -> new BadInputException("generator '" + name + "' is not installed (is its bundle in bundles/?)"));
-        Record config = ParamBinder.bind(d.configType(), params, "bench." + name, Set.of());
-        return (Generator) services.factory().create(d, config, "bench." + name);
+    private static ComputeBackend backend(String name) {
+        return switch (name) {
+            case "reference" -> new ReferenceBackend();
+            case "vector" -> new VectorBackend();
+            default -> throw new CommandLine.ParameterException(new CommandLine(new AnnBench()),
+                    "--backend: unknown backend '" + name + "' (reference or vector)");
+        };
     }
 
     private static double pct(double[] v, int p) {

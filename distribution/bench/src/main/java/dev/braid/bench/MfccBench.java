@@ -1,4 +1,4 @@
-package dev.braid.plugin.audio.bench;
+package dev.braid.bench;
 
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
@@ -24,7 +24,7 @@ import javax.sound.sampled.AudioSystem;
 
 /**
  * Real-time factor of {@code audio-mfcc} on one core (a command, not a test):
- * {@code java -cp ... dev.braid.plugin.audio.bench.MfccBench [SECONDS] [RUNS] [RATE]}. Writes a synthetic
+ * {@code java -cp ... dev.braid.bench.MfccBench [SECONDS] [RUNS] [RATE]}. Writes a synthetic
  * 16-bit stereo WAV of SECONDS (default 60) at RATE (default 44100 Hz: chords, noise and a beat) to a temp
  * file, then encodes that one file RUNS times (default 7) on the calling thread (a one-item batch is not
  * parallelised), i.e. decoding, mono mixdown, resampling to 22.05 kHz, trimming, loudness normalisation and all

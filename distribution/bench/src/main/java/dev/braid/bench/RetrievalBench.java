@@ -43,6 +43,7 @@ public class RetrievalBench {
     private float[] copy;
     private float[] query;
     private float[] scores;
+    private Engines.Engine engine;
     private ComputeBackend b;
     private NDManager nd;
     private NDArray ndCatalog;
@@ -53,11 +54,11 @@ public class RetrievalBench {
         catalog = Engines.random(rnd, ROWS * DIM);
         query = Engines.random(rnd, DIM);
         scores = new float[ROWS];
-        if (backend.equals("pytorch")) {
-            nd = NDManager.newBaseManager("PyTorch");
+        engine = Engines.Engine.open(backend);
+        nd = engine.nd();
+        b = engine.backend();
+        if (nd != null) {
             ndCatalog = nd.create(catalog, new Shape(ROWS, DIM));
-        } else {
-            b = Engines.backend(backend);
         }
         if (backend.equals("vector")) {
             copy = new float[ROWS * DIM];
@@ -66,12 +67,7 @@ public class RetrievalBench {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (nd != null) {
-            nd.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+        engine.close();
     }
 
     @Benchmark

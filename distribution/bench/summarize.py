@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns the JMH JSON of KernelBench and RetrievalBench into the Markdown tables of docs/compute.md.
 
-Usage: python3 core/bench/summarize.py results.json
+Usage: python3 distribution/bench/summarize.py results.json
 Throughput is computed from the median of the measured iterations (time per operation):
 GFLOP/s for compute kernels, GB/s (bytes of the operands read once) for memory-bound ones.
 """

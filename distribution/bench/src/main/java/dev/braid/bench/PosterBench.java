@@ -1,4 +1,4 @@
-package dev.braid.plugin.image.bench;
+package dev.braid.bench;
 
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Throughput of {@code image-handcrafted} over a folder of images (a command, not a test):
- * {@code java -cp ... dev.braid.plugin.image.bench.PosterBench [DIR] [RUNS]}, DIR defaulting to
+ * {@code java -cp ... dev.braid.bench.PosterBench [DIR] [RUNS]}, DIR defaulting to
  * {@code ../shared/datasets/ml-100k-mm/posters}. One warm-up pass, then RUNS timed passes over all files (the
  * encoder runs the batch on the common fork-join pool, i.e. on every core the JVM sees: limit it with
  * {@code -XX:ActiveProcessorCount=N}); prints images/s of each pass and the median.

@@ -23,6 +23,27 @@ final class Engines {
         return b;
     }
 
+    /**
+     * The engine a benchmark trial runs on: DJL's PyTorch manager for {@code pytorch}, else a compute backend.
+     * Exactly one of {@link #nd()} and {@link #backend()} is set; closing releases it.
+     */
+    record Engine(ai.djl.ndarray.NDManager nd, ComputeBackend backend) implements AutoCloseable {
+        static Engine open(String name) {
+            return name.equals("pytorch") ? new Engine(ai.djl.ndarray.NDManager.newBaseManager("PyTorch"), null)
+                    : new Engine(null, Engines.backend(name));
+        }
+
+        @Override
+        public void close() {
+            if (nd != null) {
+                nd.close();
+            }
+            if (backend != null) {
+                backend.close();
+            }
+        }
+    }
+
     static float[] random(java.util.Random rnd, int n) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {

@@ -43,14 +43,11 @@ final class LibRecProtocol {
     }
 
     static BenchReport run(RecommenderBench bench, BenchData data) {
-        Catalog c = data.dataset().catalog();
-        List<Interaction> positives = RatingFilter.positives(data.dataset().interactions(), 4);
-        Split split = Splitter.random(0.8, bench.seed).split(positives);
-        InteractionMatrix train = InteractionMatrix.of(c, split.train());
-        BenchReport r = new BenchReport("librec");
-        r.protocol("dataset", "MovieLens-100k (" + c.size() + " items, " + positives.size()
-                + " positives = ratings >= 4)");
-        r.protocol("split", split.describe());
+        BenchData.Protocol setup = data.split(Splitter.random(0.8, bench.seed), true);
+        Catalog c = setup.catalog();
+        Split split = setup.split();
+        InteractionMatrix train = setup.train();
+        BenchReport r = setup.report("librec", "");
         r.protocol("train", "the training positives, identical for Braid and LibRec (one in-memory matrix each)");
         r.protocol("relevant", "test positives");
         r.protocol("candidates", "all items minus each user's training items; full ranking by Braid's evaluator");

@@ -2,6 +2,8 @@ package dev.braid.bench;
 
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Catalog;
+import dev.braid.api.data.Interaction;
+import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
@@ -12,6 +14,9 @@ import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.datasets.Dataset;
 import dev.braid.datasets.MovieLensImporter;
+import dev.braid.evaluation.split.RatingFilter;
+import dev.braid.evaluation.split.Split;
+import dev.braid.evaluation.split.Splitter;
 import dev.braid.plugin.fusion.ConcatConfig;
 import dev.braid.plugin.fusion.ConcatFusion;
 import dev.braid.plugin.image.ColorHistogramConfig;
@@ -38,6 +43,31 @@ import org.slf4j.LoggerFactory;
  */
 record BenchData(Dataset dataset, ItemFeatures text, ItemFeatures image, ItemFeatures fused) {
     private static final Logger LOG = LoggerFactory.getLogger(BenchData.class);
+
+    /**
+     * The split a protocol trains and tests on: of every rating, or ({@code positivesOnly}) of the ratings >= 4
+     * only, with the training matrix.
+     */
+    Protocol split(Splitter splitter, boolean positivesOnly) {
+        Catalog c = dataset.catalog();
+        List<Interaction> used = positivesOnly ? RatingFilter.positives(dataset.interactions(), 4)
+                : dataset.interactions();
+        Split split = splitter.split(used);
+        return new Protocol(c, used, split, InteractionMatrix.of(c, split.train()), positivesOnly);
+    }
+
+    /** A protocol's data: what was split, the split and its training matrix. */
+    record Protocol(Catalog catalog, List<Interaction> used, Split split, InteractionMatrix train,
+                    boolean positivesOnly) {
+        /** A report named {@code name} that states the dataset ({@code sources} after it, if any) and the split. */
+        BenchReport report(String name, String sources) {
+            BenchReport r = new BenchReport(name);
+            r.protocol("dataset", "MovieLens-100k (" + catalog.size() + " items, " + used.size()
+                    + (positivesOnly ? " positives = ratings >= 4)" : " ratings)") + sources);
+            r.protocol("split", split.describe());
+            return r;
+        }
+    }
 
     /** Loads the dataset; encodes the catalog only when {@code encode} (the text, image and fused features). */
     static BenchData load(Path datasets, boolean encode) {

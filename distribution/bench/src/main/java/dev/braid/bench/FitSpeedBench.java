@@ -72,7 +72,7 @@ public final class FitSpeedBench implements Callable<Integer> {
     @Option(names = "--previous-loop", defaultValue = "false", arity = "0..1",
             description = "also time the reference backend's previous (unblocked) matmul loop on the same product")
     boolean previousLoop;
-    @Option(names = "--out", defaultValue = "recommenders/bench/target/bench-fit-speed.json") Path out;
+    @Option(names = "--out", defaultValue = "distribution/bench/target/bench-fit-speed.json") Path out;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FitSpeedBench()).execute(args));
@@ -148,7 +148,7 @@ public final class FitSpeedBench implements Callable<Integer> {
     }
 
     private Environment env() {
-        return new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed);
+        return new Environment(Path.of("distribution/bench/target"), Path.of("."), seed);
     }
 
     private double secondsPerEpoch(VbprConfig c, TrainingData data) {

@@ -28,8 +28,8 @@ import java.util.Random;
  * {@code tokenizer.json} (128; it splits only texts over 510 tokens), while the encoder's default, 256, follows
  * sentence-transformers' {@code max_seq_length}. With the same truncation the outputs are comparable.
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp core/bench/target/classes:$(cat
- * core/bench/target/classpath.txt) dev.braid.bench.MiniLmBench [sentences=1000] [rounds=5] [batchSize=32]
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp distribution/bench/target/classes:$(cat
+ * distribution/bench/target/classpath.txt) dev.braid.bench.MiniLmBench [sentences=1000] [rounds=5] [batchSize=32]
  * [items.tsv] [threads=0] [parallelCalls=0] [quantized=false] [maxLength=128]}
  */
 public final class MiniLmBench {

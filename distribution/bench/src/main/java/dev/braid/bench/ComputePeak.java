@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * traffic, so no real kernel reaches it), and PyTorch's matrix multiply through DJL (best of ten {@code n x n}
  * products; PyTorch's default threads).
  *
- * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp core/bench/target/classes:$(cat
- * core/bench/target/classpath.txt) dev.braid.bench.ComputePeak [n=2048]}
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp distribution/bench/target/classes:$(cat
+ * distribution/bench/target/classpath.txt) dev.braid.bench.ComputePeak [n=2048]}
  */
 public final class ComputePeak {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -45,6 +45,7 @@ public class KernelBench {
     @Param({"1", "10000"})
     public int items;
 
+    private Engines.Engine engine;
     private ComputeBackend b;
     private NDManager nd;
     private NDArray ndWeights;
@@ -82,23 +83,18 @@ public class KernelBench {
         qkv = Engines.random(rnd, items * 3 * T * D);
         attended = new float[items * T * D];
         mask = new boolean[] {true, true, false};
-        if (backend.equals("pytorch")) {
-            nd = NDManager.newBaseManager("PyTorch");
+        engine = Engines.Engine.open(backend);
+        nd = engine.nd();
+        b = engine.backend();
+        if (nd != null) {
             ndWeights = nd.create(weights, new Shape(K, N));
             ndCatalog = nd.create(catalog, new Shape(items, N));
-        } else {
-            b = Engines.backend(backend);
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (nd != null) {
-            nd.close();
-        }
-        if (b != null) {
-            b.close();
-        }
+        engine.close();
     }
 
     @Benchmark

@@ -53,7 +53,7 @@ public final class RecommenderBench implements Callable<Integer> {
             description = "folder holding ml-100k/ and ml-100k-mm/ (default ${DEFAULT-VALUE})")
     Path datasets;
 
-    @Option(names = "--out", description = "JSON report (default recommenders/bench/target/bench-<protocol>.json)")
+    @Option(names = "--out", description = "JSON report (default distribution/bench/target/bench-<protocol>.json)")
     Path out;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the split and the models")
@@ -97,7 +97,7 @@ public final class RecommenderBench implements Callable<Integer> {
 
     public static void main(String[] args) {
         // The two-tower generator trains with DJL's PyTorch engine: natives from the class path, offline.
-        dev.braid.runtime.platform.NativePlatform.configure(Path.of("recommenders/bench/target/native-cache")
+        dev.braid.runtime.platform.NativePlatform.configure(Path.of("distribution/bench/target/native-cache")
                 .toAbsolutePath());
         System.exit(new CommandLine(new RecommenderBench()).execute(args));
     }
@@ -113,7 +113,7 @@ public final class RecommenderBench implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "unknown protocol '" + protocol + "': expected cornac, msrec, librec or cold");
         };
-        Path json = out != null ? out : Path.of("recommenders/bench/target/bench-" + protocol + ".json");
+        Path json = out != null ? out : Path.of("distribution/bench/target/bench-" + protocol + ".json");
         report.write(json);
         PrintWriter pw = new PrintWriter(System.out, true);
         report.print(pw);
@@ -147,7 +147,7 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     Generator twoTower() {
-        return new TwoTowerGenerator(twoTowerConfig(), new Environment(Path.of("recommenders/bench/target"),
+        return new TwoTowerGenerator(twoTowerConfig(), new Environment(Path.of("distribution/bench/target"),
                 Path.of("."), seed), new ReferenceBackend());
     }
 
@@ -190,11 +190,11 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     Generator vbpr() {
-        return new VbprGenerator(vbprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
+        return new VbprGenerator(vbprConfig(), new Environment(Path.of("distribution/bench/target"), Path.of("."), seed));
     }
 
     Generator bpr() {
-        return new BprGenerator(bprConfig(), new Environment(Path.of("recommenders/bench/target"), Path.of("."), seed));
+        return new BprGenerator(bprConfig(), new Environment(Path.of("distribution/bench/target"), Path.of("."), seed));
     }
 
     /**
@@ -204,9 +204,10 @@ public final class RecommenderBench implements Callable<Integer> {
      * {@code >= 4}; candidates are the items known from training, minus each user's training items.
      */
     BenchReport cornac(BenchData data) {
-        Catalog c = data.dataset().catalog();
-        Split split = Splitter.random(0.8, seed).split(data.dataset().interactions());
-        InteractionMatrix train = InteractionMatrix.of(c, split.train());
+        BenchData.Protocol setup = data.split(Splitter.random(0.8, seed), false);
+        Catalog c = setup.catalog();
+        Split split = setup.split();
+        InteractionMatrix train = setup.train();
         Set<String> trainItems = new HashSet<>();
         Set<String> trainUsers = new HashSet<>();
         split.train().forEach(x -> {
@@ -215,10 +216,7 @@ public final class RecommenderBench implements Callable<Integer> {
         });
         List<Interaction> test = RatingFilter.positives(split.test(), 4).stream()
                 .filter(x -> trainUsers.contains(x.user()) && trainItems.contains(x.item())).toList();
-        BenchReport r = new BenchReport("cornac");
-        r.protocol("dataset", "MovieLens-100k (" + c.size() + " items, " + data.dataset().interactions().size()
-                + " ratings)");
-        r.protocol("split", split.describe());
+        BenchReport r = setup.report("cornac", "");
         r.protocol("train", "every training rating is a positive (as Cornac's BPR fits train_set.matrix)");
         r.protocol("relevant", "test ratings >= 4 of users and items known from training (exclude_unknowns)");
         r.protocol("candidates", "items known from training (" + trainItems.size()
@@ -281,13 +279,11 @@ public final class RecommenderBench implements Callable<Integer> {
      * with each user's training items removed; NDCG@10 with binary relevance.
      */
     BenchReport msrec(BenchData data) {
-        Catalog c = data.dataset().catalog();
-        Split split = Splitter.stratified(0.75, seed).split(data.dataset().interactions());
-        InteractionMatrix train = InteractionMatrix.of(c, split.train());
-        BenchReport r = new BenchReport("msrec");
-        r.protocol("dataset", "MovieLens-100k (" + c.size() + " items, " + data.dataset().interactions().size()
-                + " ratings)");
-        r.protocol("split", split.describe());
+        BenchData.Protocol setup = data.split(Splitter.stratified(0.75, seed), false);
+        Catalog c = setup.catalog();
+        Split split = setup.split();
+        InteractionMatrix train = setup.train();
+        BenchReport r = setup.report("msrec", "");
         r.protocol("train", "every training rating is an interaction");
         r.protocol("relevant", "every test rating (no threshold)");
         r.protocol("candidates", "all items minus each user's training items (remove_seen); full ranking");
@@ -310,15 +306,12 @@ public final class RecommenderBench implements Callable<Integer> {
      * has a cold item in training); relevant items are each user's cold positives.
      */
     BenchReport cold(BenchData data) {
-        Catalog c = data.dataset().catalog();
-        List<Interaction> positives = RatingFilter.positives(data.dataset().interactions(), 4);
-        Split split = Splitter.coldItems(0.2, seed).split(positives);
-        InteractionMatrix train = InteractionMatrix.of(c, split.train());
+        BenchData.Protocol setup = data.split(Splitter.coldItems(0.2, seed), true);
+        Catalog c = setup.catalog();
+        Split split = setup.split();
+        InteractionMatrix train = setup.train();
         Set<String> cold = split.testItems();
-        BenchReport r = new BenchReport("cold");
-        r.protocol("dataset", "MovieLens-100k (" + c.size() + " items, " + positives.size()
-                + " positives = ratings >= 4) + ml-100k-mm (plots, posters)");
-        r.protocol("split", split.describe());
+        BenchReport r = setup.report("cold", " + ml-100k-mm (plots, posters)");
         r.protocol("train", "positives of the non-cold items");
         r.protocol("relevant", "each user's positives among the cold items");
         r.protocol("candidates", "the " + cold.size() + " cold items only (never seen in training); full ranking");
