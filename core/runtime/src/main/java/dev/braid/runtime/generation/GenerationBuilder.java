@@ -167,13 +167,7 @@ public final class GenerationBuilder {
                     int n = data.catalog().size();
                     float[][] rows = new float[n][];
                     for (int i = 0; i < n; i++) {
-                        Map<Modality, float[]> v = new EnumMap<>(Modality.class);
-                        for (Map.Entry<Modality, FeatureMatrix> e : kept.entrySet()) {
-                            float[] row = e.getValue().row(i);
-                            if (row != null) {
-                                v.put(e.getKey(), row);
-                            }
-                        }
+                        Map<Modality, float[]> v = itemVectors(kept, i);
                         rows[i] = v.isEmpty() ? null : fusion.fuse(ModalityVectors.of(v));
                     }
                     return FeatureMatrix.ofRows(fusion.dimension(), rows);
@@ -371,13 +365,7 @@ public final class GenerationBuilder {
             int dim = fusion.dimension();
             float[][] rows = new float[n][];
             for (int i = 0; i < n; i++) {
-                Map<Modality, float[]> v = new EnumMap<>(Modality.class);
-                for (Map.Entry<Modality, FeatureMatrix> e : modalities.entrySet()) {
-                    float[] row = e.getValue().row(i);
-                    if (row != null) {
-                        v.put(e.getKey(), row);
-                    }
-                }
+                Map<Modality, float[]> v = itemVectors(modalities, i);
                 if (v.isEmpty()) {
                     continue;
                 }
@@ -426,6 +414,18 @@ public final class GenerationBuilder {
     /** How a guarded call names the component: "'x' (generator) from bundle 1.0 at generators[0]". */
     static String callLabel(ResolvedComponent rc) {
         return rc.descriptor().label() + " at " + rc.spec().path();
+    }
+
+    /** Item {@code i}'s vectors in the modalities that have one for it (absent rows left out). */
+    private static Map<Modality, float[]> itemVectors(Map<Modality, FeatureMatrix> modalities, int i) {
+        Map<Modality, float[]> v = new EnumMap<>(Modality.class);
+        for (Map.Entry<Modality, FeatureMatrix> e : modalities.entrySet()) {
+            float[] row = e.getValue().row(i);
+            if (row != null) {
+                v.put(e.getKey(), row);
+            }
+        }
+        return v;
     }
 
     private static boolean finite(float[] v) {
