@@ -12,40 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the real runtime (embedded Felix) from the built distribution's bundles, keeps a pipeline live, and
  * changes plugins and configuration underneath it: the acceptance test of hot deployment and generations.
  */
-class HotDeployIT {
+class HotDeployIT extends LiveRuntimeFixture {
     private static final String GENERATORS = """
             generators:
               - popularity
               - {name: rules, excludeSeen: false}
             """;
 
-    @TempDir
-    Path dir;
-
     private Path home;
-    private LiveRuntime braid;
-
     @BeforeEach
     void start() throws Exception {
         braid = LiveRuntime.start(dir, i -> i % 2 == 0 ? "Drama" : "Comedy", LiveRuntime.HomeSetup.NONE, true)
                 .serve(GENERATORS);
         home = braid.home();
-    }
-
-    @AfterEach
-    void stop() {
-        if (braid != null) {
-            braid.close();
-        }
     }
 
     private void writeConfig(String extraGenerators) throws Exception {

@@ -9,25 +9,18 @@ import dev.braid.runtime.generation.BuildOutcome;
 import dev.braid.runtime.generation.GenerationManager;
 import dev.braid.runtime.generation.ThreadLeak;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plugins that misbehave (distribution/test-bundles/misbehaving) in a running Braid: wrong vector dimensions, a
  * hang while building or scoring, threads left behind. Each is reported by component name with the reason, the
  * live generation keeps serving, and the runtime goes on building generations.
  */
-class IsolationIT {
+class IsolationIT extends LiveRuntimeFixture {
     private static final String[] TIMEOUTS = {"braid.timeout.build", "braid.timeout.call", "braid.timeout.leakGrace"};
-
-    @TempDir
-    Path dir;
-
-    private LiveRuntime braid;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,10 +34,7 @@ class IsolationIT {
     }
 
     @AfterEach
-    void stop() {
-        if (braid != null) {
-            braid.close();
-        }
+    void clearTimeouts() {
         for (String p : TIMEOUTS) {
             System.clearProperty(p);
         }

@@ -5,29 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
 import dev.braid.runtime.generation.GenerationManager;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rules bundle inside the real runtime: nested rule declarations bind from YAML, and list-level rules
  * (diversity, conditional pins) reorder what {@code Generation.recommend} returns, with their reasons.
  */
-class RulesIT {
-    @TempDir
-    Path dir;
-
-    private LiveRuntime braid;
-
-    @AfterEach
-    void stop() {
-        if (braid != null) {
-            braid.close();
-        }
-    }
-
+class RulesIT extends LiveRuntimeFixture {
     @Test
     void diversityAndConditionalPinsShapeTheServedList() throws Exception {
         braid = LiveRuntime.start(dir, i -> i == 5 || i > 10 ? "Comedy" : "Drama", LiveRuntime.HomeSetup.NONE, false)

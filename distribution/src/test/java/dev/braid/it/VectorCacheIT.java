@@ -9,29 +9,15 @@ import dev.braid.runtime.pipeline.ExperimentRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The vector cache is keyed by what an encoder is (bundle symbolic name and version, configuration), never by the
  * framework's bundle id: removing an encoder's bundle and installing the same version again in a running Braid
  * leaves its cached vectors valid, so the next run encodes nothing.
  */
-class VectorCacheIT {
+class VectorCacheIT extends LiveRuntimeFixture {
     private static final int ITEMS = 20; // the staircase catalog
-
-    @TempDir
-    Path dir;
-
-    private LiveRuntime braid;
-
-    @AfterEach
-    void stop() {
-        if (braid != null) {
-            braid.close();
-        }
-    }
 
     @Test
     void aReinstalledBundleOfTheSameVersionServesEveryVectorFromTheCache() throws Exception {

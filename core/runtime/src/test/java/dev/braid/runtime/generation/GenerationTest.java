@@ -331,9 +331,11 @@ class GenerationTest {
         }
         int peakJvm = mx.getPeakThreadCount();
         int peakGuard = guard.peakCallThreads();
-        report.publishEntry("threads", calls + " concurrent calls into a hanging generator: guard call threads peak "
-                + peakGuard + " (bound " + limits.threads() + "), JVM threads " + before + " before, peak " + peakJvm
-                + " with " + calls + " caller threads");
+        String figures = calls + " concurrent calls into a hanging generator: guard call threads peak " + peakGuard
+                + " (bound " + limits.threads() + "), JVM threads " + before + " before, peak " + peakJvm + " with "
+                + calls + " caller threads";
+        report.publishEntry("threads", figures);
+        System.err.println(figures);
         assertThat(errors).hasSize(calls).allMatch(m -> m.startsWith("generator 'hang' (generator) from the host "
                 + "class path at generators[0] (score) "));
         // Every thread holds a hung call, so exactly threads + queue calls are admitted (and time out); the rest
