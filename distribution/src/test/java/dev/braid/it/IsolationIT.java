@@ -5,86 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.braid.api.component.ComponentKind;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
-import dev.braid.runtime.BraidHome;
-import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.generation.BuildOutcome;
 import dev.braid.runtime.generation.GenerationManager;
 import dev.braid.runtime.generation.ThreadLeak;
-import dev.braid.runtime.pipeline.LivePipeline;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plugins that misbehave (distribution/test-bundles/misbehaving) in a running Braid: wrong vector dimensions, a
  * hang while building or scoring, threads left behind. Each is reported by component name with the reason, the
  * live generation keeps serving, and the runtime goes on building generations.
  */
-class IsolationIT {
+class IsolationIT extends LiveRuntimeFixture {
     private static final String[] TIMEOUTS = {"braid.timeout.build", "braid.timeout.call", "braid.timeout.leakGrace"};
-
-    @TempDir
-    Path dir;
-
-    private Path home;
-    private Path config;
-    private BraidRuntime runtime;
-    private LivePipeline live;
 
     @BeforeEach
     void start() throws Exception {
         System.setProperty("braid.timeout.build", "2s");
         System.setProperty("braid.timeout.call", "1000ms");
         System.setProperty("braid.timeout.leakGrace", "200ms");
-        home = Distribution.freshHome(dir);
-        Distribution.writeStaircaseData(dir, i -> i % 2 == 0 ? "Drama" : "Comedy");
-        config = dir.resolve("live.yaml");
-        writeConfig("", "");
-        runtime = BraidRuntime.start(new BraidHome(home, dir.resolve("cache")), true);
-        live = LivePipeline.start(runtime, config, null);
-        Files.copy(Distribution.testBundle("misbehaving"), home.resolve("plugins/misbehaving.jar"));
-        await(() -> runtime.registry().names(ComponentKind.GENERATOR).contains("hang"), "misbehaving registered");
+        braid = LiveRuntime.start(dir, i -> i % 2 == 0 ? "Drama" : "Comedy", LiveRuntime.HomeSetup.NONE, true)
+                .serve(body("", ""));
+        Files.copy(Distribution.testBundle("misbehaving"), braid.home().resolve("plugins/misbehaving.jar"));
+        braid.awaitComponent(ComponentKind.GENERATOR, "hang", true);
     }
 
     @AfterEach
-    void stop() {
-        if (live != null) {
-            live.close();
-        }
-        if (runtime != null) {
-            runtime.close();
-        }
+    void clearTimeouts() {
         for (String p : TIMEOUTS) {
             System.clearProperty(p);
         }
     }
 
-    private void writeConfig(String encoders, String extraGenerators) throws Exception {
-        String yaml = """
-                name: live
-                dataset:
-                  type: tabular
-                  catalog: {file: data/catalog.tsv, id: id, title: title, text: [title], attributes: [genre]}
-                  interactions: {file: data/interactions.tsv, user: user, item: item, rating: rating}
-                """ + encoders + """
+    private static String body(String encoders, String extraGenerators) {
+        return encoders + """
                 generators:
                   - popularity
                   - {name: rules, excludeSeen: false}
                 """ + extraGenerators;
-        Path tmp = dir.resolve("live.yaml.tmp");
-        Files.writeString(tmp, yaml);
-        Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private GenerationManager manager() {
-        return live.generations();
+        return braid.manager();
     }
 
     private List<String> top(int k) {
@@ -98,22 +63,11 @@ class IsolationIT {
     /** Changes the configuration and waits for the build it triggers; returns its outcome. */
     private BuildOutcome rebuildWith(String encoders, String extraGenerators) throws Exception {
         int attempts = manager().history().size();
-        writeConfig(encoders, extraGenerators);
-        await(() -> manager().history().stream().skip(attempts).anyMatch(o -> o.reason().contains("live.yaml")),
-                "a build after the configuration change");
+        braid.writeConfig(body(encoders, extraGenerators));
+        braid.await(() -> manager().history().stream().skip(attempts)
+                .anyMatch(o -> o.reason().contains("live.yaml")), "a build after the configuration change");
         return manager().history().stream().skip(attempts).filter(o -> o.reason().contains("live.yaml"))
                 .findFirst().orElseThrow();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("not within 10 s: " + what);
     }
 
     @Test
@@ -137,7 +91,7 @@ class IsolationIT {
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.error()).contains("'hang' (generator) from dev.braid.test.misbehaving 1.0.0",
                 "generators[2]", "did not finish building within 2000 ms");
-        assertThat(millis).as("reported after the build timeout, not never").isBetween(1900L, 9000L);
+        assertThat(millis).as("reported once the build timeout has passed").isGreaterThanOrEqualTo(2000L);
         assertThat(liveNumber()).isEqualTo(serving);
         assertThat(top(3)).containsExactly("i1", "i2", "i3");
 
@@ -171,12 +125,13 @@ class IsolationIT {
     void threadsLeftRunningByARemovedComponentAreReportedByName() throws Exception {
         BuildOutcome withLeaky = rebuildWith("", "  - leaky\n");
         assertThat(withLeaky.succeeded()).as(String.valueOf(withLeaky.error())).isTrue();
-        assertThat(live.services().leaks().leaks()).isEmpty();
+        assertThat(braid.live().services().leaks().leaks()).isEmpty();
 
         BuildOutcome without = rebuildWith("", "");
         assertThat(without.succeeded()).as(String.valueOf(without.error())).isTrue();
-        await(() -> !live.services().leaks().leaks().isEmpty(), "a leak report after the leaky generation closed");
-        ThreadLeak leak = live.services().leaks().leaks().get(0);
+        braid.await(() -> !braid.live().services().leaks().leaks().isEmpty(),
+                "a leak report after the leaky generation closed");
+        ThreadLeak leak = braid.live().services().leaks().leaks().get(0);
         assertThat(leak.component()).contains("'leaky' (generator) from dev.braid.test.misbehaving 1.0.0");
         assertThat(leak.threads()).containsExactly("leaky-poller");
         assertThat(top(3)).containsExactly("i1", "i2", "i3");

@@ -44,7 +44,8 @@ public final class BraidRuntime implements AutoCloseable {
         home.ensureFolders();
         NativePlatform.configure(home.cache());
         ComponentRegistry registry = hostRegistry();
-        ComponentHost host = OsgiComponentHost.start(home, registry, watchPlugins);
+        ComponentHost host = OsgiComponentHost.start(new OsgiComponentHost.Layout(home.bundles(),
+                home.plugins(), home.cache()), registry, watchPlugins);
         return ready(home, host, registry, t0);
     }
 

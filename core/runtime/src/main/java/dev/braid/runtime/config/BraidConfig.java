@@ -226,10 +226,6 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
             return out;
         }
         for (int i = 0; i < node.size(); i++) {
-            if (dev.braid.runtime.blend.BlendStage.declares(node.get(i))) {
-                out.add(dev.braid.runtime.blend.BlendStage.read(node.get(i), path + "[" + i + "]", problems));
-                continue;
-            }
             ComponentSpec c = component(node.get(i), path + "[" + i + "]", ComponentKind.GENERATOR, problems);
             if (c != null) {
                 out.add(c);

@@ -41,7 +41,7 @@ public final class Generation {
     private final List<Generator> generators;
     private final List<String> generatorNames;
     private final ComputeBackend backend;
-    private final List<String> nodeKeys;
+    private final List<NodeKey> nodeKeys;
     private final ComponentPool pool;
     private final Map<String, Double> timings;
     private final List<BuiltNode.ItemFailure> failures;
@@ -62,7 +62,8 @@ public final class Generation {
     private final java.util.concurrent.atomic.AtomicBoolean retired = new java.util.concurrent.atomic.AtomicBoolean();
 
     Generation(int number, ResolvedPipeline pipeline, PipelineData data, ItemFeatures features, FusionStrategy fusion,
-               List<Generator> generators, List<String> generatorNames, ComputeBackend backend, List<String> nodeKeys,
+               List<Generator> generators, List<String> generatorNames, ComputeBackend backend,
+               List<NodeKey> nodeKeys,
                ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
                Map<String, Boolean> reused, int cacheHits, Map<Modality, ModalityEncoder> encoders,
                CallGuard guard) {
@@ -195,10 +196,12 @@ public final class Generation {
         return closed.isDone();
     }
 
+    /** Hands the nodes to the pool's deconstructor thread: the caller (a request thread) never closes plugins. */
     private void closeNow() {
-        nodeKeys.forEach(pool::release);
-        log.info("Generation {} closed", number);
-        closed.complete(null);
+        pool.releaseLater(nodeKeys).whenComplete((ok, e) -> {
+            log.info("Generation {} closed", number);
+            closed.complete(null);
+        });
     }
 
     /**

@@ -13,12 +13,12 @@ import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.TrainingData;
-import dev.braid.runtime.blend.BlendConfig;
-import dev.braid.runtime.blend.BlendGenerator;
+import dev.braid.runtime.blend.BlendFit;
+import dev.braid.runtime.blend.BlendStage;
+import dev.braid.runtime.cache.ContentHasher;
+import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
-import dev.braid.runtime.pipeline.ContentHasher;
-import dev.braid.runtime.pipeline.VectorCache;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,7 +57,13 @@ public final class GenerationBuilder {
     /** With explicit time limits for building components and for serving calls. */
     public GenerationBuilder(ComponentFactory factory, ComponentPool pool, VectorCache cache, ComputeBackend backend,
                              int threads, Timeouts timeouts) {
-        this.guard = new CallGuard(timeouts);
+        this(factory, pool, cache, backend, threads, new CallGuard(timeouts));
+    }
+
+    /** With the guard that runs (and limits) every call into the plugins this builder builds. */
+    public GenerationBuilder(ComponentFactory factory, ComponentPool pool, VectorCache cache, ComputeBackend backend,
+                             int threads, CallGuard guard) {
+        this.guard = guard;
         this.factory = factory;
         this.pool = pool;
         this.cache = cache;
@@ -76,18 +82,19 @@ public final class GenerationBuilder {
 
     /** Builds generation {@code number}. */
     public Generation build(int number, ResolvedPipeline pipeline, PipelineData data, ProgressListener progress) {
-        List<String> acquired = new ArrayList<>();
+        List<NodeKey> acquired = new ArrayList<>();
         Map<String, Boolean> reuse = new java.util.LinkedHashMap<>();
+        String dataKey = "data:" + data.fingerprint();
         try {
             Map<Modality, FeatureMatrix> modalities = new EnumMap<>(Modality.class);
             Map<String, Double> timings = new java.util.LinkedHashMap<>();
             List<BuiltNode.ItemFailure> failures = new ArrayList<>();
-            StringBuilder featureKey = new StringBuilder();
+            List<NodeKey> featureKeys = new ArrayList<>();
             Map<Modality, ModalityEncoder> encoders = new EnumMap<>(Modality.class);
             int cacheHits = 0; // vectors read from the on-disk cache by the encoders this generation uses
             for (Map.Entry<Modality, ResolvedComponent> e : pipeline.encoders().entrySet()) {
                 ResolvedComponent rc = e.getValue();
-                String key = "encoder:" + rc.key() + "|data:" + data.fingerprint();
+                NodeKey key = NodeKey.of(rc, List.of(), dataKey);
                 BuiltNode node = acquire(key, () -> guarded(rc, () -> buildEncoder(e.getKey(), rc, data, progress)),
                         acquired, reuse, rc);
                 modalities.put(e.getKey(), node.output());
@@ -95,19 +102,19 @@ public final class GenerationBuilder {
                 failures.addAll(node.failures());
                 timings.merge("encode", reuse.get(rc.spec().path()) ? 0.0 : node.seconds(), Double::sum);
                 cacheHits += node.cacheHits();
-                featureKey.append(key).append(';');
+                featureKeys.add(key);
             }
             FeatureMatrix fused = null;
             FusionStrategy fusion = null;
             if (pipeline.fusion() != null && !modalities.isEmpty()) {
                 ResolvedComponent rc = pipeline.fusion();
-                String key = "fusion:" + rc.key() + "|" + featureKey;
+                NodeKey key = NodeKey.of(rc, featureKeys, "");
                 BuiltNode node = acquire(key, () -> guarded(rc, () -> buildFusion(rc, data, modalities, progress)), acquired,
                         reuse, rc);
                 fused = node.output();
                 fusion = (FusionStrategy) node.instance();
                 timings.put("fuse", reuse.get(rc.spec().path()) ? 0.0 : node.seconds());
-                featureKey.append(key);
+                featureKeys.add(key);
             } else if (modalities.size() == 1) {
                 fused = modalities.values().iterator().next();
             }
@@ -116,7 +123,7 @@ public final class GenerationBuilder {
             List<String> generatorNames = new ArrayList<>();
             double fitSeconds = 0;
             for (ResolvedComponent rc : pipeline.generators()) {
-                String key = "generator:" + rc.key() + "|" + featureKey + "|data:" + data.fingerprint();
+                NodeKey key = NodeKey.of(rc, featureKeys, dataKey);
                 BuiltNode node = acquire(key, () -> guarded(rc, () -> buildGenerator(rc, data, features, progress)),
                         acquired, reuse, rc);
                 generators.add((Generator) node.instance());
@@ -142,7 +149,7 @@ public final class GenerationBuilder {
      */
     public Generation buildDegraded(int number, Generation full, java.util.Set<Modality> drop, PipelineData data,
                                     ProgressListener progress) {
-        List<String> acquired = new ArrayList<>();
+        List<NodeKey> acquired = new ArrayList<>();
         Map<String, Boolean> reuse = new java.util.LinkedHashMap<>();
         try {
             long t0 = System.nanoTime();
@@ -154,31 +161,30 @@ public final class GenerationBuilder {
             FusionStrategy fusion = full.fusion();
             FeatureMatrix fused = null;
             if (fusion != null) {
-                int n = data.catalog().size();
-                float[][] rows = new float[n][];
-                for (int i = 0; i < n; i++) {
-                    Map<Modality, float[]> v = new EnumMap<>(Modality.class);
-                    for (Map.Entry<Modality, FeatureMatrix> e : kept.entrySet()) {
-                        float[] row = e.getValue().row(i);
-                        if (row != null) {
-                            v.put(e.getKey(), row);
-                        }
+                // One guarded call for the whole catalog (the fusion's own calls then run inline).
+                fused = guard.build(fusion + " (degraded fuse)", CallGuard.unwrap(fusion).getClass()
+                        .getClassLoader(), () -> {
+                    int n = data.catalog().size();
+                    float[][] rows = new float[n][];
+                    for (int i = 0; i < n; i++) {
+                        Map<Modality, float[]> v = itemVectors(kept, i);
+                        rows[i] = v.isEmpty() ? null : fusion.fuse(ModalityVectors.of(v));
                     }
-                    rows[i] = v.isEmpty() ? null : fusion.fuse(ModalityVectors.of(v));
-                }
-                fused = FeatureMatrix.ofRows(fusion.dimension(), rows);
+                    return FeatureMatrix.ofRows(fusion.dimension(), rows);
+                });
             } else if (kept.size() == 1) {
                 fused = kept.values().iterator().next();
             }
             Map<String, Double> timings = new java.util.LinkedHashMap<>();
             timings.put("fuse", seconds(t0));
             ItemFeatures features = new ItemFeatures(kept, fused);
-            String tag = "degraded:" + number + "|drop:" + drop.stream().map(Modality::key).sorted().toList();
+            String tag = "degraded:" + number + "|drop:" + drop.stream().map(Modality::key).sorted().toList()
+                    + "|data:" + data.fingerprint();
             List<Generator> generators = new ArrayList<>();
             List<String> generatorNames = new ArrayList<>();
             double fitSeconds = 0;
             for (ResolvedComponent rc : full.pipeline().generators()) {
-                String key = "generator:" + rc.key() + "|" + tag + "|data:" + data.fingerprint();
+                NodeKey key = NodeKey.of(rc, List.of(), tag);
                 BuiltNode node = acquire(key, () -> buildGenerator(rc, data, features, progress), acquired, reuse,
                         rc);
                 generators.add((Generator) node.instance());
@@ -201,7 +207,7 @@ public final class GenerationBuilder {
         }
     }
 
-    private BuiltNode acquire(String key, Supplier<BuiltNode> build, List<String> acquired,
+    private BuiltNode acquire(NodeKey key, Supplier<BuiltNode> build, List<NodeKey> acquired,
                               Map<String, Boolean> reuse, ResolvedComponent rc) {
         ComponentPool.Acquired a = pool.acquire(key, build);
         acquired.add(key);
@@ -233,7 +239,8 @@ public final class GenerationBuilder {
                 encoder.fit(items, progress);
             }
             int dim = encoder.dimension();
-            String identity = rc.key() + "|" + encoder.fingerprint()
+            // The on-disk identity carries no bundle id: the cache survives restarts and reinstalls.
+            String identity = rc.identity().canonical() + "|" + encoder.fingerprint()
                     + (encoder.fitsOnCatalog() ? "|catalog:" + data.fingerprint() : "");
             VectorCache.Segment segment = cache.open(identity, dim);
             float[][] rows = new float[items.size()][];
@@ -266,7 +273,8 @@ public final class GenerationBuilder {
             FeatureMatrix matrix = FeatureMatrix.ofRows(dim, rows);
             log.info("{}: {} vectors ({} from cache), {} items without", label, matrix.presentCount(), hits,
                     failures.size());
-            return new BuiltNode(label, rc.descriptor(), encoder, matrix, failures, seconds(t0), hits);
+            return new BuiltNode(label, rc.descriptor(), guard.guarded(encoder, callLabel(rc)), matrix, failures,
+                    seconds(t0), hits);
         } catch (ComponentBuildException e) {
             encoder.close();
             throw e;
@@ -357,13 +365,7 @@ public final class GenerationBuilder {
             int dim = fusion.dimension();
             float[][] rows = new float[n][];
             for (int i = 0; i < n; i++) {
-                Map<Modality, float[]> v = new EnumMap<>(Modality.class);
-                for (Map.Entry<Modality, FeatureMatrix> e : modalities.entrySet()) {
-                    float[] row = e.getValue().row(i);
-                    if (row != null) {
-                        v.put(e.getKey(), row);
-                    }
-                }
+                Map<Modality, float[]> v = itemVectors(modalities, i);
                 if (v.isEmpty()) {
                     continue;
                 }
@@ -374,7 +376,8 @@ public final class GenerationBuilder {
                 }
                 rows[i] = f;
             }
-            return new BuiltNode("fusion '" + rc.spec().name() + "'", rc.descriptor(), fusion,
+            return new BuiltNode("fusion '" + rc.spec().name() + "'", rc.descriptor(), guard.guarded(fusion,
+                    callLabel(rc)),
                     FeatureMatrix.ofRows(dim, rows), List.of(), seconds(t0), 0);
         } catch (RuntimeException | LinkageError e) {
             fusion.close();
@@ -386,11 +389,11 @@ public final class GenerationBuilder {
     private BuiltNode buildGenerator(ResolvedComponent rc, PipelineData data, ItemFeatures features,
                                      ProgressListener progress) {
         long t0 = System.nanoTime();
-        Generator generator = rc.config() instanceof BlendConfig blend ? blend(blend) : (Generator) create(rc);
+        Generator generator = rc.spec().composite() ? composite(rc) : (Generator) create(rc);
         try {
             generator.fit(new TrainingData(data.catalog(), features, data.train(), data.seed()), progress);
-            return new BuiltNode("generator '" + rc.spec().name() + "'", rc.descriptor(), generator, null, List.of(),
-                    seconds(t0), 0);
+            return new BuiltNode("generator '" + rc.spec().name() + "'", rc.descriptor(), guard.guarded(generator,
+                    callLabel(rc)), null, List.of(), seconds(t0), 0);
         } catch (RuntimeException | LinkageError e) {
             generator.close();
             throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path()
@@ -398,13 +401,31 @@ public final class GenerationBuilder {
         }
     }
 
-    /** A blend stage: its members are created like any configured generator, afresh for each of its fits. */
-    private Generator blend(BlendConfig config) {
-        List<java.util.function.Supplier<Generator>> members = new ArrayList<>();
-        for (ResolvedComponent m : config.members()) {
-            members.add(() -> (Generator) create(m));
+    /** A composite stage: its inputs are created like any configured generator, afresh for each of its fits. */
+    private Generator composite(ResolvedComponent rc) {
+        List<Supplier<Generator>> inputs = new ArrayList<>();
+        for (ResolvedComponent m : rc.inputs()) {
+            inputs.add(() -> (Generator) create(m));
         }
-        return new BlendGenerator(config.fit(), config.memberNames(), members);
+        return BlendStage.create((BlendFit) rc.config(), rc.inputs().stream().map(m -> m.spec().name()).toList(),
+                inputs);
+    }
+
+    /** How a guarded call names the component: "'x' (generator) from bundle 1.0 at generators[0]". */
+    static String callLabel(ResolvedComponent rc) {
+        return rc.descriptor().label() + " at " + rc.spec().path();
+    }
+
+    /** Item {@code i}'s vectors in the modalities that have one for it (absent rows left out). */
+    private static Map<Modality, float[]> itemVectors(Map<Modality, FeatureMatrix> modalities, int i) {
+        Map<Modality, float[]> v = new EnumMap<>(Modality.class);
+        for (Map.Entry<Modality, FeatureMatrix> e : modalities.entrySet()) {
+            float[] row = e.getValue().row(i);
+            if (row != null) {
+                v.put(e.getKey(), row);
+            }
+        }
+        return v;
     }
 
     private static boolean finite(float[] v) {

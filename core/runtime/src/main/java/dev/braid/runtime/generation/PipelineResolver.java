@@ -2,8 +2,6 @@ package dev.braid.runtime.generation;
 
 import dev.braid.api.component.ComponentKind;
 import dev.braid.api.data.Modality;
-import dev.braid.runtime.blend.BlendConfig;
-import dev.braid.runtime.blend.BlendFit;
 import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.config.ComponentSpec;
 import dev.braid.runtime.config.ConfigException;
@@ -17,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches a configured pipeline to the components available now and validates every parameter, collecting all
@@ -60,10 +59,7 @@ public final class PipelineResolver {
     }
 
     private Optional<ResolvedComponent> resolve(ComponentSpec c, List<ConfigProblem> problems) {
-        if (BlendStage.is(c)) {
-            return resolveBlend(c, problems);
-        }
-        Optional<ComponentDescriptor> d = registry.find(c.kind(), c.name());
+        Optional<ComponentDescriptor> d = c.composite() ? composite(c.name()) : registry.find(c.kind(), c.name());
         if (d.isEmpty()) {
             List<String> names = registry.names(c.kind());
             problems.add(new ConfigProblem(c.path() + ".name", "unknown " + c.kind().key() + " '" + c.name()
@@ -72,33 +68,27 @@ public final class PipelineResolver {
                             + ", which is no longer installed)").orElse("")));
             return Optional.empty();
         }
+        int before = problems.size();
+        // A composite's inputs are resolved like any component of their kind, at their own paths.
+        List<ResolvedComponent> inputs = new ArrayList<>();
+        for (ComponentSpec input : c.inputs()) {
+            resolve(input, problems).ifPresent(inputs::add);
+        }
+        problems.addAll(c.unknownKeys());
+        Record config = null;
         try {
-            Record config = ParamBinder.bind(d.get().configType(), c.params(), c.path(), ComponentSpec.RESERVED);
-            return Optional.of(new ResolvedComponent(c, d.get(), config));
+            config = ParamBinder.bind(d.get().configType(), c.configNode(), c.configPath(),
+                    c.composite() ? Set.of() : ComponentSpec.RESERVED);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
-            return Optional.empty();
         }
+        return problems.size() > before ? Optional.empty()
+                : Optional.of(new ResolvedComponent(c, d.get(), config, inputs));
     }
 
-    /** A blend stage: every member resolved like a chain generator, at its own path. */
-    private Optional<ResolvedComponent> resolveBlend(ComponentSpec c, List<ConfigProblem> problems) {
-        List<ResolvedComponent> members = new ArrayList<>();
-        BlendFit fit = null;
-        int before = problems.size();
-        try {
-            for (ComponentSpec m : BlendStage.members(c.params(), c.path())) {
-                resolve(m, problems).ifPresent(members::add);
-            }
-            fit = BlendStage.fit(c.params(), c.path());
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
-        if (problems.size() > before || fit == null) {
-            return Optional.empty();
-        }
-        BlendConfig config = new BlendConfig(members.stream().map(ResolvedComponent::key).toList(), fit, members);
-        return Optional.of(new ResolvedComponent(c, BlendStage.DESCRIPTOR, config));
+    /** The composite stages the runtime provides. */
+    private static Optional<ComponentDescriptor> composite(String name) {
+        return name.equals(BlendStage.NAME) ? Optional.of(BlendStage.DESCRIPTOR) : Optional.empty();
     }
 
     private static String prefix(String path) {

@@ -1,6 +1,5 @@
 package dev.braid.runtime.osgi;
 
-import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.plugin.BundleComponentTracker;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentHost;
@@ -36,8 +35,12 @@ public final class OsgiComponentHost implements ComponentHost {
         this.home = home;
     }
 
+    /** The folders the host reads and writes: shipped bundles, the watched plugin folder, the cache. */
+    public record Layout(Path bundles, Path plugins, Path cache) {
+    }
+
     /** Starts Felix with its cache under the home's cache folder; returns when the shipped bundles are active. */
-    public static OsgiComponentHost start(BraidHome home, ComponentRegistry registry, boolean watchPlugins) {
+    public static OsgiComponentHost start(Layout home, ComponentRegistry registry, boolean watchPlugins) {
         Path storage;
         try {
             Files.createDirectories(home.cache().resolve("osgi"));

@@ -53,7 +53,7 @@ public final class CatalogEncoding {
         Map<String, Map.Entry<Modality, ResolvedComponent>> encoders = new LinkedHashMap<>();
         for (ResolvedPipeline p : validated.pipelines()) {
             for (Map.Entry<Modality, ResolvedComponent> e : p.encoders().entrySet()) {
-                encoders.putIfAbsent(e.getValue().key(), e);
+                encoders.putIfAbsent(e.getValue().identity().canonical(), e);
             }
         }
         Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);

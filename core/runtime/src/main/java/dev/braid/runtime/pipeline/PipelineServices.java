@@ -3,6 +3,7 @@ package dev.braid.runtime.pipeline;
 import dev.braid.api.component.Environment;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.compute.Backends;
 import dev.braid.runtime.generation.ComponentPool;
 import dev.braid.runtime.generation.GenerationBuilder;
@@ -58,6 +59,7 @@ public final class PipelineServices implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        builder.guard().close();
         leaks.close();
         resources.close();
         backend.close();

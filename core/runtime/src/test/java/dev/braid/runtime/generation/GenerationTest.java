@@ -12,18 +12,24 @@ import dev.braid.api.data.Item;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
 import dev.braid.compute.ReferenceBackend;
+import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
 import dev.braid.runtime.inject.RefCountedResources;
-import dev.braid.runtime.pipeline.VectorCache;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerationTest {
@@ -42,7 +48,8 @@ class GenerationTest {
                 ComponentDescriptor.of(TestComponents.Identity.class, ComponentDescriptor.Origin.HOST),
                 ComponentDescriptor.of(TestComponents.ByFeature.class, ComponentDescriptor.Origin.HOST),
                 ComponentDescriptor.of(TestComponents.Broken.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Swap.class, ComponentDescriptor.Origin.HOST)),
+                ComponentDescriptor.of(TestComponents.Swap.class, ComponentDescriptor.Origin.HOST),
+                ComponentDescriptor.of(TestComponents.Hang.class, ComponentDescriptor.Origin.HOST)),
                 List.of(), "test");
         ReferenceBackend backend = new ReferenceBackend();
         ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
@@ -157,9 +164,10 @@ class GenerationTest {
         assertThat(g1.isClosed()).isFalse();
         assertThat(g1.tryAcquire()).as("a retired generation takes no new calls").isFalse();
         g1.release();
-        assertThat(g1.isClosed()).isTrue();
+        g1.closedFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(TestComponents.ENCODERS_CLOSED.get() - closed).as("the shared encoder stays open").isZero();
         g2.retire();
+        g2.closedFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(TestComponents.ENCODERS_CLOSED.get() - closed).isEqualTo(1);
     }
 
@@ -168,6 +176,7 @@ class GenerationTest {
         String yaml = "encoders: {text: {name: letters, letter: n}}\nfusion: identity\ngenerators: [by-feature]\n";
         Generation g1 = builder.build(1, resolve(yaml), data, ProgressListener.NONE);
         g1.retire();
+        g1.closedFuture().get(30, java.util.concurrent.TimeUnit.SECONDS); // its encoder closed: g2 builds anew
         int before = TestComponents.ITEMS_ENCODED.get();
         Generation g2 = builder.build(2, resolve(yaml), data, ProgressListener.NONE);
         assertThat(g2.cacheHits()).isEqualTo(3);
@@ -220,7 +229,7 @@ class GenerationTest {
         assertThat(full.recommend(Query.forUser("u"), 10)).extracting(ScoredItem::itemId).containsExactly("x", "z",
                 "y");
         degraded.retire();
-        assertThat(degraded.isClosed()).isTrue();
+        degraded.closedFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(full.recommend(Query.forUser("u"), 1)).extracting(ScoredItem::itemId).containsExactly("x");
         full.retire();
     }
@@ -251,5 +260,95 @@ class GenerationTest {
                 generators: [{blend: [by-feature]}]
                 """)).isInstanceOf(ConfigException.class).hasMessageContaining("generators[0].blend")
                 .hasMessageContaining("at least two");
+    }
+
+    @Test
+    void aRetiredGenerationClosesOnTheDeconstructorThreadNotOnTheRequestThreadThatReleasesLast() throws Exception {
+        Generation g = builder.build(1, resolve("""
+                encoders: {text: {name: letters, letter: q}}
+                fusion: identity
+                generators: [by-feature]
+                """), data, ProgressListener.NONE);
+        assertThat(g.tryAcquire()).isTrue();
+        g.retire();
+        TestComponents.closeGate = new CountDownLatch(1);
+        TestComponents.CLOSING_THREADS.clear();
+        try {
+            // The request thread releases last; its release returns while the encoder's close is still blocked.
+            Thread request = new Thread(g::release, "request-1");
+            request.start();
+            request.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(request.isAlive()).as("the request thread must not wait for plugins to close").isFalse();
+        } finally {
+            TestComponents.closeGate.countDown();
+        }
+        g.closedFuture().get(1, TimeUnit.MINUTES);
+        assertThat(TestComponents.CLOSING_THREADS).hasSize(1).noneMatch(t -> t.equals("request-1"))
+                .allMatch(t -> t.startsWith("braid-"));
+    }
+
+    @Test
+    void aThousandConcurrentCallsIntoAHangingGeneratorHoldABoundedNumberOfThreads(TestReporter report)
+            throws Exception {
+        GuardLimits limits = new GuardLimits(16, 64);
+        CallGuard guard = new CallGuard(new Timeouts(Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ZERO),
+                limits);
+        GenerationBuilder bounded = new GenerationBuilder(new ComponentFactory(new ReferenceBackend(),
+                new RefCountedResources(), new Environment(dir, dir, 1)), new ComponentPool(),
+                new VectorCache(dir.resolve("vectors")), new ReferenceBackend(), 2, guard);
+        Generation g = bounded.build(1, resolve("generators: [hang]\n"), data, ProgressListener.NONE);
+        int calls = 1000;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int before = mx.getThreadCount();
+        mx.resetPeakThreadCount();
+        TestComponents.hangGate = new CountDownLatch(1);
+        CountDownLatch start = new CountDownLatch(1);
+        java.util.concurrent.ConcurrentLinkedQueue<String> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Thread> callers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < calls; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                        g.recommend(Query.forUser("u"), 1);
+                        errors.add("returned");
+                    } catch (ComponentCallException e) {
+                        errors.add(e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "caller-" + i);
+                t.setDaemon(true);
+                t.start();
+                callers.add(t);
+            }
+            start.countDown();
+            for (Thread t : callers) {
+                t.join(TimeUnit.MINUTES.toMillis(2));
+            }
+        } finally {
+            TestComponents.hangGate.countDown();
+        }
+        int peakJvm = mx.getPeakThreadCount();
+        int peakGuard = guard.peakCallThreads();
+        String figures = calls + " concurrent calls into a hanging generator: guard call threads peak " + peakGuard
+                + " (bound " + limits.threads() + "), JVM threads " + before + " before, peak " + peakJvm + " with "
+                + calls + " caller threads";
+        report.publishEntry("threads", figures);
+        System.err.println(figures);
+        assertThat(errors).hasSize(calls).allMatch(m -> m.startsWith("generator 'hang' (generator) from the host "
+                + "class path at generators[0] (score) "));
+        // Every thread holds a hung call, so exactly threads + queue calls are admitted (and time out); the rest
+        // are refused at once, naming the component.
+        assertThat(errors.stream().filter(m -> m.contains("did not return within 500 ms")).count())
+                .isEqualTo(limits.threads() + limits.queue());
+        assertThat(errors.stream().filter(m -> m.contains("was refused: all 16 guard threads are busy")).count())
+                .isEqualTo(calls - limits.threads() - limits.queue());
+        assertThat(guard.abandoned()).isEqualTo(limits.threads() + limits.queue());
+        assertThat(peakGuard).isLessThanOrEqualTo(limits.threads());
+        assertThat(peakJvm).isLessThanOrEqualTo(before + calls + limits.threads() + 16);
+        g.retire();
+        g.closedFuture().get(1, TimeUnit.MINUTES);
+        guard.close();
     }
 }

@@ -16,6 +16,7 @@ import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Small real components on the plain class path, for runtime tests (the same way Spark would run plugins). */
@@ -23,6 +24,11 @@ final class TestComponents {
     static final AtomicInteger ENCODERS_CREATED = new AtomicInteger();
     static final AtomicInteger ENCODERS_CLOSED = new AtomicInteger();
     static final AtomicInteger ITEMS_ENCODED = new AtomicInteger();
+    /** While closed, {@link Hang#score} blocks, ignoring interrupts (the worst plugin). */
+    static volatile CountDownLatch hangGate = new CountDownLatch(0);
+    /** While closed, {@link Letters#close} blocks; the thread it closes on is recorded. */
+    static volatile CountDownLatch closeGate = new CountDownLatch(0);
+    static final List<String> CLOSING_THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestComponents() {
     }
@@ -69,6 +75,8 @@ final class TestComponents {
 
         @Override
         public void close() {
+            CLOSING_THREADS.add(Thread.currentThread().getName());
+            awaitIgnoringInterrupts(closeGate);
             ENCODERS_CLOSED.incrementAndGet();
         }
     }
@@ -182,6 +190,37 @@ final class TestComponents {
 
         @Override
         public void score(Query query, float[] scores) {
+        }
+    }
+
+    /** Scores nothing and hangs until {@link #hangGate} opens, swallowing interrupts. */
+    @BraidComponent(name = "hang")
+    public static final class Hang implements Generator {
+        public Hang(NoConfig config) {
+        }
+
+        @Override
+        public void fit(TrainingData data, ProgressListener progress) {
+        }
+
+        @Override
+        public void score(Query query, float[] scores) {
+            awaitIgnoringInterrupts(hangGate);
+        }
+    }
+
+    static void awaitIgnoringInterrupts(CountDownLatch gate) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                gate.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.braid.runtime.pipeline;
+package dev.braid.runtime.cache;
 
 import dev.braid.api.io.AtomicFiles;
 import dev.braid.runtime.util.Hashing;
@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encoded vectors on disk, one file per encoder identity (its class, bundle version, configuration and
- * fingerprint), each entry keyed by the SHA-256 of the item's content. A second run of an experiment, or a variant
+ * Encoded vectors on disk, one file per encoder identity (its kind and name, bundle symbolic name and version,
+ * configuration and fingerprint; never the framework's bundle id, so a file stays valid across restarts and
+ * reinstalls of an unchanged bundle version), each entry keyed by the SHA-256 of the item's content. A second run of an experiment, or a variant
  * sharing an encoder, skips encoding; an item whose content changed is encoded again. Only vectors are cached,
  * never failures, so a fixed file is picked up on the next run.
  */

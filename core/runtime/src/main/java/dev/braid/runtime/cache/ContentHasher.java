@@ -1,4 +1,4 @@
-package dev.braid.runtime.pipeline;
+package dev.braid.runtime.cache;
 
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Media;
