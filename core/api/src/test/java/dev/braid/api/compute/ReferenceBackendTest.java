@@ -1,4 +1,4 @@
-package dev.braid.compute;
+package dev.braid.api.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

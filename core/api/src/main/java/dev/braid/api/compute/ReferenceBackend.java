@@ -1,12 +1,14 @@
-package dev.braid.compute;
+package dev.braid.api.compute;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.compute.ComputeBackend;
 import java.util.PriorityQueue;
 
 /**
  * The plain-Java reference backend: simple loops, accumulating in double where it matters, that every other backend
- * is tested against. Correct first; fast enough for small catalogs.
+ * is tested against. Correct first; fast enough for small catalogs. It lives in the API so that a plugin (and its
+ * tests, through {@code braid-api-testkit}) can always have a backend, whatever the host offers.
+ *
+ * @since 1.1.0 of this package
  */
 @BraidComponent(name = "reference", description = "plain Java loops; the reference every backend is checked against")
 public final class ReferenceBackend implements ComputeBackend {
@@ -126,8 +128,8 @@ public final class ReferenceBackend implements ComputeBackend {
         return topKOf(scores, k);
     }
 
-    /** Bounded-heap top-K shared by the Java backends: best first, ties by lower index, skips -inf and NaN. */
-    public static int[] topKOf(float[] scores, int k) {
+    /** Bounded-heap top-K: best first, ties by lower index, skips -inf and NaN. */
+    private static int[] topKOf(float[] scores, int k) {
         if (k <= 0) {
             return new int[0];
         }
