@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.generator.Query;
+import dev.braid.testkit.Planted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.testkit.Planted;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.testkit.Planted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
