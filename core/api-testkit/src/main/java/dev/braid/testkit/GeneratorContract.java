@@ -147,6 +147,26 @@ public abstract class GeneratorContract {
         assertTrue(rest.size() <= K && data.catalog().size() > 0);
     }
 
+    /**
+     * In a chain, an item an earlier stage filtered ({@link Float#NEGATIVE_INFINITY}) stays filtered: a model-based
+     * generator overwrites the other scores, a rule adjusts them, neither brings a filtered item back.
+     */
+    @Test
+    void anItemFilteredByAnEarlierStageStaysFiltered() throws Exception {
+        Generator g = fitted();
+        int items = trainingData().catalog().size();
+        for (String user : List.of("u1", "nobody-knows-me")) {
+            float[] s = new float[items];
+            for (int i = 0; i < items; i += 7) {
+                s[i] = Float.NEGATIVE_INFINITY;
+            }
+            g.score(Query.forUser(user), s);
+            for (int i = 0; i < items; i += 7) {
+                assertEquals(Float.NEGATIVE_INFINITY, s[i], "item " + i + ", filtered before, for " + user);
+            }
+        }
+    }
+
     @Test
     void explanationsAreReasons() throws Exception {
         Generator g = fitted();

@@ -6,6 +6,7 @@ import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
+import dev.braid.api.data.Modality;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
@@ -117,9 +118,13 @@ public final class Planted {
         return InteractionMatrix.of(catalog, train);
     }
 
-    /** What a generator fits on: the training positives, and {@link #content} as the fused item vectors. */
+    /**
+     * What a generator fits on: the training positives, and {@link #content} as the fused item vectors and as the
+     * items' only modality (text).
+     */
     public TrainingData data(long seed) {
-        return new TrainingData(catalog, new ItemFeatures(Map.of(), content), trainMatrix(), seed);
+        return new TrainingData(catalog, new ItemFeatures(Map.of(Modality.TEXT, content), content), trainMatrix(),
+                seed);
     }
 
     /**
