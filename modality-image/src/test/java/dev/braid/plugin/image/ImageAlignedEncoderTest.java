@@ -13,7 +13,9 @@ import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.Failure;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.EncodingResult.Success;
+import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.encoder.TrainableEncoder;
+import dev.braid.testkit.EncoderContract;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -23,11 +25,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +106,31 @@ class ImageAlignedEncoderTest {
     @AfterAll
     static void close() {
         trained.close();
+    }
+
+    /** An encoder that loads the model trained above keeps the encoder contract. */
+    @Nested
+    class Contract extends EncoderContract {
+        @Override
+        protected ModalityEncoder newEncoder() {
+            return new ImageAlignedEncoder(config(dir.resolve("model.bin").toString()), env());
+        }
+
+        @Override
+        protected List<Item> catalog() {
+            return items.subList(0, 24);
+        }
+
+        @Override
+        protected Optional<Item> brokenItem() {
+            return ImageCatalog.broken();
+        }
+
+        /** The network runs on batches: a batch's size changes the last bits of its convolutions' sums. */
+        @Override
+        protected double tolerance() {
+            return 1e-5;
+        }
     }
 
     @Test

@@ -8,22 +8,31 @@ import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
+import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.inject.RefCountedResources;
 import dev.braid.runtime.platform.NativePlatform;
+import dev.braid.testkit.EncoderContract;
+import dev.braid.testkit.Planted;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real all-MiniLM-L6-v2 from the host class path, as the runtime would. */
+/**
+ * Runs the real all-MiniLM-L6-v2 from the host class path, as the runtime would: it needs the runtime's native
+ * platform set-up and the model jars of {@code lib/}, so it runs with the integration tests (in the bundle's package,
+ * for its package-private model helpers).
+ */
 @Tag("slow")
-class MiniLmEncoderTest {
+class MiniLmEncoderIT {
     private static final RefCountedResources RESOURCES = new RefCountedResources();
     private static Environment env;
     private static MiniLmEncoder encoder;
@@ -40,6 +49,34 @@ class MiniLmEncoderTest {
     static void close() {
         encoder.close();
         RESOURCES.close();
+    }
+
+    /**
+     * MiniLM with its defaults keeps the encoder contract; the model comes from the shared cache folder, where it is
+     * extracted once.
+     */
+    @Nested
+    class Contract extends EncoderContract {
+        @Override
+        protected ModalityEncoder newEncoder() {
+            return new MiniLmEncoder(MiniLmConfig.defaults(), resources, env);
+        }
+
+        @Override
+        protected List<Item> catalog() {
+            return Planted.textItems(24, SEED);
+        }
+
+        @Override
+        protected Optional<Item> brokenItem() {
+            return Optional.of(Item.ofText("blank", "  \n"));
+        }
+
+        /** Batches are padded to their longest text: padding moves the last bits of the pooled vector. */
+        @Override
+        protected double tolerance() {
+            return 1e-5;
+        }
     }
 
     @Test
