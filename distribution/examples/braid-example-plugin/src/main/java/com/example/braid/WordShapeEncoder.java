@@ -33,9 +33,13 @@ public final class WordShapeEncoder implements ModalityEncoder {
     public List<EncodingResult> encode(List<Item> items) {
         List<EncodingResult> out = new ArrayList<>(items.size());
         for (Item item : items) {
-            String text = item.content().textValue().orElse("");
-            if (text.isBlank()) {
+            String text = item.content().textValue().orElse(null);
+            if (text == null) {
                 out.add(EncodingResult.failure(item.id(), EncodingResult.FailureKind.MISSING, "no text"));
+                continue;
+            }
+            if (text.isBlank()) {
+                out.add(EncodingResult.failure(item.id(), EncodingResult.FailureKind.INVALID, "blank text"));
                 continue;
             }
             out.add(EncodingResult.success(item.id(), trigrams(text)));
