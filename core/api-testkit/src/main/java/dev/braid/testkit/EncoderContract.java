@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.ModalityEncoder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,33 +22,28 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The promises of {@link ModalityEncoder}, as tests a plugin's encoder test inherits: extend this class, create the
- * encoder in {@link #newEncoder()} from {@link #environment} and {@link #resources} as the runtime would, and give
- * the catalog it encodes in {@link #catalog()}. Every test fits a fresh encoder on that catalog first.
+ * encoder in {@link #newEncoder()} (from {@link #environment} and {@link #resources} where it takes them), and give
+ * the catalog it encodes in {@link #catalog()} unless it reads text or attributes. Every test fits a fresh encoder on that catalog first.
  */
-public abstract class EncoderContract {
+public abstract class EncoderContract extends ComponentContract {
     /** The seed of {@link #environment}. */
     protected static final long SEED = 42;
 
-    @TempDir
-    protected Path tempDir;
-    /** The environment to construct encoders with: folders inside {@link #tempDir}, seed {@link #SEED}. */
-    protected Environment environment;
-    /** The shared resources to construct encoders with; every lease must be released by {@code close()}. */
-    protected InMemorySharedResources resources;
-    private final List<ModalityEncoder> opened = new ArrayList<>();
 
     /** A new encoder, configured as the tests should run it (same configuration on every call). */
     protected abstract ModalityEncoder newEncoder() throws Exception;
 
-    /** Items that all carry the encoder's modality and must all encode. */
-    protected abstract List<Item> catalog() throws Exception;
+    /**
+     * Items that all carry the encoder's modality and must all encode; by default 60 items of {@link
+     * Planted#textItems} (text and attributes): override it for other modalities.
+     */
+    protected List<Item> catalog() throws Exception {
+        return Planted.textItems(60, SEED);
+    }
 
     /**
      * An item that has the modality but cannot be encoded (corrupt bytes, a missing file), or empty when the
@@ -68,22 +61,14 @@ public abstract class EncoderContract {
         return 0;
     }
 
-    @BeforeEach
-    void openEnvironment() {
-        environment = TestEnvironment.in(tempDir, SEED);
-        resources = new InMemorySharedResources();
-    }
-
-    @AfterEach
-    void closeEverything() {
-        opened.forEach(ModalityEncoder::close);
-        resources.close();
+    @Override
+    final long seed() {
+        return SEED;
     }
 
     /** A new encoder, fitted on {@link #catalog()}; closed after the test. */
     protected final ModalityEncoder fitted() throws Exception {
-        ModalityEncoder e = newEncoder();
-        opened.add(e);
+        ModalityEncoder e = closedAfterTest(newEncoder());
         e.fit(catalog(), ProgressListener.NONE);
         return e;
     }

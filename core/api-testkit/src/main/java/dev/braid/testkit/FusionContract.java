@@ -20,19 +20,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The promises of {@link FusionStrategy}, as tests a plugin's fusion test inherits: extend this class and create
- * the strategy in {@link #newStrategy()}. Each test fits fresh strategies on {@link #input()} (by default
+ * the strategy in {@link #newStrategy()} (from {@link #environment} and {@link #resources} where it takes them). Each test fits fresh strategies on {@link #input()} (by default
  * {@link PlantedFusion#clustered}: two modalities that both show the item's cluster, some items missing one).
  */
-public abstract class FusionContract {
+public abstract class FusionContract extends ComponentContract {
     /** The seed of the default input. */
     protected static final long SEED = 7;
-
-    private final List<FusionStrategy> opened = new ArrayList<>();
 
     /** A new, unfitted strategy (same configuration on every call). */
     protected abstract FusionStrategy newStrategy() throws Exception;
@@ -50,15 +47,14 @@ public abstract class FusionContract {
         return 0;
     }
 
-    @AfterEach
-    void closeStrategies() {
-        opened.forEach(FusionStrategy::close);
+    @Override
+    final long seed() {
+        return SEED;
     }
 
     /** A new strategy fitted on {@code in}; closed after the test. */
     protected final FusionStrategy fitted(FusionInput in) throws Exception {
-        FusionStrategy f = newStrategy();
-        opened.add(f);
+        FusionStrategy f = closedAfterTest(newStrategy());
         f.fit(in, ProgressListener.NONE);
         return f;
     }

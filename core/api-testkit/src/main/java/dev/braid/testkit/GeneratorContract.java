@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,10 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The promises of {@link Generator}, as tests a plugin's generator test inherits: extend this class and create the
@@ -35,23 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * takes them). Each test fits fresh generators on {@link #trainingData()}: by default {@link Planted} data (four
  * groups of users and items, content that shows the group, a fifth of the positives held out).
  */
-public abstract class GeneratorContract {
+public abstract class GeneratorContract extends ComponentContract {
     /** The seed of the data and of {@link #environment}. */
     protected static final long SEED = 11;
     /** How many items the recommendation tests ask for. */
     protected static final int K = 10;
 
-    @TempDir
-    protected Path tempDir;
-    /** The environment to construct generators with: folders inside {@link #tempDir}, seed {@link #SEED}. */
-    protected Environment environment;
-    /** The shared resources to construct generators with. */
-    protected InMemorySharedResources resources;
     /** The compute backend to construct generators with: the plain-Java reference. */
     protected final ComputeBackend backend = new ReferenceBackend();
     /** The planted data {@link #trainingData()} draws from. */
     protected final Planted planted = new Planted(SEED, 0);
-    private final List<Generator> opened = new ArrayList<>();
 
     /** A new, unfitted generator (same configuration on every call). */
     protected abstract Generator newGenerator() throws Exception;
@@ -88,22 +76,14 @@ public abstract class GeneratorContract {
         return 0;
     }
 
-    @BeforeEach
-    void openEnvironment() {
-        environment = TestEnvironment.in(tempDir, SEED);
-        resources = new InMemorySharedResources();
-    }
-
-    @AfterEach
-    void closeEverything() {
-        opened.forEach(Generator::close);
-        resources.close();
+    @Override
+    final long seed() {
+        return SEED;
     }
 
     /** A new generator fitted on {@link #trainingData()}; closed after the test. */
     protected final Generator fitted() throws Exception {
-        Generator g = newGenerator();
-        opened.add(g);
+        Generator g = closedAfterTest(newGenerator());
         g.fit(trainingData(), ProgressListener.NONE);
         return g;
     }

@@ -127,6 +127,13 @@ public final class Planted {
                 seed);
     }
 
+    /** The scores {@code g} writes for {@code user} over the planted catalog, starting from zeros. */
+    public static float[] scores(Generator g, String user) {
+        float[] s = new float[ITEMS];
+        g.score(Query.forUser(user), s);
+        return s;
+    }
+
     /**
      * Mean per-user AUC of the generator on the test positives against every item that is neither a training nor
      * a test positive of the user (0.5 is a random ranking); with {@code onlyCold}, both sides are restricted to

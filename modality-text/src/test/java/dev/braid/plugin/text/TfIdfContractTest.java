@@ -3,8 +3,6 @@ package dev.braid.plugin.text;
 import dev.braid.api.data.Item;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.testkit.EncoderContract;
-import dev.braid.testkit.Planted;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code tfidf} with its defaults keeps the encoder contract; text without a token cannot be encoded. */
@@ -12,11 +10,6 @@ class TfIdfContractTest extends EncoderContract {
     @Override
     protected ModalityEncoder newEncoder() {
         return new TfIdfEncoder(TfIdfConfig.defaults());
-    }
-
-    @Override
-    protected List<Item> catalog() {
-        return Planted.textItems(60, SEED);
     }
 
     @Override

@@ -3,8 +3,6 @@ package com.example.braid;
 import dev.braid.api.data.Item;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.testkit.EncoderContract;
-import dev.braid.testkit.Planted;
-import java.util.List;
 import java.util.Optional;
 
 /** The Braid test kit's encoder contract, run on {@code word-shape}: one small subclass per component. */
@@ -12,11 +10,6 @@ class WordShapeEncoderContractTest extends EncoderContract {
     @Override
     protected ModalityEncoder newEncoder() {
         return new WordShapeEncoder(new WordShapeConfig(64, true));
-    }
-
-    @Override
-    protected List<Item> catalog() {
-        return Planted.textItems(40, SEED);
     }
 
     @Override

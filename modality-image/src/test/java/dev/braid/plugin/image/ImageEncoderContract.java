@@ -3,6 +3,7 @@ package dev.braid.plugin.image;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
+import dev.braid.testkit.EncoderContract;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -10,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The images the encoder contracts run on: solid colours, stripes and checkers in PNG and JPEG; and a broken one. */
-final class ImageCatalog {
+/**
+ * The encoder contract on images: solid colours, stripes and checkers in PNG and JPEG, and a PNG header with no
+ * image data as the broken item.
+ */
+abstract class ImageEncoderContract extends EncoderContract {
     private static final Color[] COLOURS = {Color.RED, Color.GREEN, Color.BLUE, Color.ORANGE, Color.GRAY,
         new Color(120, 30, 160)};
 
-    private ImageCatalog() {
-    }
-
-    static List<Item> items() {
+    @Override
+    protected List<Item> catalog() {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < COLOURS.length; i++) {
             Color a = COLOURS[i];
@@ -30,8 +32,8 @@ final class ImageCatalog {
         return items;
     }
 
-    /** A PNG header with no image data: present, but not decodable. */
-    static Optional<Item> broken() {
+    @Override
+    protected Optional<Item> brokenItem() {
         return Optional.of(new Item("broken", "", Map.of(),
                 new ItemContent(null, Media.ofBytes("broken.png", TestImages.pngHeaderOnly(16, 16)), null)));
     }

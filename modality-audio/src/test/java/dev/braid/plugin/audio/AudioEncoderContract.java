@@ -3,6 +3,7 @@ package dev.braid.plugin.audio;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
+import dev.braid.testkit.EncoderContract;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-/** The clips the encoder contracts run on: tones, chords and noise bursts as 16-bit WAV; and a broken one. */
-final class AudioCatalog {
+/**
+ * The encoder contract on audio: tones, chords and noise bursts as 16-bit WAV, and a WAV name over bytes that are
+ * not audio as the broken item.
+ */
+abstract class AudioEncoderContract extends EncoderContract {
     private static final float RATE = 16_000;
 
-    private AudioCatalog() {
-    }
-
-    static List<Item> items() {
+    @Override
+    protected List<Item> catalog() {
         List<Item> items = new ArrayList<>();
         Random rnd = new Random(3);
         for (int k = 0; k < 8; k++) {
@@ -32,8 +34,8 @@ final class AudioCatalog {
         return items;
     }
 
-    /** A file named like a WAV whose bytes are not audio: present, but not decodable. */
-    static Optional<Item> broken() {
+    @Override
+    protected Optional<Item> brokenItem() {
         byte[] junk = "RIFF, but no audio in here".getBytes(StandardCharsets.US_ASCII);
         return Optional.of(new Item("broken", "", Map.of(), new ItemContent(null, null,
                 Media.ofBytes("broken.wav", junk))));
