@@ -190,7 +190,7 @@ public abstract class FusionContract extends ComponentContract {
                 if (fused.get(i) == null || fused.get(j) == null) {
                     continue;
                 }
-                double c = cosine(fused.get(i), fused.get(j));
+                double c = Vectors.cosine(fused.get(i), fused.get(j));
                 if (PlantedFusion.cluster(i) == PlantedFusion.cluster(j)) {
                     same += c;
                     nSame++;
@@ -255,17 +255,5 @@ public abstract class FusionContract extends ComponentContract {
             return;
         }
         assertArrayEquals(expected, actual, (float) tolerance(), what);
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }
