@@ -15,18 +15,29 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ComponentContract {
     @TempDir
     protected Path tempDir;
-    /** The environment to construct components with: folders inside {@link #tempDir}, seed {@link #seed()}. */
+    /** The environment to construct components with: folders inside {@link #tempDir}, the contract's seed. */
     protected Environment environment;
     /** The shared resources to construct components with; every lease must be released by {@code close()}. */
     protected InMemorySharedResources resources;
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private final long seed;
 
-    /** The seed of {@link #environment}. */
-    abstract long seed();
+    ComponentContract(long seed) {
+        this.seed = seed;
+    }
+
+    /**
+     * How far two results for one input may differ, per element, between batches, threads and instances; 0 unless
+     * the component's arithmetic is not bit-for-bit reproducible (batch padding, parallel sums, concurrent training):
+     * say why where you override it.
+     */
+    protected double tolerance() {
+        return 0;
+    }
 
     @BeforeEach
     void openEnvironment() {
-        environment = TestEnvironment.in(tempDir, seed());
+        environment = TestEnvironment.in(tempDir, seed);
         resources = new InMemorySharedResources();
     }
 

@@ -53,17 +53,9 @@ public abstract class EncoderContract extends ComponentContract {
         return Optional.empty();
     }
 
-    /**
-     * How far two encodings of one item may differ, per element, between batches, threads and instances; 0 unless
-     * the encoder's arithmetic depends on the batch (padding, parallel sums).
-     */
-    protected double tolerance() {
-        return 0;
-    }
 
-    @Override
-    final long seed() {
-        return SEED;
+    protected EncoderContract() {
+        super(SEED);
     }
 
     /** A new encoder, fitted on {@link #catalog()}; closed after the test. */

@@ -39,17 +39,9 @@ public abstract class FusionContract extends ComponentContract {
         return PlantedFusion.clustered(SEED);
     }
 
-    /**
-     * How far two fusions of one item may differ, per element, between instances and threads; 0 unless the
-     * strategy's training is not bit-for-bit reproducible.
-     */
-    protected double tolerance() {
-        return 0;
-    }
 
-    @Override
-    final long seed() {
-        return SEED;
+    protected FusionContract() {
+        super(SEED);
     }
 
     /** A new strategy fitted on {@code in}; closed after the test. */

@@ -68,17 +68,9 @@ public abstract class GeneratorContract extends ComponentContract {
         return true;
     }
 
-    /**
-     * How far two instances' scores may differ per item; 0 unless training is not bit-for-bit reproducible for a
-     * seed (say why where you override it).
-     */
-    protected double tolerance() {
-        return 0;
-    }
 
-    @Override
-    final long seed() {
-        return SEED;
+    protected GeneratorContract() {
+        super(SEED);
     }
 
     /** A new generator fitted on {@link #trainingData()}; closed after the test. */

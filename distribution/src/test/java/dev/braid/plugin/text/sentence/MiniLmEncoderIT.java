@@ -14,6 +14,7 @@ import dev.braid.runtime.inject.RefCountedResources;
 import dev.braid.runtime.platform.NativePlatform;
 import dev.braid.testkit.EncoderContract;
 import dev.braid.testkit.Planted;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,13 @@ class MiniLmEncoderIT {
 
     @BeforeAll
     static void load() {
+        // An earlier test in this JVM may have pointed the natives at its own cache, since deleted with its folder.
+        for (String key : List.of("onnxruntime.native.path", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR")) {
+            String value = System.getProperty(key);
+            if (value != null && !Files.isDirectory(Path.of(value))) {
+                System.clearProperty(key);
+            }
+        }
         Path cache = BraidHome.defaultCache();
         NativePlatform.configure(cache);
         env = new Environment(cache, Path.of("."), 42);
