@@ -9,6 +9,7 @@ import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.pipeline.LivePipeline;
+import dev.braid.testkit.Await;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The third-party plugin in {@code examples/braid-example-plugin} (its own pom, the API its only dependency) is
- * built with Maven, offline, against the API this build just made (once for the class); its jar is dropped into a
- * running Braid's {@code plugins/}, and the next generation uses its encoder, fusion strategy and generator; and
- * {@code braid plugins} lists it in the command that first sees it.
+ * The third-party plugin in {@code distribution/examples/braid-example-plugin} (its own pom, the API its only
+ * dependency, the test kit at test scope) is built with Maven, offline, against the API and test kit this build just
+ * made, running its contract tests; its jar is dropped into a running Braid's {@code plugins/}, and the next
+ * generation uses its encoder, fusion strategy and generator; and {@code braid plugins}
+ * lists it in the command that first sees it.
  */
 @Tag("slow")
 class ExamplePluginIT {
@@ -91,7 +93,8 @@ class ExamplePluginIT {
             Files.copy(jar, home.resolve("plugins/.example.tmp"));
             Files.move(home.resolve("plugins/.example.tmp"), home.resolve("plugins/braid-example-plugin.jar"),
                     StandardCopyOption.ATOMIC_MOVE);
-            await(() -> runtime.registry().names(ComponentKind.GENERATOR).contains("more-like"), "more-like registered");
+            Await.until(() -> runtime.registry().names(ComponentKind.GENERATOR).contains("more-like"),
+                    "more-like registered");
 
             Path tmp = dir.resolve("live.yaml.tmp");
             Files.writeString(tmp, dataset + """
@@ -102,7 +105,7 @@ class ExamplePluginIT {
                       - {name: more-like, seed: i3, weight: 100}
                     """);
             Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            await(() -> live.generations().live().orElseThrow().describeComponents().stream()
+            Await.until(() -> live.generations().live().orElseThrow().describeComponents().stream()
                     .anyMatch(s -> s.contains("more-like") && s.contains("com.example.braid 1.0.0")),
                     "a generation with the example's components");
 
@@ -130,24 +133,28 @@ class ExamplePluginIT {
     }
 
     /**
-     * Builds the example with {@code mvn -o package} in a copy. Its only dependency, braid-api, comes from a
-     * scratch local repository holding the API jar this build produced; every other path of that repository links
-     * to the user's, so the Maven plugins resolve offline and nothing is written into the user's dev/braid.
+     * Builds the example with {@code mvn -o package} (its tests included) in a copy. Its dependencies braid-api and
+     * braid-api-testkit come from a scratch local repository holding the jars this build produced; every other path
+     * of that repository links to the user's, so the Maven plugins resolve offline and nothing is written into the
+     * user's dev/braid.
      */
     private static Path buildExample(Path dir) throws Exception {
         String version = System.getProperty("braid.version");
         Path apiJar = Path.of(System.getProperty("braid.api.jar"));
         assertThat(apiJar).as("the API jar (run 'mvn verify')").isRegularFile();
+        Path kitJar = Path.of(System.getProperty("braid.api.testkit.jar"));
+        assertThat(kitJar).as("the test kit jar (run 'mvn verify')").isRegularFile();
         Path userRepo = Path.of(System.getProperty("braid.m2", System.getProperty("user.home") + "/.m2/repository"));
         Path repo = dir.resolve("m2");
         linkAllBut(userRepo, repo, "dev");
         linkAllBut(userRepo.resolve("dev"), repo.resolve("dev"), "braid");
-        Path api = Files.createDirectories(repo.resolve("dev/braid/braid-api/" + version));
-        Files.copy(apiJar, api.resolve("braid-api-" + version + ".jar"));
-        Files.writeString(api.resolve("braid-api-" + version + ".pom"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-                <groupId>dev.braid</groupId><artifactId>braid-api</artifactId><version>%s</version></project>
-                """.formatted(version));
+        stage(repo, "braid-api", version, apiJar, "");
+        stage(repo, "braid-api-testkit", version, kitJar, """
+                <dependencies>
+                <dependency><groupId>dev.braid</groupId><artifactId>braid-api</artifactId><version>%s</version></dependency>
+                <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter-api</artifactId>
+                <version>%s</version></dependency>
+                </dependencies>""".formatted(version, System.getProperty("junit.version")));
 
         Path project = dir.resolve("example");
         Distribution.copyTree(Path.of(System.getProperty("braid.examples")).resolve("braid-example-plugin"), project);
@@ -165,6 +172,17 @@ class ExamplePluginIT {
         Path jar = project.resolve("target/braid-example-plugin-1.0.0.jar");
         assertThat(jar).isRegularFile();
         return jar;
+    }
+
+    /** Puts a jar and a minimal pom (with {@code dependencies}, possibly empty) into a local repository. */
+    private static void stage(Path repo, String artifact, String version, Path jar, String dependencies)
+            throws IOException {
+        Path dir = Files.createDirectories(repo.resolve("dev/braid/" + artifact + "/" + version));
+        Files.copy(jar, dir.resolve(artifact + "-" + version + ".jar"));
+        Files.writeString(dir.resolve(artifact + "-" + version + ".pom"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                <groupId>dev.braid</groupId><artifactId>%s</artifactId><version>%s</version>%s</project>
+                """.formatted(artifact, version, dependencies));
     }
 
     private static void linkAllBut(Path from, Path to, String except) throws IOException {
@@ -187,16 +205,5 @@ class ExamplePluginIT {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
-    }
-
-    private static void await(java.util.function.BooleanSupplier c, String what) throws InterruptedException {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (c.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("not within 10 s: " + what);
     }
 }

@@ -66,7 +66,7 @@ class PluginGuideTest {
             }
         }
         // The included files refer to each other's types: add the rest of the example's main sources.
-        try (var s = Files.walk(ROOT.resolve("examples/braid-example-plugin/src/main/java"))) {
+        try (var s = Files.walk(ROOT.resolve("distribution/examples/braid-example-plugin/src/main/java"))) {
             s.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).filter(f -> !files.contains(f))
                     .forEach(files::add);
         }

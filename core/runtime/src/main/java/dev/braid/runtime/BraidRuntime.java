@@ -1,7 +1,7 @@
 package dev.braid.runtime;
 
 import dev.braid.compute.OpenClBackend;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 import dev.braid.runtime.osgi.OsgiComponentHost;
 import dev.braid.runtime.platform.NativePlatform;

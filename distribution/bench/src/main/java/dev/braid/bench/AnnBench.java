@@ -13,7 +13,7 @@ import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.api.io.AtomicFiles;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 import dev.braid.plugin.content.ContentProfileConfig;
 import dev.braid.plugin.content.ContentProfileGenerator;

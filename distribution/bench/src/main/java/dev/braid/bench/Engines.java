@@ -2,7 +2,7 @@ package dev.braid.bench;
 
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.compute.OpenClBackend;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 
 /** The backends a benchmark can name; {@code pytorch} is handled by the benchmarks themselves through DJL. */

@@ -10,7 +10,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.TrainingData;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 import dev.braid.plugin.content.ItemKnnConfig;
 import dev.braid.plugin.content.ItemKnnGenerator;

@@ -6,7 +6,7 @@ import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.runtime.blend.BlendFit;
 import dev.braid.runtime.blend.BlendGenerator;
 import dev.braid.evaluation.split.RatingFilter;

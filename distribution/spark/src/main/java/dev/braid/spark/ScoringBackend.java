@@ -1,7 +1,7 @@
 package dev.braid.spark;
 
 import dev.braid.api.compute.ComputeBackend;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

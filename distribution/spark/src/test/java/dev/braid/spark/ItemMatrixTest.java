@@ -3,7 +3,7 @@ package dev.braid.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.braid.api.compute.ComputeBackend;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import java.util.BitSet;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

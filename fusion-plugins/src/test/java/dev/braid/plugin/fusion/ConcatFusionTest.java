@@ -10,6 +10,7 @@ import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
+import dev.braid.testkit.Planted;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -123,7 +124,7 @@ class ConcatFusionTest {
     void tinyButNonZeroSpreadIsClampedNotBlownUp() {
         // dimension 0 spreads +-1, dimension 1 only +-1e-4: mean spread 0.50005, floor 0.01 * 0.50005
         FeatureMatrix text = FeatureMatrix.ofRows(2, new float[][] {{-1, 5 - 1e-4f}, {1, 5 + 1e-4f}});
-        FusionInput in = new FusionInput(Fixtures.catalog(2), Map.of(Modality.TEXT, text), null, 1L);
+        FusionInput in = new FusionInput(Planted.catalog(2), Map.of(Modality.TEXT, text), null, 1L);
         ConcatFusion clamped = new ConcatFusion(new ConcatConfig(Map.of(), List.of(), 0.01));
         clamped.fit(in, ProgressListener.NONE);
         ConcatFusion unclamped = new ConcatFusion(new ConcatConfig(Map.of(), List.of(), 0.0));

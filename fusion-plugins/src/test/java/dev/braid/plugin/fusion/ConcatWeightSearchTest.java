@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
+import dev.braid.testkit.PlantedFusion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,22 @@ class ConcatWeightSearchTest {
     }
 
     private static InteractionSplit split(FusionInput in) {
-        return ConcatFusion.validationSplit(ConcatConfig.defaults(), Planted.usable(in), in.interactions(), in.seed());
+        return ConcatFusion.validationSplit(ConcatConfig.defaults(), FusedAuc.usable(in), in.interactions(), in.seed());
     }
 
     @Test
     void theNoiseModalityIsDownWeightedAndTheResultIsAtLeastTheBestSingleModality() {
         for (long seed : new long[] {1, 2, 3}) {
-            FusionInput in = Planted.noiseImage(seed);
+            FusionInput in = PlantedFusion.noiseImage(seed);
             ConcatFusion f = fitted(ConcatConfig.defaults(), in);
             Map<Modality, Double> w = f.modalityWeights();
             assertThat(w.get(Modality.TEXT)).as("seed %d", seed).isGreaterThanOrEqualTo(0.8);
             assertThat(w.get(Modality.IMAGE)).as("seed %d", seed).isLessThanOrEqualTo(0.2);
             assertThat(w.get(Modality.TEXT) + w.get(Modality.IMAGE)).isCloseTo(1.0, within(1e-9));
             InteractionSplit split = split(in);
-            double equal = Planted.auc(fitted(ConcatConfig.defaults().withValidateWeights(false), in), in, split);
-            double chosen = Planted.auc(f, in, split);
-            assertThat(chosen).as("seed %d", seed).isGreaterThanOrEqualTo(Planted.bestSingle(in, split) - 1e-12)
+            double equal = FusedAuc.auc(fitted(ConcatConfig.defaults().withValidateWeights(false), in), in, split);
+            double chosen = FusedAuc.auc(f, in, split);
+            assertThat(chosen).as("seed %d", seed).isGreaterThanOrEqualTo(FusedAuc.bestSingle(in, split) - 1e-12)
                     .isGreaterThan(equal);
             assertThat(f.fitSummary()).contains("chosen on validation from 12 candidates")
                     .contains("AUC " + BestInputRule.fmt(chosen)).contains("equal weights " + BestInputRule.fmt(equal));
@@ -45,16 +46,16 @@ class ConcatWeightSearchTest {
 
     @Test
     void complementaryModalitiesBothKeepWeight() {
-        FusionInput in = Planted.complementary(3);
+        FusionInput in = PlantedFusion.complementary(3);
         ConcatFusion f = fitted(ConcatConfig.defaults(), in);
         assertThat(f.modalityWeights().values()).allSatisfy(w -> assertThat(w).isBetween(0.2, 0.8));
         InteractionSplit split = split(in);
-        assertThat(Planted.auc(f, in, split)).isGreaterThan(Planted.bestSingle(in, split) + 0.05);
+        assertThat(FusedAuc.auc(f, in, split)).isGreaterThan(FusedAuc.bestSingle(in, split) + 0.05);
     }
 
     @Test
     void fixedWeightsAreHonouredAndTheSearchCanBeSwitchedOff() {
-        FusionInput in = Planted.noiseImage(1);
+        FusionInput in = PlantedFusion.noiseImage(1);
         ConcatFusion fixed = fitted(new ConcatConfig(Map.of("text", 1.0, "image", 3.0), List.of()), in);
         assertThat(fixed.modalityWeights()).containsExactly(Map.entry(Modality.TEXT, 1.0),
                 Map.entry(Modality.IMAGE, 3.0));
@@ -83,7 +84,7 @@ class ConcatWeightSearchTest {
 
     @Test
     void theSearchIsReproducibleForASeed() {
-        FusionInput in = Planted.complementary(4);
+        FusionInput in = PlantedFusion.complementary(4);
         assertThat(fitted(ConcatConfig.defaults(), in).modalityWeights())
                 .isEqualTo(fitted(ConcatConfig.defaults(), in).modalityWeights());
     }
@@ -104,7 +105,7 @@ class ConcatWeightSearchTest {
             ConcatFusion f = fitted(new ConcatConfig(Map.of("text", w[0], "image", w[1], "audio", w[2]), List.of()),
                     in);
             assertThat(objective.auc(w)).as("weights %s", java.util.Arrays.toString(w))
-                    .isCloseTo(Planted.auc(f, in, split), within(1e-9));
+                    .isCloseTo(FusedAuc.auc(f, in, split), within(1e-9));
         }
     }
 }

@@ -1,22 +1,16 @@
 package dev.braid.plugin.fusion;
 
-import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
-import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
+import dev.braid.testkit.Planted;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Small hand-checkable inputs shared by the fusion tests. */
 final class Fixtures {
     static final float R = (float) (1 / Math.sqrt(2));
 
     private Fixtures() {
-    }
-
-    static Catalog catalog(int n) {
-        return new Catalog(IntStream.range(0, n).mapToObj(i -> Item.ofText("i" + i, "")).toList());
     }
 
     /**
@@ -27,6 +21,6 @@ final class Fixtures {
     static FusionInput twoByTwo() {
         FeatureMatrix text = FeatureMatrix.ofRows(2, new float[][] {{0, 10}, {2, 14}, null, {4, 12}, null});
         FeatureMatrix image = FeatureMatrix.ofRows(2, new float[][] {{5, 7}, null, {1, 7}, {3, 7}, null});
-        return new FusionInput(catalog(5), Map.of(Modality.TEXT, text, Modality.IMAGE, image), null, 1L);
+        return new FusionInput(Planted.catalog(5), Map.of(Modality.TEXT, text, Modality.IMAGE, image), null, 1L);
     }
 }

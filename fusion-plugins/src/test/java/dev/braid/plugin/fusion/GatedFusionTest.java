@@ -1,18 +1,19 @@
 package dev.braid.plugin.fusion;
 
-import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.fusion.Fixtures.R;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
+import dev.braid.testkit.Planted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class GatedFusionTest {
                 audio[i][3] = (float) rnd.nextGaussian();
             }
         }
-        Catalog catalog = Fixtures.catalog(n);
+        Catalog catalog = Planted.catalog(n);
         List<Interaction> xs = new ArrayList<>();
         for (int u = 0; u < 120; u++) {
             int c = u % 4;

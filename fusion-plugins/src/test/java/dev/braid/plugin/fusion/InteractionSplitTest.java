@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.braid.api.fusion.FusionInput;
+import dev.braid.testkit.PlantedFusion;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,8 +15,8 @@ class InteractionSplitTest {
 
     @Test
     void holdingOutItemsKeepsThemOutOfTrainingAndMakesThemTheOnlyValidationCandidates() {
-        FusionInput in = Planted.noiseImage(1);
-        InteractionSplit split = new InteractionSplit(in.interactions(), Planted.usable(in), Holdout.ITEMS, 0.2, 20,
+        FusionInput in = PlantedFusion.noiseImage(1);
+        InteractionSplit split = new InteractionSplit(in.interactions(), FusedAuc.usable(in), Holdout.ITEMS, 0.2, 20,
                 new SplittableRandom(7));
         Set<Integer> held = new HashSet<>();
         split.validation.forEach(row -> held.add(row[1]));
@@ -48,8 +49,8 @@ class InteractionSplitTest {
 
     @Test
     void holdingOutInteractionsKeepsEveryItemInTraining() {
-        FusionInput in = Planted.noiseImage(1);
-        InteractionSplit split = new InteractionSplit(in.interactions(), Planted.usable(in), Holdout.INTERACTIONS,
+        FusionInput in = PlantedFusion.noiseImage(1);
+        InteractionSplit split = new InteractionSplit(in.interactions(), FusedAuc.usable(in), Holdout.INTERACTIONS,
                 0.2, 20, new SplittableRandom(7));
         Set<Integer> trained = new HashSet<>();
         for (int[] h : split.fitHistory) {
@@ -65,6 +66,6 @@ class InteractionSplitTest {
         assertThatThrownBy(() -> Holdout.parse("validationHoldout", "users"))
                 .hasMessageContaining("validationHoldout").hasMessageContaining("users");
         assertThatThrownBy(() -> new GatedFusion(GatedConfig.of(1, "pca", 4, "sum").withValidationHoldout("users"),
-                new dev.braid.compute.ReferenceBackend())).hasMessageContaining("validationHoldout");
+                new dev.braid.api.compute.ReferenceBackend())).hasMessageContaining("validationHoldout");
     }
 }

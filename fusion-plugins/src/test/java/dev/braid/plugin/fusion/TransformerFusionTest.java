@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.ModalityVectors;
-import dev.braid.compute.ReferenceBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

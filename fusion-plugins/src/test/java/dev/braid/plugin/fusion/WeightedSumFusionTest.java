@@ -1,16 +1,17 @@
 package dev.braid.plugin.fusion;
 
-import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.fusion.Fixtures.R;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.ModalityVectors;
+import dev.braid.testkit.Planted;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -71,7 +72,7 @@ class WeightedSumFusionTest {
             }
         }
         image[7] = null;
-        FusionInput in = new FusionInput(Fixtures.catalog(n), Map.of(Modality.TEXT, FeatureMatrix.ofRows(6, text),
+        FusionInput in = new FusionInput(Planted.catalog(n), Map.of(Modality.TEXT, FeatureMatrix.ofRows(6, text),
                 Modality.IMAGE, FeatureMatrix.ofRows(3, image)), null, 3L);
         WeightedSumFusion f = fitted(Map.of(), "pca", 4, in);
 

@@ -13,7 +13,9 @@ import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.Failure;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.api.encoder.EncodingResult.Success;
+import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.encoder.TrainableEncoder;
+import dev.braid.testkit.CountingProgress;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -25,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +50,7 @@ class ImageAlignedEncoderTest {
     static float[][] targets;
     static ImageAlignedEncoder trained;
     static TrainableEncoder.Report report;
-    static final AtomicInteger epochsReported = new AtomicInteger();
+    static final CountingProgress progress = new CountingProgress();
 
     static ImageAlignedConfig config(String model) {
         // pixels only (the CNN must learn colour and shape), small input and width to stay fast
@@ -79,24 +81,8 @@ class ImageAlignedEncoderTest {
         }
         targets = t.toArray(new float[0][]);
         trained = new ImageAlignedEncoder(config("model.bin"), env());
-        ProgressListener counting = new ProgressListener() {
-            @Override
-            public void start(String task, long totalUnits) {
-                if (task.startsWith("train image-aligned, epoch")) {
-                    epochsReported.incrementAndGet();
-                }
-            }
-
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
         report = trained.train(items, FeatureMatrix.ofRows(DIM, targets), "test:synthetic", dir.resolve("model.bin"),
-                counting);
+                progress);
     }
 
     @AfterAll
@@ -104,12 +90,33 @@ class ImageAlignedEncoderTest {
         trained.close();
     }
 
+    /** An encoder that loads the model trained above keeps the encoder contract. */
+    @Nested
+    class Contract extends ImageEncoderContract {
+        @Override
+        protected ModalityEncoder newEncoder() {
+            return new ImageAlignedEncoder(config(dir.resolve("model.bin").toString()), env());
+        }
+
+        @Override
+        protected List<Item> catalog() {
+            return items.subList(0, 24);
+        }
+
+        /** The network runs on batches: a batch's size changes the last bits of its convolutions' sums. */
+        @Override
+        protected double tolerance() {
+            return 1e-5;
+        }
+    }
+
     @Test
     void trainingLiftsValidationCosineWellAboveTheBaseline() {
         assertThat(report.validationItems()).isEqualTo(29);
         assertThat(report.trainItems()).isEqualTo(115);
         assertThat(report.bestEpoch()).isGreaterThan(0);
-        assertThat(epochsReported.get()).isEqualTo(report.epochs());
+        assertThat(progress.tasks().stream().filter(t -> t.startsWith("train image-aligned, epoch")))
+                .hasSize(report.epochs());
         // The constant mean target explains part of each vector (the classes share directions by chance) ...
         assertThat(report.baselineCosine()).isBetween(0.2, 0.8);
         // ... the network must explain far more: colour and shape decide the target.

@@ -2,7 +2,7 @@ package dev.braid.runtime.compute;
 
 import dev.braid.api.component.ComponentKind;
 import dev.braid.api.compute.ComputeBackend;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentRegistry;
 import java.util.ArrayList;

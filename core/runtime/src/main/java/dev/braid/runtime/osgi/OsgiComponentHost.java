@@ -27,9 +27,9 @@ public final class OsgiComponentHost implements ComponentHost {
 
     private final FelixHost felix;
     private final PluginDirectoryWatcher watcher;
-    private final BraidHome home;
+    private final Layout home;
 
-    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, BraidHome home) {
+    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Layout home) {
         this.felix = felix;
         this.watcher = watcher;
         this.home = home;

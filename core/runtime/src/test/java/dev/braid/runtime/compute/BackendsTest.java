@@ -1,6 +1,6 @@
 package dev.braid.runtime.compute;
 
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.braid.api.compute.ComputeBackend;

@@ -11,7 +11,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.config.ConfigException;

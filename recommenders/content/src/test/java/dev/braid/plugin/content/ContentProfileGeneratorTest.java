@@ -1,12 +1,12 @@
 package dev.braid.plugin.content;
 
-import dev.braid.compute.ReferenceBackend;
 import static dev.braid.plugin.content.Fixture.cos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;

@@ -7,6 +7,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.testkit.Vectors;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -35,15 +36,7 @@ final class Fixture {
 
     /** The cosine of two fixture vectors, computed directly. */
     static float cos(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return (float) (dot / Math.sqrt(na * nb));
+        return (float) Vectors.cosine(a, b);
     }
 
     static float cos(int a, int b) {

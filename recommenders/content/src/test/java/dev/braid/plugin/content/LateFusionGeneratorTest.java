@@ -1,11 +1,11 @@
 package dev.braid.plugin.content;
 
-import dev.braid.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Interaction;

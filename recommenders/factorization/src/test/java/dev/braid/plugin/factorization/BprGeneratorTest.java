@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.generator.Query;
+import dev.braid.testkit.CountingProgress;
+import dev.braid.testkit.Planted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +24,6 @@ class BprGeneratorTest {
     private BprGenerator bpr(double validationShare, String modelPath) {
         BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, validationShare, 5, 3, true, 5000, "pair", modelPath);
         return new BprGenerator(c, new Environment(dir, dir, 1));
-    }
-
-    private static float[] scores(BprGenerator g, String user) {
-        float[] s = new float[Planted.ITEMS];
-        g.score(Query.forUser(user), s);
-        return s;
     }
 
     @Test
@@ -46,7 +41,7 @@ class BprGeneratorTest {
         BprGenerator byPair = bpr(0, "");
         byPair.fit(DATA.data(42), ProgressListener.NONE);
         assertThat(DATA.auc(byUser, false)).isGreaterThan(0.75);
-        assertThat(Arrays.equals(scores(byUser, "u3"), scores(byPair, "u3"))).isFalse();
+        assertThat(Arrays.equals(Planted.scores(byUser, "u3"), Planted.scores(byPair, "u3"))).isFalse();
         assertThatThrownBy(() -> new BprConfig(16, 60, 0.05, 0.01, true, 0, 5, 3, true, 5000, "items", ""))
                 .hasMessageContaining("sampling");
     }
@@ -70,8 +65,8 @@ class BprGeneratorTest {
         a.fit(DATA.data(42), ProgressListener.NONE);
         b.fit(DATA.data(42), ProgressListener.NONE);
         c.fit(DATA.data(43), ProgressListener.NONE);
-        assertThat(scores(a, "u3")).containsExactly(scores(b, "u3"));
-        assertThat(Arrays.equals(scores(a, "u3"), scores(c, "u3"))).isFalse();
+        assertThat(Planted.scores(a, "u3")).containsExactly(Planted.scores(b, "u3"));
+        assertThat(Arrays.equals(Planted.scores(a, "u3"), Planted.scores(c, "u3"))).isFalse();
     }
 
     @Test
@@ -84,12 +79,12 @@ class BprGeneratorTest {
             assertThat(listing).containsExactly(file); // no temporary file left behind
         }
         BprGenerator loaded = bpr(0, "models/bpr.bin");
-        AtomicLong epochs = new AtomicLong();
-        loaded.fit(DATA.data(42), counting(epochs));
+        CountingProgress epochs = new CountingProgress();
+        loaded.fit(DATA.data(42), epochs);
         assertThat(loaded.trainingReport().loadedFromFile()).isTrue();
-        assertThat(epochs.get()).isZero();
+        assertThat(epochs.units()).isZero();
         for (String u : new String[] {"u0", "u1", "u77", "nobody"}) {
-            assertThat(scores(loaded, u)).containsExactly(scores(trained, u));
+            assertThat(Planted.scores(loaded, u)).containsExactly(Planted.scores(trained, u));
         }
         BprGenerator otherSeed = bpr(0, "models/bpr.bin");
         otherSeed.fit(DATA.data(5), ProgressListener.NONE);
@@ -122,22 +117,5 @@ class BprGeneratorTest {
         BprConfig bad = new BprConfig(16, 0, 0.05, 0.01, true, 0, 5, 3, true, 10, "pair", "");
         assertThatThrownBy(() -> new BprGenerator(bad, new Environment(dir, dir, 1)))
                 .hasMessageContaining("epochs");
-    }
-
-    private static ProgressListener counting(AtomicLong units) {
-        return new ProgressListener() {
-            @Override
-            public void start(String task, long totalUnits) {
-            }
-
-            @Override
-            public void advance(long n) {
-                units.addAndGet(n);
-            }
-
-            @Override
-            public void finish() {
-            }
-        };
     }
 }

@@ -28,6 +28,23 @@ class DenseContentTest {
         return SparseRows.of(FeatureMatrix.ofRows(DIM, v));
     }
 
+    /** Random content rows, their dense form, and random content factors and biases, drawn in that order. */
+    private static final class Case {
+        final SplittableRandom random;
+        final SparseRows rows;
+        final DenseContent dense;
+        final float[] et;
+        final float[] beta;
+
+        Case(SplittableRandom random) {
+            this.random = random;
+            rows = rows(random);
+            dense = DenseContent.of(rows);
+            et = random(KC * DIM, random);
+            beta = random(DIM, random);
+        }
+    }
+
     /** The value of unit row {@code i} at feature {@code f}. */
     private static float at(SparseRows c, int i, int f) {
         for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
@@ -40,11 +57,11 @@ class DenseContentTest {
 
     @Test
     void projectsEveryItemAsTheNaiveProducts() {
-        SplittableRandom r = new SplittableRandom(1);
-        SparseRows c = rows(r);
-        DenseContent dense = DenseContent.of(c);
-        float[] et = random(KC * DIM, r);
-        float[] beta = random(DIM, r);
+        Case x = new Case(new SplittableRandom(1));
+        SparseRows c = x.rows;
+        float[] et = x.et;
+        float[] beta = x.beta;
+        DenseContent dense = x.dense;
         float[] proj = new float[ITEMS * KC];
         float[] bias = new float[ITEMS];
         dense.project(et, beta, KC, new float[KC * ITEMS], proj, bias);
@@ -66,11 +83,12 @@ class DenseContentTest {
 
     @Test
     void addsTheTouchedItemsGradientsAsTheNaiveSums() {
-        SplittableRandom r = new SplittableRandom(2);
-        SparseRows c = rows(r);
-        DenseContent dense = DenseContent.of(c);
-        float[] et = random(KC * DIM, r);
-        float[] beta = random(DIM, r);
+        Case x = new Case(new SplittableRandom(2));
+        SplittableRandom r = x.random;
+        SparseRows c = x.rows;
+        float[] et = x.et;
+        float[] beta = x.beta;
+        DenseContent dense = x.dense;
         float[] g = random(ITEMS * KC, r);
         float[] gb = random(ITEMS, r);
         int[] touched = {5, 3, 30, 0};

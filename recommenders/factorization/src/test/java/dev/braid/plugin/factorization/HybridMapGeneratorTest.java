@@ -12,6 +12,7 @@ import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.plugin.factorization.hybrid.HybridMapConfig;
 import dev.braid.plugin.factorization.hybrid.HybridMapGenerator;
+import dev.braid.testkit.Planted;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.testkit.Planted;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,14 +100,9 @@ class VbprGeneratorTest {
         loaded.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(loaded.trainingReport().loadedFromFile()).isTrue();
         for (String u : new String[] {"u0", "u5", "nobody"}) {
-            float[] x = new float[Planted.ITEMS];
-            float[] y = new float[Planted.ITEMS];
-            float[] z = new float[Planted.ITEMS];
-            a.score(Query.forUser(u), x);
-            same.score(Query.forUser(u), y);
-            loaded.score(Query.forUser(u), z);
-            assertThat(y).containsExactly(x);
-            assertThat(z).containsExactly(x);
+            float[] x = Planted.scores(a, u);
+            assertThat(Planted.scores(same, u)).containsExactly(x);
+            assertThat(Planted.scores(loaded, u)).containsExactly(x);
         }
     }
 

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.testkit.CountingProgress;
+import dev.braid.testkit.Planted;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,22 +58,9 @@ class TwoTowerGeneratorTest {
     @Test
     void learnsThePlantedTasteAndScoresColdItemsFromContent() {
         TwoTowerGenerator t = tower(small(12, 0, ""));
-        AtomicLong units = new AtomicLong();
-        t.fit(COLD.data(42), new ProgressListener() {
-            @Override
-            public void start(String task, long totalUnits) {
-            }
-
-            @Override
-            public void advance(long n) {
-                units.addAndGet(n);
-            }
-
-            @Override
-            public void finish() {
-            }
-        });
-        assertThat(units.get()).isPositive();
+        CountingProgress units = new CountingProgress();
+        t.fit(COLD.data(42), units);
+        assertThat(units.units()).isPositive();
         assertThat(COLD.coldItems).isNotEmpty();
         double warm = COLD.auc(t, false);
         double cold = COLD.auc(t, true);
@@ -98,14 +86,9 @@ class TwoTowerGeneratorTest {
         float[] o = new float[Planted.ITEMS];
         otherSeed.score(Query.forUser("u0"), o);
         for (String u : new String[] {"u0", "u5", "nobody"}) {
-            float[] x = new float[Planted.ITEMS];
-            float[] y = new float[Planted.ITEMS];
-            float[] z = new float[Planted.ITEMS];
-            a.score(Query.forUser(u), x);
-            same.score(Query.forUser(u), y);
-            loaded.score(Query.forUser(u), z);
-            assertThat(y).containsExactly(x);
-            assertThat(z).containsExactly(x);
+            float[] x = Planted.scores(a, u);
+            assertThat(Planted.scores(same, u)).containsExactly(x);
+            assertThat(Planted.scores(loaded, u)).containsExactly(x);
             if (u.equals("u0")) {
                 assertThat(o).isNotEqualTo(x);
             }

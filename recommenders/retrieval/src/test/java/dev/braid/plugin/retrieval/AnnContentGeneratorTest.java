@@ -1,11 +1,11 @@
 package dev.braid.plugin.retrieval;
 
-import dev.braid.compute.ReferenceBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Interaction;
