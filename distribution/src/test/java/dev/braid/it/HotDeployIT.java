@@ -118,7 +118,7 @@ class HotDeployIT {
     @Test
     void removingAPluginInUseKeepsThePreviousGenerationServingAndSaysWhy() throws Exception {
         Files.copy(Distribution.testBundle("probe"), home.resolve("plugins/probe.jar"));
-        await(Duration.ofSeconds(5), () -> runtime.registry().names(dev.braid.api.component.ComponentKind.GENERATOR)
+        await(Duration.ofSeconds(5), () -> runtime.registry().names(dev.braid.api.kind.ComponentKind.GENERATOR)
                 .contains("probe"), "probe registered");
         writeConfig("  - {name: probe, item: i7}\n");
         await(Duration.ofSeconds(5), () -> top(1).get(0).itemId().equals("i7"), "the probe boosts i7 to the top");
@@ -140,7 +140,7 @@ class HotDeployIT {
         int serving = liveNumber();
         List<String> before = top(5).stream().map(ScoredItem::itemId).toList();
         Files.copy(Distribution.testBundle("faulty"), home.resolve("plugins/faulty.jar"));
-        await(Duration.ofSeconds(5), () -> runtime.registry().names(dev.braid.api.component.ComponentKind.GENERATOR)
+        await(Duration.ofSeconds(5), () -> runtime.registry().names(dev.braid.api.kind.ComponentKind.GENERATOR)
                 .contains("faulty"), "faulty registered");
         int attempts = manager().history().size();
         writeConfig("  - faulty\n");

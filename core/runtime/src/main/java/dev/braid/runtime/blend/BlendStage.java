@@ -1,7 +1,7 @@
 package dev.braid.runtime.blend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.runtime.config.ComponentSpec;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ConfigProblem;

@@ -1,7 +1,7 @@
 package dev.braid.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
