@@ -117,22 +117,12 @@ final class BprModel implements FactorModel {
     }
 
     @Override
-    public void scoreUser(int user, float[] out) {
-        final float[] p = userFactors;
-        final float[] q = itemFactors;
-        final int uo = user * k;
-        for (int i = 0, io = 0; i < items; i++, io += k) {
-            float s = bias[i];
-            for (int f = 0; f < k; f++) {
-                s += p[uo + f] * q[io + f];
-            }
-            out[i] = s;
+    public float score(int user, int item) {
+        float s = bias[item];
+        if (user >= 0) {
+            s += Vectors.dot(userFactors, user * k, itemFactors, item * k, k);
         }
-    }
-
-    @Override
-    public void scoreUnknownUser(float[] out) {
-        System.arraycopy(bias, 0, out, 0, items);
+        return s;
     }
 
     @Override

@@ -409,30 +409,12 @@ final class VbprModel implements FactorModel {
     }
 
     @Override
-    public void scoreUser(int user, float[] out) {
-        float[] proj = projected;
-        float[] cb = contentBias;
-        int uo = user * k;
-        int to = user * kc;
-        for (int i = 0; i < items; i++) {
-            float s = b[i] + cb[i];
-            int io = i * k;
-            for (int f = 0; f < k; f++) {
-                s += p[uo + f] * q[io + f];
-            }
-            int co = i * kc;
-            for (int c = 0; c < kc; c++) {
-                s += theta[to + c] * proj[co + c];
-            }
-            out[i] = s;
+    public float score(int user, int item) {
+        float s = b[item] + contentBias[item];
+        if (user >= 0) {
+            s += Vectors.dot(p, user * k, q, item * k, k) + Vectors.dot(theta, user * kc, projected, item * kc, kc);
         }
-    }
-
-    @Override
-    public void scoreUnknownUser(float[] out) {
-        for (int i = 0; i < items; i++) {
-            out[i] = b[i] + contentBias[i];
-        }
+        return s;
     }
 
     @Override
