@@ -437,7 +437,7 @@ final class TwoTowerTrainer {
         float[] scores = new float[train.numItems];
         double sum = 0;
         for (int u : users) {
-            scorer.scoreHistory(u, train.rows[u], scores);
+            scorer.score(scorer.userVector(u, train.rows[u]), scores);
             for (int i : train.rows[u]) {
                 scores[i] = Float.NEGATIVE_INFINITY;
             }
