@@ -4,8 +4,9 @@ import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "popularity", config = PopularityConfig.class,
         description = "scores items by their number of training users, optionally with time decay")
-public final class PopularityGenerator implements Generator {
+public final class PopularityGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(PopularityGenerator.class);
     private static final double SECONDS_PER_DAY = 86_400.0;
 
@@ -73,15 +74,19 @@ public final class PopularityGenerator implements Generator {
     @Override
     public void score(Query query, float[] scores) {
         float[] p = requireFitted();
-        if (scores.length != p.length) {
-            throw new IllegalArgumentException("popularity: got " + scores.length + " score slots for a catalog of "
-                    + p.length + " items");
+        Scores.requireSlots("popularity", scores, p.length);
+        Scores.overwrite(p, scores);
+    }
+
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        float[] p = requireFitted();
+        Scores.requireCandidates("popularity", candidates, scores, p.length);
+        float[] own = new float[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            own[k] = p[candidates[k]];
         }
-        for (int i = 0; i < p.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = p[i];
-            }
-        }
+        Scores.overwrite(own, scores);
     }
 
     @Override
