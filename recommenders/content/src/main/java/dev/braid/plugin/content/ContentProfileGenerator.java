@@ -6,6 +6,7 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
@@ -37,7 +38,7 @@ public final class ContentProfileGenerator implements CandidateScorer {
 
     private final ContentProfileConfig config;
     private final ComputeBackend backend;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public ContentProfileGenerator(ContentProfileConfig config, ComputeBackend backend) {
         if (!(config.vectorWeight() >= 0 && config.vectorWeight() <= 1)) {
@@ -53,21 +54,21 @@ public final class ContentProfileGenerator implements CandidateScorer {
         ItemVectors items = ItemVectors.of(data, NAME, backend);
         progress.advance(1);
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), items);
+        fitted.set(new Fitted(data.catalog(), data.interactions(), items));
         LOG.info("{}: {} of {} items have a fused vector (dimension {})", NAME, items.present.cardinality(),
                 items.rows, items.dim);
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireSlots(NAME, scores, f.items().rows);
         score(f, query, null, scores);
     }
 
     @Override
     public void score(Query query, int[] candidates, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireCandidates(NAME, candidates, scores, f.items().rows);
         score(f, query, candidates, scores);
     }
@@ -104,7 +105,7 @@ public final class ContentProfileGenerator implements CandidateScorer {
     /** Names the history item most similar to {@code item}, or says that the item has no vector. */
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         if (!f.items().has(item)) {
             return List.of(NAME + ": no fused vector");
         }
@@ -164,14 +165,6 @@ public final class ContentProfileGenerator implements CandidateScorer {
             throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
         }
         return unit;
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     /** What fit prepared. */

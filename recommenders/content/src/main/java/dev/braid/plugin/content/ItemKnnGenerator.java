@@ -6,6 +6,7 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
@@ -43,7 +44,7 @@ public final class ItemKnnGenerator implements CandidateScorer {
 
     private final ItemKnnConfig config;
     private final ComputeBackend backend;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public ItemKnnGenerator(ItemKnnConfig config, ComputeBackend backend) {
         if (config.neighbours() < 1) {
@@ -105,13 +106,13 @@ public final class ItemKnnGenerator implements CandidateScorer {
             progress.advance(rows);
         }
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), items, neighbours, similarities);
+        fitted.set(new Fitted(data.catalog(), data.interactions(), items, neighbours, similarities));
         LOG.info("{}: {} neighbours for each of {} items with a fused vector", NAME, k, items.present.cardinality());
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireSlots(NAME, scores, f.items().rows);
         int u = userOf(f, query);
         if (u < 0) {
@@ -130,7 +131,7 @@ public final class ItemKnnGenerator implements CandidateScorer {
     /** Sums over the history's neighbour lists only, kept for the candidates: no pass over the catalog. */
     @Override
     public void score(Query query, int[] candidates, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireCandidates(NAME, candidates, scores, f.items().rows);
         int u = userOf(f, query);
         if (u < 0) {
@@ -180,7 +181,7 @@ public final class ItemKnnGenerator implements CandidateScorer {
     /** The user's history items that have {@code item} as a neighbour, most similar first (at most 3). */
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         InteractionMatrix m = f.interactions();
         int u = query.user() == null ? -1 : m.userIndex(query.user());
         record Hit(int history, float similarity) {
@@ -199,14 +200,6 @@ public final class ItemKnnGenerator implements CandidateScorer {
                 .map(x -> String.format(Locale.ROOT, "%s: neighbour of %s (cosine %.3f)", NAME,
                         f.catalog().item(x.history()).id(), x.similarity()))
                 .toList();
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     /** What fit prepared: per item, its neighbours (best first) and their similarities. */

@@ -37,11 +37,7 @@ public final class BprGenerator extends FactorGenerator {
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
-        if (m.numItems() != data.catalog().size()) {
-            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
-                    + " items but the catalog has " + data.catalog().size());
-        }
+        InteractionMatrix m = data.requireInteractions(NAME);
         Positives positives = positivesOf(m);
         long fingerprint = Fingerprint.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
                 data.seed());

@@ -3,6 +3,7 @@ package dev.braid.plugin.factorization;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
 import dev.braid.api.io.ModelFile;
 import java.nio.file.Path;
@@ -22,12 +23,13 @@ abstract class FactorGenerator implements CandidateScorer {
 
     private final String name;
     private final Path modelPath;
-    private volatile FactorScoring fitted;
+    private final FitState<FactorScoring> fitted;
     private volatile TrainingReport report;
 
     FactorGenerator(String name, Path modelPath) {
         this.name = name;
         this.modelPath = modelPath;
+        this.fitted = new FitState<>(name);
     }
 
     /** The training positives, or an error naming the generator when there are none. */
@@ -67,17 +69,17 @@ abstract class FactorGenerator implements CandidateScorer {
                 LOG.info("{}: wrote the model to {}", name, modelPath);
             }
         }
-        fitted = new FactorScoring(name, catalog, m, model);
+        fitted.set(new FactorScoring(name, catalog, m, model));
     }
 
     @Override
     public final void score(Query query, float[] scores) {
-        requireFitted().score(query, scores);
+        fitted.get().score(query, scores);
     }
 
     @Override
     public final void score(Query query, int[] candidates, float[] scores) {
-        requireFitted().score(query, candidates, scores);
+        fitted.get().score(query, candidates, scores);
     }
 
     @Override
@@ -88,19 +90,11 @@ abstract class FactorGenerator implements CandidateScorer {
     /** The model's score of each item, as {@code "<name>: score 0.812"}: one pass over the explained items. */
     @Override
     public final List<List<String>> explain(Query query, int[] items) {
-        return requireFitted().explain(query, items);
+        return fitted.get().explain(query, items);
     }
 
     /** How the last fit went (epochs, seconds per epoch, validation NDCG), or null before fit. */
     public final TrainingReport trainingReport() {
         return report;
-    }
-
-    private FactorScoring requireFitted() {
-        FactorScoring f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(name + " generator is used before fit()");
-        }
-        return f;
     }
 }

@@ -8,6 +8,7 @@ import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
@@ -45,7 +46,7 @@ public final class TwoTowerGenerator implements CandidateScorer {
     private final TwoTowerConfig config;
     private final ComputeBackend backend;
     private final Path modelPath;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
     private volatile TwoTowerReport report;
 
     private record Fitted(TwoTowerScorer scorer, InteractionMatrix interactions) {
@@ -59,12 +60,8 @@ public final class TwoTowerGenerator implements CandidateScorer {
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
+        InteractionMatrix m = data.requireInteractions(NAME);
         int n = data.catalog().size();
-        if (m.numItems() != n) {
-            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
-                    + " items but the catalog has " + n);
-        }
         if (m.numInteractions() == 0) {
             throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
         }
@@ -109,7 +106,7 @@ public final class TwoTowerGenerator implements CandidateScorer {
                 LOG.info("{}: wrote the model to {}", NAME, modelPath);
             }
         }
-        fitted = new Fitted(new TwoTowerScorer(weights, content, (float) config.temperature(), n, backend), m);
+        fitted.set(new Fitted(new TwoTowerScorer(weights, content, (float) config.temperature(), n, backend), m));
     }
 
     /** The fused matrix, or the only modality when the pipeline encodes one and does not fuse. */
@@ -165,7 +162,7 @@ public final class TwoTowerGenerator implements CandidateScorer {
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireSlots(NAME, scores, f.scorer().items);
         float[] own = new float[scores.length];
         f.scorer().score(userVector(f, query), own);
@@ -174,7 +171,7 @@ public final class TwoTowerGenerator implements CandidateScorer {
 
     @Override
     public void score(Query query, int[] candidates, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         Scores.requireCandidates(NAME, candidates, scores, f.scorer().items);
         float[] own = new float[candidates.length];
         f.scorer().score(userVector(f, query), candidates, own);
@@ -211,11 +208,4 @@ public final class TwoTowerGenerator implements CandidateScorer {
         return report;
     }
 
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
-    }
 }
