@@ -30,11 +30,14 @@ class TwoTowerCandidateScoringTest {
         List<Query> queries = List.of(Query.forUser("u5"), new Query(null, DATA.content.row(1), null, null),
                 Query.forUser("stranger"));
         for (Query q : queries) {
-            float[] all = new float[Planted.ITEMS];
-            all[64] = Float.NEGATIVE_INFINITY;
+            float[] incoming = new float[Planted.ITEMS];
+            incoming[64] = Float.NEGATIVE_INFINITY; // filtered by an earlier stage
+            float[] all = incoming.clone();
             t.score(q, all);
             float[] some = new float[CANDIDATES.length];
-            some[3] = Float.NEGATIVE_INFINITY; // item 64, filtered by an earlier stage
+            for (int k = 0; k < some.length; k++) {
+                some[k] = incoming[CANDIDATES[k]];
+            }
             t.score(q, CANDIDATES, some);
             List<List<String>> reasons = t.explain(q, CANDIDATES);
             for (int k = 0; k < CANDIDATES.length; k++) {
