@@ -2,7 +2,7 @@ package dev.braid.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.ScoredItem;
 import dev.braid.runtime.generation.BuildOutcome;

@@ -1,6 +1,6 @@
 package dev.braid.it;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.generation.GenerationManager;

@@ -2,6 +2,7 @@ package dev.braid.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.api.component.Environment;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a class as a Braid component and names it. The class implements one of the component interfaces
- * ({@link ComponentKind}) and has exactly one public constructor, whose parameters may be:
+ * ({@link dev.braid.api.kind.ComponentKind}) and has exactly one public constructor, whose parameters may be:
  * <ul>
  *   <li>its configuration record ({@link #config()}), bound from the pipeline configuration and validated,</li>
  *   <li>shared services: {@link dev.braid.api.compute.ComputeBackend}, {@link SharedResources},

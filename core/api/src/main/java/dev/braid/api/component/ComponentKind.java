@@ -1,21 +1,29 @@
 package dev.braid.api.component;
 
-import dev.braid.api.compute.ComputeBackend;
-import dev.braid.api.encoder.ModalityEncoder;
-import dev.braid.api.fusion.FusionStrategy;
-import dev.braid.api.generator.Generator;
-
-/** The kinds of component a plugin can provide, each with the interface it implements. */
+/**
+ * The kinds of component a plugin can provide, each with the interface it implements.
+ *
+ * @deprecated since 1.2.0 of this package, for removal in 2.0: use {@link dev.braid.api.kind.ComponentKind}. This
+ *             package sits below the encoder, fusion and generator packages (they use its
+ *             {@link ProgressListener}), so this enum names their interfaces by class name rather than importing
+ *             them, which would make a package cycle.
+ */
+@Deprecated(since = "1.2.0", forRemoval = true)
 public enum ComponentKind {
-    ENCODER(ModalityEncoder.class),
-    FUSION(FusionStrategy.class),
-    GENERATOR(Generator.class),
-    BACKEND(ComputeBackend.class);
+    ENCODER("dev.braid.api.encoder.ModalityEncoder"),
+    FUSION("dev.braid.api.fusion.FusionStrategy"),
+    GENERATOR("dev.braid.api.generator.Generator"),
+    BACKEND("dev.braid.api.compute.ComputeBackend");
 
     private final Class<?> type;
 
-    ComponentKind(Class<?> type) {
-        this.type = type;
+    ComponentKind(String typeName) {
+        try {
+            // The API's own class loader defines every API package, so the interface is always found there.
+            this.type = Class.forName(typeName, false, ComponentKind.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** The interface a component of this kind implements. */

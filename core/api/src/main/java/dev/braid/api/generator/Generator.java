@@ -33,6 +33,34 @@ public interface Generator extends AutoCloseable {
     }
 
     /**
+     * {@link #explain(Query, int)} for several items of one query: element {@code k} of the result explains
+     * {@code items[k]}. The runtime explains a whole ranked list with one call per generator, so a generator whose
+     * explanation needs the query's scores (a model score, a rank) computes them once here, not once per item.
+     * The default calls the single-item method for each item; override both together so they agree.
+     *
+     * <p>For instance, a generator whose reasons are its own scores, and which implements
+     * {@link CandidateScorer}:
+     * <pre>{@code
+     * public List<List<String>> explain(Query query, int[] items) {
+     *     float[] own = new float[items.length];
+     *     score(query, items, own);                 // only the explained items, not the catalog
+     *     return Scores.reasons("bpr", own);        // "bpr: score 0.812", one list per item
+     * }
+     * }</pre>
+     *
+     * @param items catalog indices
+     * @return one (possibly empty) list of reasons per item, in the order of {@code items}
+     * @since 1.2.0 of this package
+     */
+    default java.util.List<java.util.List<String>> explain(Query query, int[] items) {
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>(items.length);
+        for (int item : items) {
+            out.add(explain(query, item));
+        }
+        return out;
+    }
+
+    /**
      * A one-line, human-readable account of what {@link #fit} chose, for reports (after fit): for instance the
      * modality weights a hybrid generator picked on held-out data and the validation figures behind the choice.
      * Empty when the generator has nothing to say.

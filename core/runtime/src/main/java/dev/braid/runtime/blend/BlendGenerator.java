@@ -326,6 +326,26 @@ public final class BlendGenerator implements Generator {
         return out;
     }
 
+    /** Each member explains the whole batch at once (its scores once per query, not once per item). */
+    @Override
+    public List<List<String>> explain(Query query, int[] items) {
+        List<Generator> gs = fitted;
+        double[] w = weights;
+        List<List<String>> out = new ArrayList<>(items.length);
+        for (int t = 0; t < items.length; t++) {
+            out.add(new ArrayList<>());
+        }
+        for (int m = 0; gs != null && m < gs.size(); m++) {
+            String prefix = String.format(Locale.ROOT, "blend %.2f x %s", w[m], names.get(m));
+            List<List<String>> inner = gs.get(m).explain(query, items);
+            for (int t = 0; t < items.length; t++) {
+                List<String> r = inner.get(t);
+                out.get(t).add(r.isEmpty() ? prefix : prefix + " (" + String.join("; ", r) + ")");
+            }
+        }
+        return out;
+    }
+
     /** The fitted weights, in member order (null before fit). */
     public double[] weights() {
         double[] w = weights;

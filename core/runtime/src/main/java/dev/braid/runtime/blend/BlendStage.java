@@ -1,6 +1,6 @@
 package dev.braid.runtime.blend;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.generator.Generator;
 import dev.braid.runtime.plugin.ComponentDescriptor;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.braid.runtime.compute;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.runtime.plugin.ComponentDescriptor;

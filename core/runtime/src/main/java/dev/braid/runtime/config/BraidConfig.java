@@ -2,7 +2,7 @@ package dev.braid.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.data.Modality;
 import java.io.IOException;
 import java.nio.file.Files;

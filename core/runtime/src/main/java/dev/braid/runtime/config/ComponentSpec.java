@@ -1,7 +1,7 @@
 package dev.braid.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.braid.runtime.generation;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import java.util.List;
 
 /**

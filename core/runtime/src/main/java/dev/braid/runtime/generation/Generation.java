@@ -292,16 +292,27 @@ public final class Generation {
             phase[0] = "explain/rerank";
             current[0] = 0;
             int[] top = backend.topK(buffer, candidates);
-            List<ScoredItem> list = new ArrayList<>(top.length);
-            for (int i : top) {
-                List<String> reasons = new ArrayList<>();
-                for (int g = 0; g < generators.size(); g++) {
-                    current[0] = g;
-                    for (String r : generators.get(g).explain(query, i)) {
-                        reasons.add(generatorNames.get(g) + ":" + r);
+            List<List<String>> reasons = new ArrayList<>(top.length);
+            for (int t = 0; t < top.length; t++) {
+                reasons.add(new ArrayList<>());
+            }
+            // One batch call per generator: a model that explains by its scores computes them once per request.
+            for (int g = 0; g < generators.size(); g++) {
+                current[0] = g;
+                List<List<String>> byItem = generators.get(g).explain(query, top);
+                if (byItem.size() != top.length) {
+                    throw new IllegalStateException("explain returned " + byItem.size() + " explanations for "
+                            + top.length + " items");
+                }
+                for (int t = 0; t < top.length; t++) {
+                    for (String r : byItem.get(t)) {
+                        reasons.get(t).add(generatorNames.get(g) + ":" + r);
                     }
                 }
-                list.add(new ScoredItem(data.catalog().item(i).id(), buffer[i], reasons));
+            }
+            List<ScoredItem> list = new ArrayList<>(top.length);
+            for (int t = 0; t < top.length; t++) {
+                list.add(new ScoredItem(data.catalog().item(top[t]).id(), buffer[top[t]], reasons.get(t)));
             }
             for (int g = 0; g < generators.size(); g++) {
                 if (generators.get(g) instanceof Reranker r) {

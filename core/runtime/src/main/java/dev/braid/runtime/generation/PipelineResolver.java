@@ -1,6 +1,6 @@
 package dev.braid.runtime.generation;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.data.Modality;
 import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.config.ComponentSpec;

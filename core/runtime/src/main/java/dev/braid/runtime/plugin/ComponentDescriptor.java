@@ -1,7 +1,7 @@
 package dev.braid.runtime.plugin;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.data.Modality;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.braid.runtime.plugin;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package dev.braid.runtime.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.braid.api.component.ComponentKind;
+import dev.braid.api.kind.ComponentKind;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.BraidRuntime;

@@ -5,8 +5,10 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.util.List;
 import java.util.Locale;
@@ -30,13 +32,13 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "content-profile", config = ContentProfileConfig.class,
         description = "cosine between each item's fused vector and the user's profile (mean of their items) "
                 + "or a query vector")
-public final class ContentProfileGenerator implements Generator {
+public final class ContentProfileGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(ContentProfileGenerator.class);
     static final String NAME = "content-profile";
 
     private final ContentProfileConfig config;
     private final ComputeBackend backend;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public ContentProfileGenerator(ContentProfileConfig config, ComputeBackend backend) {
         if (!(config.vectorWeight() >= 0 && config.vectorWeight() <= 1)) {
@@ -52,52 +54,58 @@ public final class ContentProfileGenerator implements Generator {
         ItemVectors items = ItemVectors.of(data, NAME, backend);
         progress.advance(1);
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), items);
+        fitted.set(new Fitted(data.catalog(), data.interactions(), items));
         LOG.info("{}: {} of {} items have a fused vector (dimension {})", NAME, items.present.cardinality(),
                 items.rows, items.dim);
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
+        Scores.requireSlots(NAME, scores, f.items().rows);
+        score(f, query, null, scores);
+    }
+
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        Fitted f = fitted.get();
+        Scores.requireCandidates(NAME, candidates, scores, f.items().rows);
+        score(f, query, candidates, scores);
+    }
+
+    /** Scores every item ({@code candidates} null) or the candidates ({@code scores[k]} for {@code candidates[k]}). */
+    private void score(Fitted f, Query query, int[] candidates, float[] scores) {
         ItemVectors items = f.items();
-        if (scores.length != items.rows) {
-            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
-                    + items.rows + " items");
-        }
         float[] profile = profile(f, query.user());
         float[] vector = queryVector(items, query);
         if (profile == null && vector == null) {
-            for (int i = 0; i < scores.length; i++) {
-                if (scores[i] != Float.NEGATIVE_INFINITY) {
-                    scores[i] = 0f;
-                }
-            }
+            Scores.fill(0f, scores);
             return;
         }
-        float[] cos = new float[items.rows];
+        float[] cos = new float[scores.length];
         if (profile != null && vector != null) {
-            float[] byVector = new float[items.rows];
-            backend.matvec(items.unit, items.rows, items.dim, profile, cos);
-            backend.matvec(items.unit, items.rows, items.dim, vector, byVector);
+            float[] byVector = new float[scores.length];
+            items.dots(profile, candidates, cos, backend);
+            items.dots(vector, candidates, byVector, backend);
             float w = (float) config.vectorWeight();
             for (int i = 0; i < cos.length; i++) {
                 cos[i] = (1 - w) * cos[i] + w * byVector[i];
             }
         } else {
-            backend.matvec(items.unit, items.rows, items.dim, profile != null ? profile : vector, cos);
+            items.dots(profile != null ? profile : vector, candidates, cos, backend);
         }
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = items.has(i) ? cos[i] : Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < scores.length; k++) {
+            if (!items.has(candidates == null ? k : candidates[k])) {
+                cos[k] = Float.NEGATIVE_INFINITY;
             }
         }
+        Scores.overwrite(cos, scores);
     }
 
     /** Names the history item most similar to {@code item}, or says that the item has no vector. */
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         if (!f.items().has(item)) {
             return List.of(NAME + ": no fused vector");
         }
@@ -157,14 +165,6 @@ public final class ContentProfileGenerator implements Generator {
             throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
         }
         return unit;
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     /** What fit prepared. */

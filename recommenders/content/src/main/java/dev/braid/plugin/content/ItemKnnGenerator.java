@@ -5,13 +5,17 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "item-knn", config = ItemKnnConfig.class,
         description = "sums the content similarity of each item to the user's history items (precomputed kNN)")
-public final class ItemKnnGenerator implements Generator {
+public final class ItemKnnGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(ItemKnnGenerator.class);
     static final String NAME = "item-knn";
     /** Caps a similarity block at this many floats (64 MiB), whatever blockRows says. */
@@ -40,7 +44,7 @@ public final class ItemKnnGenerator implements Generator {
 
     private final ItemKnnConfig config;
     private final ComputeBackend backend;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public ItemKnnGenerator(ItemKnnConfig config, ComputeBackend backend) {
         if (config.neighbours() < 1) {
@@ -102,48 +106,82 @@ public final class ItemKnnGenerator implements Generator {
             progress.advance(rows);
         }
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), items, neighbours, similarities);
+        fitted.set(new Fitted(data.catalog(), data.interactions(), items, neighbours, similarities));
         LOG.info("{}: {} neighbours for each of {} items with a fused vector", NAME, k, items.present.cardinality());
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
-        if (scores.length != f.items().rows) {
-            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
-                    + f.items().rows + " items");
-        }
-        InteractionMatrix m = f.interactions();
-        int u = query.user() == null ? -1 : m.userIndex(query.user());
+        Fitted f = fitted.get();
+        Scores.requireSlots(NAME, scores, f.items().rows);
+        int u = userOf(f, query);
         if (u < 0) {
-            for (int i = 0; i < scores.length; i++) {
-                if (scores[i] != Float.NEGATIVE_INFINITY) {
-                    scores[i] = 0f;
-                }
-            }
+            Scores.fill(0f, scores);
             return;
         }
         double[] acc = new double[scores.length];
+        forEachNeighbour(f, u, (item, w) -> acc[item] += w);
+        float[] own = new float[scores.length];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = f.items().has(i) ? (float) acc[i] : Float.NEGATIVE_INFINITY;
+        }
+        Scores.overwrite(own, scores);
+    }
+
+    /** Sums over the history's neighbour lists only, kept for the candidates: no pass over the catalog. */
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        Fitted f = fitted.get();
+        Scores.requireCandidates(NAME, candidates, scores, f.items().rows);
+        int u = userOf(f, query);
+        if (u < 0) {
+            Scores.fill(0f, scores);
+            return;
+        }
+        Map<Integer, double[]> acc = new HashMap<>();
+        for (int c : candidates) {
+            acc.put(c, new double[1]);
+        }
+        forEachNeighbour(f, u, (item, w) -> {
+            double[] a = acc.get(item);
+            if (a != null) {
+                a[0] += w;
+            }
+        });
+        float[] own = new float[candidates.length];
+        for (int k = 0; k < own.length; k++) {
+            own[k] = f.items().has(candidates[k]) ? (float) acc.get(candidates[k])[0] : Float.NEGATIVE_INFINITY;
+        }
+        Scores.overwrite(own, scores);
+    }
+
+    /** Where a history item's neighbour list sends weight: the neighbour and {@code w(history) * similarity}. */
+    private interface NeighbourWeight {
+        void add(int item, double weight);
+    }
+
+    /** Visits every (neighbour, weight) pair of the user's history, in history then neighbour order. */
+    private void forEachNeighbour(Fitted f, int u, NeighbourWeight sink) {
+        InteractionMatrix m = f.interactions();
         for (int j = 0; j < m.degree(u); j++) {
             int h = m.item(u, j);
             double w = config.weightByRating() ? m.value(u, j) : 1.0;
             int[] nb = f.neighbours()[h];
             float[] sim = f.similarities()[h];
             for (int t = 0; t < nb.length; t++) {
-                acc[nb[t]] += w * sim[t];
+                sink.add(nb[t], w * sim[t]);
             }
         }
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = f.items().has(i) ? (float) acc[i] : Float.NEGATIVE_INFINITY;
-            }
-        }
+    }
+
+    private static int userOf(Fitted f, Query query) {
+        return query.user() == null ? -1 : f.interactions().userIndex(query.user());
     }
 
     /** The user's history items that have {@code item} as a neighbour, most similar first (at most 3). */
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         InteractionMatrix m = f.interactions();
         int u = query.user() == null ? -1 : m.userIndex(query.user());
         record Hit(int history, float similarity) {
@@ -162,14 +200,6 @@ public final class ItemKnnGenerator implements Generator {
                 .map(x -> String.format(Locale.ROOT, "%s: neighbour of %s (cosine %.3f)", NAME,
                         f.catalog().item(x.history()).id(), x.similarity()))
                 .toList();
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     /** What fit prepared: per item, its neighbours (best first) and their similarities. */

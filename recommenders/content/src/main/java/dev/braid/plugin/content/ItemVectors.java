@@ -58,6 +58,22 @@ final class ItemVectors {
         }
     }
 
+    /**
+     * Dot products of the unit rows with {@code v} (cosines when {@code v} is a unit vector): of every row, or of
+     * the {@code candidates}' rows only ({@code out[k]} for {@code candidates[k]}).
+     */
+    void dots(float[] v, int[] candidates, float[] out, ComputeBackend backend) {
+        if (candidates == null) {
+            backend.matvec(unit, rows, dim, v, out);
+            return;
+        }
+        float[] picked = new float[candidates.length * dim];
+        for (int k = 0; k < candidates.length; k++) {
+            System.arraycopy(unit, candidates[k] * dim, picked, k * dim, dim);
+        }
+        backend.matvec(picked, candidates.length, dim, v, out);
+    }
+
     /** Dot product of two unit rows (their cosine). */
     float cosine(int a, int b, ComputeBackend backend) {
         return backend.dot(unit, a * dim, unit, b * dim, dim);

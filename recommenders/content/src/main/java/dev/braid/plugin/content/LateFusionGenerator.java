@@ -6,8 +6,10 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +62,7 @@ public final class LateFusionGenerator implements Generator {
     private final ComputeBackend backend;
     private final Map<Modality, Double> fixedWeights;
     private final Set<Modality> configuredModalities;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     /** @throws IllegalArgumentException naming a bad weight or modality */
     public LateFusionGenerator(LateFusionConfig config, ComputeBackend backend) {
@@ -136,26 +138,23 @@ public final class LateFusionGenerator implements Generator {
         for (int m = 0; m < weights.length; m++) {
             report.put(use.get(m), weights[m] / total);
         }
-        fitted = new Fitted(List.copyOf(use), scorers, weights, data.interactions(),
-                Collections.unmodifiableMap(report));
+        fitted.set(new Fitted(List.copyOf(use), scorers, weights, data.interactions(),
+                Collections.unmodifiableMap(report)));
         LOG.info("{}: weights {}{}", NAME, report, fixedWeights.isEmpty() ? " (fitted on a validation split)"
                 : " (configured)");
     }
 
     /** The weight of each scored modality, normalised to sum 1 (after fit). */
     public Map<Modality, Double> weights() {
-        Fitted f = fitted;
+        Fitted f = fitted.orNull();
         return f == null ? Map.of() : f.report();
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         int n = scores.length;
-        if (n != f.scorers()[0].rows) {
-            throw new IllegalArgumentException(NAME + ": got " + n + " score slots for a catalog of "
-                    + f.scorers()[0].rows + " items");
-        }
+        Scores.requireSlots(NAME, scores, f.scorers()[0].rows);
         int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
         int[] history = u < 0 ? new int[0] : f.interactions().items(u);
         float[][] z = zScores(f.scorers(), history);
@@ -164,20 +163,12 @@ public final class LateFusionGenerator implements Generator {
             any |= zm != null;
         }
         if (!any) {
-            for (int i = 0; i < n; i++) {
-                if (scores[i] != Float.NEGATIVE_INFINITY) {
-                    scores[i] = 0f;
-                }
-            }
+            Scores.fill(0f, scores);
             return;
         }
         float[] combined = new float[n];
         combine(f.scorers(), z, f.weights(), combined);
-        for (int i = 0; i < n; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = combined[i];
-            }
-        }
+        Scores.overwrite(combined, scores);
     }
 
     /** Per modality: the user's z-scored cosine scores, or null when the user has no history item with it. */
@@ -340,14 +331,6 @@ public final class LateFusionGenerator implements Generator {
             parts[index] = p;
             compositions(parts, index + 1, left - p, units, out);
         }
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     private record Fitted(List<Modality> modalities, Scorer[] scorers, double[] weights,

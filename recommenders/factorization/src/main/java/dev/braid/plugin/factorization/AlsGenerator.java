@@ -4,11 +4,12 @@ import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Catalog;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,12 +24,12 @@ import org.slf4j.LoggerFactory;
 @BraidComponent(name = "als", config = AlsConfig.class,
         description = "implicit ALS matrix factorisation (trained on Spark by BraidJob --stage train; loads its "
                 + "factor file)")
-public final class AlsGenerator implements Generator {
+public final class AlsGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(AlsGenerator.class);
 
     private final AlsConfig config;
     private final Path model;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>("als");
 
     public AlsGenerator(AlsConfig config, Environment environment) {
         if (config.model() == null || config.model().isBlank()) {
@@ -72,45 +73,39 @@ public final class AlsGenerator implements Generator {
         for (int u = 0; u < f.users().length; u++) {
             users.put(f.users()[u], u);
         }
-        fitted = new Fitted(rank, users, f.userFactors(), rows, has);
+        fitted.set(new Fitted(rank, users, f.userFactors(), rows, has));
         LOG.info("als: loaded {} users and {} items ({} in this catalog of {}) of rank {} from {}", users.size(),
                 f.items().length, matched, catalog.size(), rank, model);
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException("als is used before fit()");
-        }
-        if (scores.length != f.hasItem().length) {
-            throw new IllegalArgumentException("als: got " + scores.length + " score slots for a catalog of "
-                    + f.hasItem().length + " items");
-        }
+        Fitted f = fitted.get();
+        Scores.requireSlots("als", scores, f.hasItem().length);
+        score(f, query, null, scores);
+    }
+
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        Fitted f = fitted.get();
+        Scores.requireCandidates("als", candidates, scores, f.hasItem().length);
+        score(f, query, candidates, scores);
+    }
+
+    /** Every item ({@code candidates} null) or the candidates: {@code p_u · q_i}; items without factors never. */
+    private static void score(Fitted f, Query query, int[] candidates, float[] scores) {
         Integer u = query.user() == null ? null : f.users().get(query.user());
         if (u == null) {
-            for (int i = 0; i < scores.length; i++) {
-                if (scores[i] != Float.NEGATIVE_INFINITY) {
-                    scores[i] = 0f;
-                }
-            }
+            Scores.fill(0f, scores);
             return;
         }
         int rank = f.rank();
-        float[] user = Arrays.copyOfRange(f.userFactors(), u * rank, (u + 1) * rank);
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] == Float.NEGATIVE_INFINITY) {
-                continue;
+        for (int k = 0; k < scores.length; k++) {
+            int i = candidates == null ? k : candidates[k];
+            if (scores[k] != Float.NEGATIVE_INFINITY) {
+                scores[k] = f.hasItem()[i] ? Vectors.dot(f.userFactors(), u * rank, f.itemRows(), i * rank, rank)
+                        : Float.NEGATIVE_INFINITY;
             }
-            if (!f.hasItem()[i]) {
-                scores[i] = Float.NEGATIVE_INFINITY;
-                continue;
-            }
-            float s = 0;
-            for (int d = 0; d < rank; d++) {
-                s += user[d] * f.itemRows()[i * rank + d];
-            }
-            scores[i] = s;
         }
     }
 }

@@ -4,14 +4,9 @@ import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
-import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.api.io.Fingerprint;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,87 +23,33 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "bpr", config = BprConfig.class,
         description = "BPR matrix factorisation (SGD, uniform negative sampling, early stopping)")
-public final class BprGenerator implements Generator {
+public final class BprGenerator extends FactorGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(BprGenerator.class);
     static final String NAME = "bpr";
 
     private final BprConfig config;
-    private final Path modelPath;
-    private volatile FactorScoring fitted;
-    private volatile TrainingReport report;
 
     public BprGenerator(BprConfig config, Environment environment) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(NAME, config.modelPath().isBlank() ? null : environment.resolve(config.modelPath()));
+        this.config = config;
         config.plan(0); // validates the training parameters now
-        this.modelPath = config.modelPath().isBlank() ? null : environment.resolve(config.modelPath());
     }
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
-        if (m.numItems() != data.catalog().size()) {
-            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
-                    + " items but the catalog has " + data.catalog().size());
-        }
-        Positives positives = Positives.of(m);
-        if (positives.size() == 0) {
-            throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
-        }
+        InteractionMatrix m = data.requireInteractions(NAME);
+        Positives positives = positivesOf(m);
         long fingerprint = Fingerprint.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
                 data.seed());
-        BprModel model = null;
-        if (modelPath != null) {
-            model = FactorModel.FILE.readIfMatching(modelPath, NAME, fingerprint, in -> BprModel.read(in,
-                    config.learningRate(), config.regularization(), config.itemBias()));
-            if (model != null) {
-                LOG.info("{}: loaded the model from {}", NAME, modelPath);
-                report = TrainingReport.loaded();
-            }
-        }
-        if (model == null) {
-            Training.Outcome<BprModel> o = Training.run(NAME, () -> {
-                BprModel fresh = BprModel.init(positives, config.factors(), config.learningRate(),
-                        config.regularization(), config.itemBias(), data.seed());
-                fresh.userSampling = config.userSampling();
-                return fresh;
-            }, positives, config.plan(data.seed()), progress);
-            model = o.model();
-            report = TrainingReport.of(o);
-            LOG.info("{}: {} users x {} items, {} positives, {} factors, {} epochs, {} s/epoch", NAME, m.numUsers(),
-                    m.numItems(), positives.size(), config.factors(), o.epochs(),
-                    String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch()));
-            if (modelPath != null) {
-                BprModel saved = model;
-                FactorModel.FILE.write(modelPath, NAME, fingerprint, saved::write);
-                LOG.info("{}: wrote the model to {}", NAME, modelPath);
-            }
-        }
-        fitted = new FactorScoring(NAME, data.catalog(), m, model);
-    }
-
-    @Override
-    public void score(Query query, float[] scores) {
-        requireFitted().score(query, scores);
-    }
-
-    @Override
-    public List<String> explain(Query query, int item) {
-        FactorScoring f = requireFitted();
-        float[] s = new float[f.catalog().size()];
-        f.score(query, s);
-        return List.of(String.format(Locale.ROOT, "%s: score %.3f", NAME, s[item]));
-    }
-
-    /** How the last fit went (epochs, seconds per epoch, validation NDCG), or null before fit. */
-    public TrainingReport trainingReport() {
-        return report;
-    }
-
-    private FactorScoring requireFitted() {
-        FactorScoring f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
+        loadOrTrain(data.catalog(), m, fingerprint, in -> BprModel.read(in, config.learningRate(),
+                config.regularization(), config.itemBias()), () -> Training.run(NAME, () -> {
+                    BprModel fresh = BprModel.init(positives, config.factors(), config.learningRate(),
+                            config.regularization(), config.itemBias(), data.seed());
+                    fresh.userSampling = config.userSampling();
+                    return fresh;
+                }, positives, config.plan(data.seed()), progress),
+                o -> LOG.info("{}: {} users x {} items, {} positives, {} factors, {} epochs, {} s/epoch", NAME,
+                        m.numUsers(), m.numItems(), positives.size(), config.factors(), o.epochs(),
+                        String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch())));
     }
 }

@@ -96,43 +96,22 @@ final class BprModel implements FactorModel {
             int uo = u * kk;
             int io = i * kk;
             int jo = j * kk;
-            float x = itemBias ? b[i] - b[j] : 0f;
-            for (int f = 0; f < kk; f++) {
-                x += p[uo + f] * (q[io + f] - q[jo + f]);
-            }
+            float x = Vectors.addPairMargin(itemBias ? b[i] - b[j] : 0f, p, uo, q, io, jo, kk);
             float z = (float) (1.0 / (1.0 + Math.exp(x)));
-            for (int f = 0; f < kk; f++) {
-                float uf = p[uo + f];
-                float qi = q[io + f];
-                float qj = q[jo + f];
-                p[uo + f] = uf + lr * (z * (qi - qj) - reg * uf);
-                q[io + f] = qi + lr * (z * uf - reg * qi);
-                q[jo + f] = qj + lr * (-z * uf - reg * qj);
-            }
+            Vectors.pairStep(p, uo, q, io, jo, kk, z, lr, reg);
             if (itemBias) {
-                b[i] += lr * (z - reg * b[i]);
-                b[j] += lr * (-z - reg * b[j]);
+                Vectors.biasStep(b, i, j, z, lr, reg);
             }
         }
     }
 
     @Override
-    public void scoreUser(int user, float[] out) {
-        final float[] p = userFactors;
-        final float[] q = itemFactors;
-        final int uo = user * k;
-        for (int i = 0, io = 0; i < items; i++, io += k) {
-            float s = bias[i];
-            for (int f = 0; f < k; f++) {
-                s += p[uo + f] * q[io + f];
-            }
-            out[i] = s;
+    public float score(int user, int item) {
+        float s = bias[item];
+        if (user >= 0) {
+            s += Vectors.dot(userFactors, user * k, itemFactors, item * k, k);
         }
-    }
-
-    @Override
-    public void scoreUnknownUser(float[] out) {
-        System.arraycopy(bias, 0, out, 0, items);
+        return s;
     }
 
     @Override

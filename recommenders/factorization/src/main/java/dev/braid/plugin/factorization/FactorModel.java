@@ -20,11 +20,20 @@ interface FactorModel {
     default void prepare() {
     }
 
+    /** The score of one item for a known user, or for a user the model has not seen ({@code -1}: item terms only). */
+    float score(int user, int item);
+
     /** Scores every item for a known user into {@code out} (one slot per item). */
-    void scoreUser(int user, float[] out);
+    default void scoreUser(int user, float[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = score(user, i);
+        }
+    }
 
     /** Scores every item for a user the model has not seen (item terms only). */
-    void scoreUnknownUser(float[] out);
+    default void scoreUnknownUser(float[] out) {
+        scoreUser(-1, out);
+    }
 
     /** An independent copy of the parameters. */
     FactorModel copy();

@@ -3,7 +3,9 @@ package dev.braid.plugin.factorization;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.io.Fingerprint;
+import java.util.List;
 
 /**
  * A fitted factorisation model with the user index of its training data: scores a query into a score array the
@@ -13,22 +15,38 @@ import dev.braid.api.io.Fingerprint;
 record FactorScoring(String who, Catalog catalog, InteractionMatrix interactions, FactorModel model) {
 
     void score(Query query, float[] scores) {
-        if (scores.length != catalog.size()) {
-            throw new IllegalArgumentException(who + ": got " + scores.length + " score slots for a catalog of "
-                    + catalog.size() + " items");
-        }
+        Scores.requireSlots(who, scores, catalog.size());
         float[] own = new float[scores.length];
-        int u = query.user() == null ? -1 : interactions.userIndex(query.user());
+        int u = userOf(query);
         if (u < 0) {
             model.scoreUnknownUser(own);
         } else {
             model.scoreUser(u, own);
         }
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = own[i];
-            }
+        Scores.overwrite(own, scores);
+    }
+
+    /** {@link #score(Query, float[])} at the candidates only: one model score per candidate. */
+    void score(Query query, int[] candidates, float[] scores) {
+        Scores.requireCandidates(who, candidates, scores, catalog.size());
+        float[] own = new float[candidates.length];
+        int u = userOf(query);
+        for (int k = 0; k < candidates.length; k++) {
+            own[k] = model.score(u, candidates[k]);
         }
+        Scores.overwrite(own, scores);
+    }
+
+    /** The model's score of each item, as a reason. */
+    List<List<String>> explain(Query query, int[] items) {
+        float[] own = new float[items.length];
+        score(query, items, own);
+        return Scores.reasons(who, own);
+    }
+
+    /** The training index of the query's user, or -1 for no user or one unknown to the training data. */
+    private int userOf(Query query) {
+        return query.user() == null ? -1 : interactions.userIndex(query.user());
     }
 
     /** A fingerprint of the catalog ids and the interaction matrix (user ids and positives). */

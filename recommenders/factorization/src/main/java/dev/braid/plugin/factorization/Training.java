@@ -1,7 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.component.ProgressListener;
-import java.util.Arrays;
+import dev.braid.api.generator.Validation;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -109,19 +109,7 @@ final class Training {
     private static int[] validationUsers(Positives validation, int max, long seed) {
         int[] users = java.util.stream.IntStream.range(0, validation.numUsers)
                 .filter(u -> validation.degree(u) > 0).toArray();
-        if (users.length <= max) {
-            return users;
-        }
-        SplittableRandom r = new SplittableRandom(seed ^ 0xA5A5A5A5L);
-        for (int a = 0; a < max; a++) {
-            int b = a + r.nextInt(users.length - a);
-            int x = users[a];
-            users[a] = users[b];
-            users[b] = x;
-        }
-        int[] chosen = Arrays.copyOf(users, max);
-        Arrays.sort(chosen);
-        return chosen;
+        return Validation.sample(users, max, new SplittableRandom(seed ^ 0xA5A5A5A5L));
     }
 
     /** Mean NDCG@10 (binary relevance) of the validation positives, training positives excluded. */
@@ -135,22 +123,8 @@ final class Training {
                 scores[train.items[p]] = Float.NEGATIVE_INFINITY;
             }
             int n = TopK.select(scores, top);
-            double dcg = 0;
-            for (int r = 0; r < n; r++) {
-                if (validation.contains(u, top[r])) {
-                    dcg += 1 / log2(r + 2);
-                }
-            }
-            double idcg = 0;
-            for (int r = 0; r < Math.min(VALIDATION_K, validation.degree(u)); r++) {
-                idcg += 1 / log2(r + 2);
-            }
-            sum += dcg / idcg;
+            sum += Validation.ndcg(top, n, i -> validation.contains(u, i), validation.degree(u), VALIDATION_K);
         }
         return users.length == 0 ? Double.NaN : sum / users.length;
-    }
-
-    private static double log2(int x) {
-        return Math.log(x) / Math.log(2);
     }
 }

@@ -5,14 +5,9 @@ import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
-import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.api.io.Fingerprint;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "vbpr", config = VbprConfig.class,
         description = "VBPR: BPR factors plus a learned projection of the fused content vector (handles cold items)")
-public final class VbprGenerator implements Generator {
+public final class VbprGenerator extends FactorGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(VbprGenerator.class);
     static final String NAME = "vbpr";
 
     private final VbprConfig config;
-    private final Path modelPath;
-    private volatile FactorScoring fitted;
-    private volatile TrainingReport report;
 
     public VbprGenerator(VbprConfig config, Environment environment) {
-        this.config = Objects.requireNonNull(config, "config");
-        config.plan(0);
-        this.modelPath = config.modelPath().isBlank() ? null : environment.resolve(config.modelPath());
+        super(NAME, config.modelPath().isBlank() ? null : environment.resolve(config.modelPath()));
+        this.config = config;
+        config.plan(0); // validates the training parameters now
     }
 
     @Override
@@ -49,10 +41,7 @@ public final class VbprGenerator implements Generator {
                     + " rows and the interactions cover " + m.numItems() + " items, but the catalog has "
                     + data.catalog().size());
         }
-        Positives positives = Positives.of(m);
-        if (positives.size() == 0) {
-            throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
-        }
+        Positives positives = positivesOf(m);
         SparseRows rows = SparseRows.of(fused);
         SparseRows content = config.contentDimension() > 0 && rows.meanNonZeros() > config.contentDimension()
                 ? rows.randomProjection(config.contentDimension(), data.seed() ^ 0x7F4A7C15L) : rows;
@@ -63,61 +52,19 @@ public final class VbprGenerator implements Generator {
         }
         long fingerprint = Fingerprint.mix(Fingerprint.mix(config.fingerprint(
                 FactorScoring.dataFingerprint(data.catalog(), m, positives)), content.fingerprint()), data.seed());
-        VbprModel model = null;
-        if (modelPath != null) {
-            model = FactorModel.FILE.readIfMatching(modelPath, NAME, fingerprint, in -> VbprModel.read(in, content,
-                    config.learningRate(), config.regularization(), config.contentRegularization()));
-            if (model != null) {
-                LOG.info("{}: loaded the model from {}", NAME, modelPath);
-                report = TrainingReport.loaded();
-            }
-        }
-        if (model == null) {
-            Training.Outcome<VbprModel> o = Training.run(NAME, () -> {
-                VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
-                        config.learningRate(), config.regularization(), config.contentRegularization(), data.seed());
-                fresh.userSampling = config.userSampling();
-                fresh.batch = config.batchSize(positives.size());
-                fresh.contentOnly = (float) config.contentOnlyWeight();
-                return fresh;
-            }, positives, config.plan(data.seed()), progress);
-            model = o.model();
-            report = TrainingReport.of(o);
-            LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), batch {}, {} epochs, {} "
-                    + "s/epoch", NAME, m.numUsers(), m.numItems(), positives.size(), content.dim, content.vals.length,
-                    config.batchSize(positives.size()), o.epochs(), String.format(Locale.ROOT, "%.4f",
-                    o.secondsPerEpoch()));
-            if (modelPath != null) {
-                VbprModel saved = model;
-                FactorModel.FILE.write(modelPath, NAME, fingerprint, saved::write);
-            }
-        }
-        fitted = new FactorScoring(NAME, data.catalog(), m, model);
-    }
-
-    @Override
-    public void score(Query query, float[] scores) {
-        requireFitted().score(query, scores);
-    }
-
-    @Override
-    public List<String> explain(Query query, int item) {
-        FactorScoring f = requireFitted();
-        float[] s = new float[f.catalog().size()];
-        f.score(query, s);
-        return List.of(String.format(Locale.ROOT, "%s: score %.3f", NAME, s[item]));
-    }
-
-    /** How the last fit went, or null before fit. */
-    public TrainingReport trainingReport() {
-        return report;
-    }
-
-    private FactorScoring requireFitted() {
-        FactorScoring f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
+        loadOrTrain(data.catalog(), m, fingerprint, in -> VbprModel.read(in, content, config.learningRate(),
+                config.regularization(), config.contentRegularization()), () -> Training.run(NAME, () -> {
+                    VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
+                            config.learningRate(), config.regularization(), config.contentRegularization(),
+                            data.seed());
+                    fresh.userSampling = config.userSampling();
+                    fresh.batch = config.batchSize(positives.size());
+                    fresh.contentOnly = (float) config.contentOnlyWeight();
+                    return fresh;
+                }, positives, config.plan(data.seed()), progress),
+                o -> LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), batch {}, {} "
+                        + "epochs, {} s/epoch", NAME, m.numUsers(), m.numItems(), positives.size(), content.dim,
+                        content.vals.length, config.batchSize(positives.size()), o.epochs(),
+                        String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch())));
     }
 }

@@ -208,23 +208,12 @@ final class VbprModel implements FactorModel {
                 for (int c = 0; c < kc; c++) {
                     xc += theta[to + c] * (proj[ci + c] - proj[cj + c]);
                 }
-                float x = xc + b[i] - b[j];
-                for (int f = 0; f < k; f++) {
-                    x += p[uo + f] * (q[io + f] - q[jo + f]);
-                }
+                float x = Vectors.addPairMargin(xc + b[i] - b[j], p, uo, q, io, jo, k);
                 float z = (float) (1.0 / (1.0 + Math.exp(x)));
                 // The content terms also get the gradient of the content-only loss ln σ(xc), weighted.
                 float zc = z + (contentOnly > 0 ? contentOnly * (float) (1.0 / (1.0 + Math.exp(xc))) : 0f);
-                for (int f = 0; f < k; f++) {
-                    float uf = p[uo + f];
-                    float qi = q[io + f];
-                    float qj = q[jo + f];
-                    p[uo + f] = uf + lr * (z * (qi - qj) - reg * uf);
-                    q[io + f] = qi + lr * (z * uf - reg * qi);
-                    q[jo + f] = qj + lr * (-z * uf - reg * qj);
-                }
-                b[i] += lr * (z - reg * b[i]);
-                b[j] += lr * (-z - reg * b[j]);
+                Vectors.pairStep(p, uo, q, io, jo, k, z, lr, reg);
+                Vectors.biasStep(b, i, j, z, lr, reg);
                 // The two items' projections E f and β · f are regularised on each draw like their factors.
                 for (int c = 0; c < kc; c++) {
                     float t = theta[to + c];
@@ -350,24 +339,13 @@ final class VbprModel implements FactorModel {
             int io = i * k;
             int jo = j * k;
             int to = u * kc;
-            float x = b[i] - b[j] + contentBias(i) - contentBias(j);
-            for (int f = 0; f < k; f++) {
-                x += p[uo + f] * (q[io + f] - q[jo + f]);
-            }
+            float x = Vectors.addPairMargin(b[i] - b[j] + contentBias(i) - contentBias(j), p, uo, q, io, jo, k);
             for (int c = 0; c < kc; c++) {
                 x += theta[to + c] * (ci[c] - cj[c]);
             }
             float z = (float) (1.0 / (1.0 + Math.exp(x)));
-            for (int f = 0; f < k; f++) {
-                float uf = p[uo + f];
-                float qi = q[io + f];
-                float qj = q[jo + f];
-                p[uo + f] = uf + lr * (z * (qi - qj) - reg * uf);
-                q[io + f] = qi + lr * (z * uf - reg * qi);
-                q[jo + f] = qj + lr * (-z * uf - reg * qj);
-            }
-            b[i] += lr * (z - reg * b[i]);
-            b[j] += lr * (-z - reg * b[j]);
+            Vectors.pairStep(p, uo, q, io, jo, k, z, lr, reg);
+            Vectors.biasStep(b, i, j, z, lr, reg);
             for (int c = 0; c < kc; c++) {
                 float t = theta[to + c];
                 th[c] = t;
@@ -409,30 +387,12 @@ final class VbprModel implements FactorModel {
     }
 
     @Override
-    public void scoreUser(int user, float[] out) {
-        float[] proj = projected;
-        float[] cb = contentBias;
-        int uo = user * k;
-        int to = user * kc;
-        for (int i = 0; i < items; i++) {
-            float s = b[i] + cb[i];
-            int io = i * k;
-            for (int f = 0; f < k; f++) {
-                s += p[uo + f] * q[io + f];
-            }
-            int co = i * kc;
-            for (int c = 0; c < kc; c++) {
-                s += theta[to + c] * proj[co + c];
-            }
-            out[i] = s;
+    public float score(int user, int item) {
+        float s = b[item] + contentBias[item];
+        if (user >= 0) {
+            s += Vectors.dot(p, user * k, q, item * k, k) + Vectors.dot(theta, user * kc, projected, item * kc, kc);
         }
-    }
-
-    @Override
-    public void scoreUnknownUser(float[] out) {
-        for (int i = 0; i < items; i++) {
-            out[i] = b[i] + contentBias[i];
-        }
+        return s;
     }
 
     @Override

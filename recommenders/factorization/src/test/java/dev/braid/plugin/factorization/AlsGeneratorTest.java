@@ -52,6 +52,10 @@ class AlsGeneratorTest {
         float[] unknown = {0.5f, Float.NEGATIVE_INFINITY, 0.5f, 0.5f};
         g.score(Query.forUser("stranger"), unknown);
         assertThat(unknown).containsExactly(0f, Float.NEGATIVE_INFINITY, 0f, 0f);
+
+        float[] candidates = {0, Float.NEGATIVE_INFINITY, 0, 0};
+        g.score(Query.forUser("u2"), new int[] {3, 0, 1, 2}, candidates);
+        assertThat(candidates).containsExactly(Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY, 10f, 2f);
     }
 
     @Test

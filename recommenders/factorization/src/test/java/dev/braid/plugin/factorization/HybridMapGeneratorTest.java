@@ -101,6 +101,11 @@ class HybridMapGeneratorTest {
         float[] unknown = new float[Planted.ITEMS];
         fitted(m).score(Query.forUser("nobody"), unknown);
         assertThat(unknown).doesNotContain(Float.NaN);
+
+        int[] candidates = {3, 150, 0, 3};
+        float[] some = {0, 0, Float.NEGATIVE_INFINITY, 0};
+        fitted(m).score(Query.forUser("u1"), candidates, some);
+        assertThat(some).containsExactly(a[3], a[150], Float.NEGATIVE_INFINITY, a[3]);
     }
 
     @Test

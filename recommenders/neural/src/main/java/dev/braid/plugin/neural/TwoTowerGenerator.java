@@ -7,8 +7,10 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.api.io.AtomicFiles;
 import dev.braid.api.io.Fingerprint;
@@ -37,14 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "two-tower", config = TwoTowerConfig.class,
         description = "Two-tower neural model over content + item ids (DJL/PyTorch CPU, sampled softmax)")
-public final class TwoTowerGenerator implements Generator {
+public final class TwoTowerGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(TwoTowerGenerator.class);
     static final String NAME = "two-tower";
 
     private final TwoTowerConfig config;
     private final ComputeBackend backend;
     private final Path modelPath;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
     private volatile TwoTowerReport report;
 
     private record Fitted(TwoTowerScorer scorer, InteractionMatrix interactions) {
@@ -58,12 +60,8 @@ public final class TwoTowerGenerator implements Generator {
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
+        InteractionMatrix m = data.requireInteractions(NAME);
         int n = data.catalog().size();
-        if (m.numItems() != n) {
-            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
-                    + " items but the catalog has " + n);
-        }
         if (m.numInteractions() == 0) {
             throw new IllegalArgumentException(NAME + ": the training data has no positive interactions");
         }
@@ -108,7 +106,7 @@ public final class TwoTowerGenerator implements Generator {
                 LOG.info("{}: wrote the model to {}", NAME, modelPath);
             }
         }
-        fitted = new Fitted(new TwoTowerScorer(weights, content, (float) config.temperature(), n, backend), m);
+        fitted.set(new Fitted(new TwoTowerScorer(weights, content, (float) config.temperature(), n, backend), m));
     }
 
     /** The fused matrix, or the only modality when the pipeline encodes one and does not fuse. */
@@ -164,32 +162,45 @@ public final class TwoTowerGenerator implements Generator {
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
-        if (scores.length != f.scorer().items) {
-            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
-                    + f.scorer().items + " items");
-        }
+        Fitted f = fitted.get();
+        Scores.requireSlots(NAME, scores, f.scorer().items);
         float[] own = new float[scores.length];
+        f.scorer().score(userVector(f, query), own);
+        Scores.overwrite(own, scores);
+    }
+
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        Fitted f = fitted.get();
+        Scores.requireCandidates(NAME, candidates, scores, f.scorer().items);
+        float[] own = new float[candidates.length];
+        f.scorer().score(userVector(f, query), candidates, own);
+        Scores.overwrite(own, scores);
+    }
+
+    /** The user's vector from their history, else the query vector's, else null (the item biases alone). */
+    private static float[] userVector(Fitted f, Query query) {
         int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
         if (u >= 0) {
-            f.scorer().scoreHistory(u, f.interactions().items(u), own);
-        } else if (query.vector() != null && f.scorer().content.width() > 0) {
-            f.scorer().scoreExample(query.vectorValue().orElseThrow(), own);
-        } else {
-            f.scorer().scoreHistory(-1, new int[0], own);
+            return f.scorer().userVector(u, f.interactions().items(u));
         }
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = own[i];
-            }
+        if (query.vector() != null && f.scorer().content.width() > 0) {
+            return f.scorer().exampleVector(query.vectorValue().orElseThrow());
         }
+        return null;
     }
 
     @Override
     public List<String> explain(Query query, int item) {
-        float[] s = new float[requireFitted().scorer().items];
-        score(query, s);
-        return List.of(String.format(Locale.ROOT, "%s: score %.3f", NAME, s[item]));
+        return explain(query, new int[] {item}).get(0);
+    }
+
+    /** The model's score of each item: the user vector once, then one dot product per explained item. */
+    @Override
+    public List<List<String>> explain(Query query, int[] items) {
+        float[] own = new float[items.length];
+        score(query, items, own);
+        return Scores.reasons(NAME, own);
     }
 
     /** How the last fit went, or null before fit. */
@@ -197,11 +208,4 @@ public final class TwoTowerGenerator implements Generator {
         return report;
     }
 
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
-    }
 }

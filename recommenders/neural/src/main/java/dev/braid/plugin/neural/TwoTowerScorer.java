@@ -31,14 +31,13 @@ final class TwoTowerScorer {
     }
 
     /**
-     * Scores every item for a user with this history (catalog indices): the mean of the history's item vectors plus
-     * the user's embedding ({@code user} is the training row, or -1), normalised. Nothing at all gets the biases.
+     * The unit user vector of this history (catalog indices): the mean of the history's item vectors plus the
+     * user's embedding ({@code user} is the training row, or -1), normalised; null for no history and no embedding.
      */
-    void scoreHistory(int user, int[] history, float[] out) {
+    float[] userVector(int user, int[] history) {
         boolean embedded = user >= 0 && weights.users() != null;
         if (history.length == 0 && !embedded) {
-            scoreVector(null, out);
-            return;
+            return null;
         }
         int d = weights.dim();
         float[] u = new float[d];
@@ -54,28 +53,49 @@ final class TwoTowerScorer {
             }
         }
         backend.l2NormalizeRows(u, 1, d);
-        scoreVector(u, out);
+        return u;
     }
 
-    /** Scores every item against a query by example (a vector in the fused space), through the content tower. */
-    void scoreExample(float[] fusedVector, float[] out) {
+    /** The unit vector of a query by example (a vector in the fused space), through the content tower. */
+    float[] exampleVector(float[] fusedVector) {
         float[] x = content.transform(fusedVector, backend);
-        scoreVector(weights.itemVectors(backend, x, 1, null), out);
+        return weights.itemVectors(backend, x, 1, null);
     }
 
-    private void scoreVector(float[] unitUser, float[] out) {
+    /** Scores every item against a unit user vector; null (nothing known) gets the biases alone. */
+    void score(float[] unitUser, float[] out) {
         if (unitUser == null) {
             java.util.Arrays.fill(out, 0, items, 0f);
         } else {
             backend.matvec(itemVectors, items, weights.dim(), unitUser, out);
-            float inv = 1 / temperature;
-            for (int i = 0; i < items; i++) {
-                out[i] *= inv;
-            }
         }
-        if (weights.bias() != null) {
-            for (int i = 0; i < items; i++) {
-                out[i] += weights.bias()[i];
+        finish(null, out);
+    }
+
+    /** {@link #score(float[], float[])} for the candidates only: {@code out[k]} is the score of {@code candidates[k]}. */
+    void score(float[] unitUser, int[] candidates, float[] out) {
+        int d = weights.dim();
+        if (unitUser == null) {
+            java.util.Arrays.fill(out, 0f);
+        } else {
+            float[] rows = new float[candidates.length * d];
+            for (int k = 0; k < candidates.length; k++) {
+                System.arraycopy(itemVectors, candidates[k] * d, rows, k * d, d);
+            }
+            backend.matvec(rows, candidates.length, d, unitUser, out);
+        }
+        finish(candidates, out);
+    }
+
+    /** Divides cosines by the temperature and adds the item biases; {@code candidates} null means every item. */
+    private void finish(int[] candidates, float[] out) {
+        int n = candidates == null ? items : candidates.length;
+        float inv = 1 / temperature;
+        float[] bias = weights.bias();
+        for (int k = 0; k < n; k++) {
+            out[k] *= inv;
+            if (bias != null) {
+                out[k] += bias[candidates == null ? k : candidates[k]];
             }
         }
     }

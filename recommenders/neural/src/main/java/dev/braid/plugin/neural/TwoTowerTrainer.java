@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.generator.Validation;
 import dev.braid.platform.training.TrainingLease;
 import java.util.Arrays;
 import java.util.Locale;
@@ -402,19 +403,7 @@ final class TwoTowerTrainer {
     private static int[] validationUsers(UserRows validation, UserRows train, int max, long seed) {
         int[] users = java.util.stream.IntStream.range(0, validation.numUsers())
                 .filter(u -> validation.rows[u].length > 0 && train.rows[u].length > 0).toArray();
-        if (users.length <= max) {
-            return users;
-        }
-        SplittableRandom r = new SplittableRandom(seed ^ 0xA5A5A5A5L);
-        for (int a = 0; a < max; a++) {
-            int b = a + r.nextInt(users.length - a);
-            int x = users[a];
-            users[a] = users[b];
-            users[b] = x;
-        }
-        int[] chosen = Arrays.copyOf(users, max);
-        Arrays.sort(chosen);
-        return chosen;
+        return Validation.sample(users, max, new SplittableRandom(seed ^ 0xA5A5A5A5L));
     }
 
     /** Mean NDCG@10 (binary relevance) of the validation positives, training positives excluded. */
@@ -424,22 +413,13 @@ final class TwoTowerTrainer {
         float[] scores = new float[train.numItems];
         double sum = 0;
         for (int u : users) {
-            scorer.scoreHistory(u, train.rows[u], scores);
+            scorer.score(scorer.userVector(u, train.rows[u]), scores);
             for (int i : train.rows[u]) {
                 scores[i] = Float.NEGATIVE_INFINITY;
             }
             int[] top = backend.topK(scores, VALIDATION_K);
-            double dcg = 0;
-            for (int r = 0; r < top.length; r++) {
-                if (validation.contains(u, top[r])) {
-                    dcg += 1 / Math.log(r + 2) * Math.log(2);
-                }
-            }
-            double idcg = 0;
-            for (int r = 0; r < Math.min(VALIDATION_K, validation.rows[u].length); r++) {
-                idcg += 1 / Math.log(r + 2) * Math.log(2);
-            }
-            sum += dcg / idcg;
+            sum += Validation.ndcg(top, top.length, i -> validation.contains(u, i), validation.rows[u].length,
+                    VALIDATION_K);
         }
         return users.length == 0 ? Double.NaN : sum / users.length;
     }

@@ -4,8 +4,10 @@ import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,12 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "popularity", config = PopularityConfig.class,
         description = "scores items by their number of training users, optionally with time decay")
-public final class PopularityGenerator implements Generator {
+public final class PopularityGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(PopularityGenerator.class);
     private static final double SECONDS_PER_DAY = 86_400.0;
 
     private final double halfLifeDays;
-    private volatile float[] popularity;
+    private final FitState<float[]> popularity = new FitState<>("popularity");
 
     public PopularityGenerator(PopularityConfig config) {
         if (!(config.halfLifeDays() >= 0) || Double.isInfinite(config.halfLifeDays())) {
@@ -39,11 +41,7 @@ public final class PopularityGenerator implements Generator {
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
-        if (m.numItems() != data.catalog().size()) {
-            throw new IllegalArgumentException("popularity: the interactions cover " + m.numItems()
-                    + " items but the catalog has " + data.catalog().size());
-        }
+        InteractionMatrix m = data.requireInteractions("popularity");
         long latest = latestTimestamp(m);
         boolean decay = halfLifeDays > 0 && latest != Interaction.NO_TIMESTAMP;
         if (halfLifeDays > 0 && !decay) {
@@ -67,35 +65,31 @@ public final class PopularityGenerator implements Generator {
         for (int i = 0; i < p.length; i++) {
             p[i] = (float) counts[i];
         }
-        popularity = p;
+        popularity.set(p);
     }
 
     @Override
     public void score(Query query, float[] scores) {
-        float[] p = requireFitted();
-        if (scores.length != p.length) {
-            throw new IllegalArgumentException("popularity: got " + scores.length + " score slots for a catalog of "
-                    + p.length + " items");
+        float[] p = popularity.get();
+        Scores.requireSlots("popularity", scores, p.length);
+        Scores.overwrite(p, scores);
+    }
+
+    @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        float[] p = popularity.get();
+        Scores.requireCandidates("popularity", candidates, scores, p.length);
+        float[] own = new float[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            own[k] = p[candidates[k]];
         }
-        for (int i = 0; i < p.length; i++) {
-            if (scores[i] != Float.NEGATIVE_INFINITY) {
-                scores[i] = p[i];
-            }
-        }
+        Scores.overwrite(own, scores);
     }
 
     @Override
     public List<String> explain(Query query, int item) {
-        float[] p = requireFitted();
+        float[] p = popularity.get();
         return List.of(halfLifeDays > 0 ? "popularity=" + p[item] : "popularity=" + Math.round(p[item]) + " users");
-    }
-
-    private float[] requireFitted() {
-        float[] p = popularity;
-        if (p == null) {
-            throw new IllegalStateException("popularity generator is used before fit()");
-        }
-        return p;
     }
 
     private static long latestTimestamp(InteractionMatrix m) {

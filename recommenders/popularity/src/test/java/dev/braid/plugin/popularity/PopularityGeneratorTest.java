@@ -83,4 +83,18 @@ class PopularityGeneratorTest {
         assertThatThrownBy(() -> new PopularityGenerator(new PopularityConfig(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halfLifeDays");
     }
+
+    @Test
+    void candidateScoresAreTheCatalogScoresOfThoseItems() {
+        PopularityGenerator g = fitted(0, matrix());
+        float[] all = {0, 0, Float.NEGATIVE_INFINITY, 0};
+        g.score(Query.forUser("u9"), all);
+        int[] candidates = {3, 1, 2, 1};
+        float[] some = {0, 0, Float.NEGATIVE_INFINITY, 5};
+        g.score(Query.forUser("u9"), candidates, some);
+        assertThat(some).containsExactly(all[3], all[1], all[2], all[1]);
+        assertThat(some).containsExactly(0f, 3f, Float.NEGATIVE_INFINITY, 3f);
+        assertThatThrownBy(() -> g.score(Query.forUser("u9"), new int[] {-1}, new float[1]))
+                .hasMessage("popularity: candidate -1 is outside the catalog of 4 items");
+    }
 }

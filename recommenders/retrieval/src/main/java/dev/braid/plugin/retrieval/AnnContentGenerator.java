@@ -7,8 +7,10 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -45,7 +47,7 @@ public final class AnnContentGenerator implements Generator {
     private final AnnContentConfig config;
     private final ComputeBackend backend;
     private final Path cacheDir;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public AnnContentGenerator(AnnContentConfig config, ComputeBackend backend, Environment environment) {
         if (config.maxConn() < 2 || config.beamWidth() < 1 || config.efSearch() < 1 || config.candidates() < 1) {
@@ -100,7 +102,7 @@ public final class AnnContentGenerator implements Generator {
         }
         progress.advance(1);
         progress.finish();
-        fitted = new Fitted(data.catalog(), data.interactions(), unit, dim, index, loaded);
+        fitted.set(new Fitted(data.catalog(), data.interactions(), unit, dim, index, loaded));
         LOG.info("{}: HNSW over {} of {} items (dimension {}, M {}, beam {}) {} in {} s", NAME, index.size(), rows, dim,
                 config.maxConn(), config.beamWidth(), loaded ? "read from " + file : "built on " + threads
                         + " thread(s)" + (config.persist() ? ", saved to " + file : ""),
@@ -136,18 +138,11 @@ public final class AnnContentGenerator implements Generator {
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
-        if (scores.length != f.catalog().size()) {
-            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of "
-                    + f.catalog().size() + " items");
-        }
+        Fitted f = fitted.get();
+        Scores.requireSlots(NAME, scores, f.catalog().size());
         float[] q = queryDirection(f, query);
         if (q == null) {
-            for (int i = 0; i < scores.length; i++) {
-                if (scores[i] != Float.NEGATIVE_INFINITY) {
-                    scores[i] = 0f;
-                }
-            }
+            Scores.fill(0f, scores);
             return;
         }
         int ef = Math.max(ef(query), config.candidates());
@@ -197,7 +192,7 @@ public final class AnnContentGenerator implements Generator {
     /** Says that the item was retrieved from the index. */
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         return f.index().contains(item) ? List.of(NAME + ": HNSW neighbour") : List.of(NAME + ": no fused vector");
     }
 
@@ -293,15 +288,7 @@ public final class AnnContentGenerator implements Generator {
 
     /** Whether the last fit read the graph from the cache folder instead of building it. */
     boolean indexWasRead() {
-        return requireFitted().read();
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
+        return fitted.get().read();
     }
 
     /** What fit prepared: the unit item vectors and the graph over them. */

@@ -6,10 +6,12 @@ import dev.braid.api.data.Catalog;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Item;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.ScoredItem;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ public final class RulesGenerator implements Generator, Reranker {
     private final RulesConfig config;
     private final List<AttributeRule> includes;
     private final List<AttributeRule> excludes;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>("rules");
 
     /** @throws IllegalArgumentException naming the parameter when a rule is incomplete */
     public RulesGenerator(RulesConfig config) {
@@ -130,8 +132,8 @@ public final class RulesGenerator implements Generator, Reranker {
             }
             pins.add(new CompiledPin(p, index, CompiledCondition.of(p.when(), catalog)));
         }
-        fitted = new Fitted(catalog, m, List.copyOf(filters), availability(catalog), List.copyOf(boostMasks),
-                List.copyOf(graded), List.copyOf(pins));
+        fitted.set(new Fitted(catalog, m, List.copyOf(filters), availability(catalog), List.copyOf(boostMasks),
+                List.copyOf(graded), List.copyOf(pins)));
     }
 
     /** Per-item recency boosts, relative to the newest date of the source. */
@@ -207,11 +209,8 @@ public final class RulesGenerator implements Generator, Reranker {
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
-        if (scores.length != f.catalog().size()) {
-            throw new IllegalArgumentException("rules: got " + scores.length + " score slots for a catalog of "
-                    + f.catalog().size() + " items");
-        }
+        Fitted f = fitted.get();
+        Scores.requireSlots("rules", scores, f.catalog().size());
         int user = seenRow(f, query);
         if (user >= 0) {
             InteractionMatrix m = f.interactions();
@@ -266,7 +265,7 @@ public final class RulesGenerator implements Generator, Reranker {
 
     @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         List<String> reasons = new ArrayList<>();
         int user = seenRow(f, query);
         if (user >= 0 && f.interactions().contains(user, item)) {
@@ -314,7 +313,7 @@ public final class RulesGenerator implements Generator, Reranker {
     /** Applies the diversity constraints in order, then the pins whose condition holds. */
     @Override
     public List<ScoredItem> rerank(Query query, List<ScoredItem> candidates, float[] scores, int k) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         List<ScoredItem> list = candidates;
         for (Diversity d : config.diversity()) {
             list = ListRules.diversify(list, d, d.top() > 0 ? d.top() : k, f.catalog());
@@ -370,14 +369,6 @@ public final class RulesGenerator implements Generator, Reranker {
             }
         }
         return b;
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException("rules generator is used before fit()");
-        }
-        return f;
     }
 
     /** A named set of catalog items (filtered, or boosted by {@code weight}) and when it applies. */

@@ -5,8 +5,10 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
-import dev.braid.api.generator.Generator;
+import dev.braid.api.generator.CandidateScorer;
+import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Query;
+import dev.braid.api.generator.Scores;
 import dev.braid.api.generator.TrainingData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,12 @@ import java.util.TreeMap;
 @BraidComponent(name = "hybrid-map", config = HybridMapConfig.class,
         description = "collaborative SVD factors plus a ridge map from every modality to them (weights chosen on "
                 + "held-out items): ranks cold items by content")
-public final class HybridMapGenerator implements Generator {
+public final class HybridMapGenerator implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(HybridMapGenerator.class);
     static final String NAME = "hybrid-map";
 
     private final HybridMapConfig config;
-    private volatile Fitted fitted;
+    private final FitState<Fitted> fitted = new FitState<>(NAME);
 
     public HybridMapGenerator(HybridMapConfig config) {
         this.config = config;
@@ -71,12 +73,8 @@ public final class HybridMapGenerator implements Generator {
 
     @Override
     public void fit(TrainingData data, ProgressListener progress) {
-        InteractionMatrix m = data.interactions();
+        InteractionMatrix m = data.requireInteractions(NAME);
         int n = data.catalog().size();
-        if (m.numItems() != n) {
-            throw new IllegalArgumentException(NAME + ": the interactions cover " + m.numItems()
-                    + " items but the catalog has " + n);
-        }
         TreeMap<Modality, FeatureMatrix> modalities = new TreeMap<>(data.features().modalities());
         if (modalities.isEmpty()) {
             throw new IllegalArgumentException(NAME + ": no modality is encoded in this pipeline; it maps content "
@@ -135,7 +133,7 @@ public final class HybridMapGenerator implements Generator {
             }
         }
         progress.finish();
-        this.fitted = new Fitted(m, k, items, users, meanUser, warm, choice, mapChoice);
+        this.fitted.set(new Fitted(m, k, items, users, meanUser, warm, choice, mapChoice));
         if (!config.map().equals("ridge")) {
             LOG.info("{}: content-to-factor map {} (validation NDCG@10: ridge {}, mlp {} after {} epochs)", NAME,
                     mapChoice.map(), fmt(mapChoice.ridgeNdcg()), fmt(mapChoice.mlpNdcg()), mapChoice.mlpEpochs());
@@ -343,7 +341,7 @@ public final class HybridMapGenerator implements Generator {
 
     /** What fit chose for the content-to-factor map; null before fit. */
     public MapChoice mapChoice() {
-        Fitted f = fitted;
+        Fitted f = fitted.orNull();
         return f == null ? null : f.mapChoice();
     }
 
@@ -411,37 +409,48 @@ public final class HybridMapGenerator implements Generator {
 
     @Override
     public void score(Query query, float[] scores) {
-        Fitted f = requireFitted();
-        int n = f.warm().length;
-        if (scores.length != n) {
-            throw new IllegalArgumentException(NAME + ": got " + scores.length + " score slots for a catalog of " + n
-                    + " items");
-        }
-        int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
-        int k = f.k();
-        float[] user = new float[k];
-        if (u < 0) {
-            System.arraycopy(f.meanUser(), 0, user, 0, k);
-        } else {
-            System.arraycopy(f.users(), u * k, user, 0, k);
-        }
-        float[] items = f.items();
-        for (int i = 0; i < n; i++) {
-            if (scores[i] == Float.NEGATIVE_INFINITY) {
-                continue;
+        Fitted f = fitted.get();
+        Scores.requireSlots(NAME, scores, f.warm().length);
+        float[] user = userFactors(f, query);
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] != Float.NEGATIVE_INFINITY) {
+                scores[i] = dot(user, f, i);
             }
-            float s = 0;
-            int base = i * k;
-            for (int c = 0; c < k; c++) {
-                s += user[c] * items[base + c];
-            }
-            scores[i] = s;
         }
     }
 
     @Override
+    public void score(Query query, int[] candidates, float[] scores) {
+        Fitted f = fitted.get();
+        Scores.requireCandidates(NAME, candidates, scores, f.warm().length);
+        float[] user = userFactors(f, query);
+        for (int k = 0; k < candidates.length; k++) {
+            if (scores[k] != Float.NEGATIVE_INFINITY) {
+                scores[k] = dot(user, f, candidates[k]);
+            }
+        }
+    }
+
+    /** The user's factors; the mean user's for no user or one unknown to training. */
+    private static float[] userFactors(Fitted f, Query query) {
+        int u = query.user() == null ? -1 : f.interactions().userIndex(query.user());
+        int k = f.k();
+        return u < 0 ? f.meanUser().clone() : java.util.Arrays.copyOfRange(f.users(), u * k, (u + 1) * k);
+    }
+
+    private static float dot(float[] user, Fitted f, int item) {
+        float s = 0;
+        int base = item * f.k();
+        float[] items = f.items();
+        for (int c = 0; c < user.length; c++) {
+            s += user[c] * items[base + c];
+        }
+        return s;
+    }
+
+    @Override
     public List<String> explain(Query query, int item) {
-        Fitted f = requireFitted();
+        Fitted f = fitted.get();
         StringJoiner used = new StringJoiner(", ");
         f.choice().weights().forEach((mod, w) -> {
             if (w > 0) {
@@ -458,7 +467,7 @@ public final class HybridMapGenerator implements Generator {
      */
     @Override
     public String fitSummary() {
-        Fitted f = fitted;
+        Fitted f = fitted.orNull();
         if (f == null) {
             return "";
         }
@@ -480,16 +489,8 @@ public final class HybridMapGenerator implements Generator {
 
     /** What fit chose (weights, penalty, validation figures); null before fit. */
     public Choice choice() {
-        Fitted f = fitted;
+        Fitted f = fitted.orNull();
         return f == null ? null : f.choice();
-    }
-
-    private Fitted requireFitted() {
-        Fitted f = fitted;
-        if (f == null) {
-            throw new IllegalStateException(NAME + " generator is used before fit()");
-        }
-        return f;
     }
 
     private static int count(boolean[] b) {
