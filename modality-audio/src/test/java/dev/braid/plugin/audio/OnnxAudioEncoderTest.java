@@ -10,7 +10,7 @@ import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.runtime.inject.RefCountedResources;
+import dev.braid.testkit.InMemorySharedResources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ class OnnxAudioEncoderTest {
 
     @Test
     void silenceGivesTheLogFloorProjected() throws IOException {
-        try (RefCountedResources res = new RefCountedResources();
+        try (InMemorySharedResources res = new InMemorySharedResources();
              OnnxAudioEncoder enc = new OnnxAudioEncoder(config(0, false), res, env)) {
             assertThat(enc.dimension()).isEqualTo(6);
             float[] v = vector(enc, wav(new float[16000], 16000, 1));
@@ -76,7 +76,7 @@ class OnnxAudioEncoderTest {
 
     @Test
     void stereoOtherRatesShortClipsAndBadInputsAreHandledPerItem() throws IOException {
-        try (RefCountedResources res = new RefCountedResources();
+        try (InMemorySharedResources res = new InMemorySharedResources();
              OnnxAudioEncoder enc = new OnnxAudioEncoder(config(50, true), res, env)) {
             float[] low = tone(440, 44100, 44100, 0.3f);
             float[] stereo = new float[low.length * 2];
@@ -116,7 +116,7 @@ class OnnxAudioEncoderTest {
 
     @Test
     void aMelCountTheModelDoesNotTakeIsRejected() {
-        try (RefCountedResources res = new RefCountedResources()) {
+        try (InMemorySharedResources res = new InMemorySharedResources()) {
             assertThatThrownBy(() -> new OnnxAudioEncoder(new OnnxAudioConfig("tiny-audio.onnx", "", "", 16000,
                     400, 160, 64, 0, true, 600, 1), res, env)).hasMessageContaining("16 mel bands")
                     .hasMessageContaining("tiny-audio.onnx");

@@ -1,22 +1,22 @@
 package dev.braid.plugin.audio;
 
 import dev.braid.api.component.Environment;
-import dev.braid.runtime.BraidHome;
-import dev.braid.runtime.platform.NativePlatform;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The test models' folder as the configuration base, and the runtime's native cache setup. */
+/**
+ * The test models' folder as the configuration base; ONNX Runtime extracts its natives to its default temporary
+ * folder (the runtime's native cache setup is the host's business, not a plugin test's).
+ */
 final class OnnxTestSupport {
     private OnnxTestSupport() {
     }
 
     static Environment environment() {
-        NativePlatform.configure(BraidHome.defaultCache());
         try {
             Path dir = Path.of(OnnxTestSupport.class.getResource("/onnx/tiny-audio.onnx").toURI()).getParent();
-            return new Environment(BraidHome.defaultCache(), dir, 1);
-        } catch (URISyntaxException e) {
+            return new Environment(java.nio.file.Files.createTempDirectory("braid-onnx-test"), dir, 1);
+        } catch (URISyntaxException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,7 +10,7 @@ import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.runtime.inject.RefCountedResources;
+import dev.braid.testkit.InMemorySharedResources;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -40,7 +40,7 @@ class OnnxImageEncoderTest {
 
     @Test
     void solidColourGivesTheProjectionOfItsNormalisedMean() throws IOException {
-        try (RefCountedResources res = new RefCountedResources();
+        try (InMemorySharedResources res = new InMemorySharedResources();
              OnnxImageEncoder enc = new OnnxImageEncoder(config("embedding", "stretch", false), res, env)) {
             assertThat(enc.dimension()).isEqualTo(4);
             int[] rgb = {200, 100, 50};
@@ -59,7 +59,7 @@ class OnnxImageEncoderTest {
 
     @Test
     void theConfiguredOutputIsRead() throws IOException {
-        try (RefCountedResources res = new RefCountedResources();
+        try (InMemorySharedResources res = new InMemorySharedResources();
              OnnxImageEncoder raw = new OnnxImageEncoder(config("embedding", "center-crop", false), res, env);
              OnnxImageEncoder relu = new OnnxImageEncoder(config("activated", "center-crop", false), res, env)) {
             Item item = item("x", png(9, 9, new int[] {10, 220, 90}));
@@ -68,13 +68,13 @@ class OnnxImageEncoderTest {
             for (int j = 0; j < 4; j++) {
                 assertThat(r[j]).isCloseTo(Math.max(0f, a[j]), within(1e-6f));
             }
-            assertThat(res.size()).as("both encoders share one session per output").isEqualTo(2);
+            assertThat(res.held()).as("both encoders share one session per output").isEqualTo(2);
         }
     }
 
     @Test
     void badItemsFailAloneAndTinyImagesWork() throws IOException {
-        try (RefCountedResources res = new RefCountedResources();
+        try (InMemorySharedResources res = new InMemorySharedResources();
              OnnxImageEncoder enc = new OnnxImageEncoder(config("", "center-crop", true), res, env)) {
             List<Item> items = List.of(
                     item("ok", png(16, 16, new int[] {1, 2, 3})),
@@ -100,13 +100,13 @@ class OnnxImageEncoderTest {
 
     @Test
     void aWrongInputSizeOrOutputNameFailsAtConstructionNamingTheModel() {
-        try (RefCountedResources res = new RefCountedResources()) {
+        try (InMemorySharedResources res = new InMemorySharedResources()) {
             assertThatThrownBy(() -> new OnnxImageEncoder(new OnnxImageConfig("tiny-image.onnx", "", "", 224, 224,
                     "stretch", "NCHW", 255, MEAN, STD, true, 4, 10_000, 1), res, env))
                     .hasMessageContaining("tiny-image.onnx").hasMessageContaining("224");
             assertThatThrownBy(() -> new OnnxImageEncoder(config("logits", "stretch", true), res, env))
                     .hasMessageContaining("no output 'logits'").hasMessageContaining("embedding");
-            assertThat(res.size()).isZero();
+            assertThat(res.held()).isZero();
         }
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.generator.CandidateScorer;
 import dev.braid.api.generator.Query;
-import dev.braid.compute.ReferenceBackend;
+import dev.braid.api.compute.ReferenceBackend;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

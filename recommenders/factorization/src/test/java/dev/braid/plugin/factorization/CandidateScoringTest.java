@@ -7,6 +7,7 @@ import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.generator.CandidateScorer;
 import dev.braid.api.generator.Query;
+import dev.braid.testkit.Planted;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
