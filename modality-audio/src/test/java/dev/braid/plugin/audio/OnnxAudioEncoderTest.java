@@ -11,6 +11,7 @@ import dev.braid.api.data.Media;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.testkit.InMemorySharedResources;
+import dev.braid.testkit.Npy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class OnnxAudioEncoderTest {
              OnnxAudioEncoder enc = new OnnxAudioEncoder(config(0, false), res, env)) {
             assertThat(enc.dimension()).isEqualTo(6);
             float[] v = vector(enc, wav(new float[16000], 16000, 1));
-            float[][] w = OnnxNpy.readMatrix(env.resolve("tiny-audio-w.npy"));
+            float[][] w = Npy.readMatrix(env.resolve("tiny-audio-w.npy"));
             for (int j = 0; j < 6; j++) {
                 double expected = 0;
                 for (int m = 0; m < 16; m++) {

@@ -11,6 +11,7 @@ import dev.braid.api.data.Media;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
 import dev.braid.testkit.InMemorySharedResources;
+import dev.braid.testkit.Npy;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -45,8 +46,8 @@ class OnnxImageEncoderTest {
             assertThat(enc.dimension()).isEqualTo(4);
             int[] rgb = {200, 100, 50};
             float[] v = ((EncodingResult.Success) enc.encode(List.of(item("x", png(40, 30, rgb)))).get(0)).vector();
-            float[][] w = OnnxNpy.readMatrix(env.resolve("tiny-image-w.npy"));
-            float[][] b = OnnxNpy.readMatrix(env.resolve("tiny-image-b.npy"));
+            float[][] w = Npy.readMatrix(env.resolve("tiny-image-w.npy"));
+            float[][] b = Npy.readMatrix(env.resolve("tiny-image-b.npy"));
             for (int j = 0; j < 4; j++) {
                 double expected = b[j][0];
                 for (int c = 0; c < 3; c++) {

@@ -1,4 +1,4 @@
-package dev.braid.plugin.audio;
+package dev.braid.testkit;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a little-endian float32 .npy file (as numpy.save writes it) into a row-major matrix. */
-final class OnnxNpy {
-    private OnnxNpy() {
+/**
+ * Reads a little-endian float32 {@code .npy} file (as {@code numpy.save} writes it) into a row-major matrix: reference
+ * outputs that a plugin test computed with numpy or PyTorch and compares its component with.
+ */
+public final class Npy {
+    private Npy() {
     }
 
-    static float[][] readMatrix(Path file) throws IOException {
+    /** The file's 2-D float32 array, one {@code float[]} per row. */
+    public static float[][] readMatrix(Path file) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         int major = b.get(6);
         int headerLen = major == 1 ? Short.toUnsignedInt(b.getShort(8)) : b.getInt(8);
