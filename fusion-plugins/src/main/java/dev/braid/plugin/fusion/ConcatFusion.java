@@ -7,6 +7,7 @@ import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
 import dev.braid.api.fusion.FusionInput;
 import dev.braid.api.fusion.FusionStrategy;
+import dev.braid.api.fusion.SimplexGrid;
 import dev.braid.api.fusion.ModalityVectors;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -6,6 +6,7 @@ import dev.braid.api.compute.ComputeBackend;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
+import dev.braid.api.fusion.SimplexGrid;
 import dev.braid.api.generator.FitState;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
@@ -234,7 +235,7 @@ public final class LateFusionGenerator implements Generator {
             order[j] = t;
         }
         int users = Math.min(order.length, config.validationUsers());
-        List<double[]> grid = grid(mCount, config.gridStep());
+        List<double[]> grid = SimplexGrid.points(mCount, config.gridStep());
         double[] recall = new double[grid.size()];
         int n = scorers[0].rows;
         float[] combined = new float[n];
@@ -307,30 +308,6 @@ public final class LateFusionGenerator implements Generator {
             }
         }
         return relevant.length == 0 ? 0 : hits / (double) relevant.length;
-    }
-
-    /** Every weight vector of {@code m} non-negative multiples of {@code step} summing to 1. */
-    static List<double[]> grid(int m, double step) {
-        int units = (int) Math.round(1 / step);
-        List<double[]> out = new ArrayList<>();
-        compositions(new int[m], 0, units, units, out);
-        return out;
-    }
-
-    private static void compositions(int[] parts, int index, int left, int units, List<double[]> out) {
-        if (index == parts.length - 1) {
-            parts[index] = left;
-            double[] w = new double[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                w[i] = parts[i] / (double) units;
-            }
-            out.add(w);
-            return;
-        }
-        for (int p = 0; p <= left; p++) {
-            parts[index] = p;
-            compositions(parts, index + 1, left - p, units, out);
-        }
     }
 
     private record Fitted(List<Modality> modalities, Scorer[] scorers, double[] weights,

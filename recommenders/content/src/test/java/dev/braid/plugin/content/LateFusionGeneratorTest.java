@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.braid.api.fusion.SimplexGrid;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Catalog;
@@ -102,10 +103,10 @@ class LateFusionGeneratorTest {
 
     @Test
     void gridCoversTheSimplex() {
-        List<double[]> grid = LateFusionGenerator.grid(3, 0.5);
+        List<double[]> grid = SimplexGrid.points(3, 0.5);
         assertThat(grid).hasSize(6);
         grid.forEach(w -> assertThat(w[0] + w[1] + w[2]).isCloseTo(1.0, within(1e-12)));
-        assertThat(LateFusionGenerator.grid(2, 0.1)).hasSize(11);
+        assertThat(SimplexGrid.points(2, 0.1)).hasSize(11);
     }
 
     @Test

@@ -1,10 +1,25 @@
-package dev.braid.plugin.fusion;
+package dev.braid.api.fusion;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The weight vectors on the simplex whose entries are multiples of a step ({@code M} entries summing to 1). */
-final class SimplexGrid {
+/**
+ * The weight vectors on the simplex whose entries are multiples of a step ({@code m} entries summing to 1): the
+ * candidates a fusion strategy or a late-fusion generator tries when it chooses per-modality weights on held-out
+ * data. The grid holds every single-modality corner, so a search over it can always fall back to the best modality.
+ *
+ * <pre>{@code
+ * double best = Double.NEGATIVE_INFINITY;
+ * double[] chosen = null;
+ * for (double[] w : SimplexGrid.points(modalities.size(), 0.1)) { // 66 points for three modalities
+ *     double quality = validate(w);
+ *     if (quality > best) { best = quality; chosen = w; }
+ * }
+ * }</pre>
+ *
+ * @since fusion 1.1.0
+ */
+public final class SimplexGrid {
     private SimplexGrid() {
     }
 
@@ -14,7 +29,7 @@ final class SimplexGrid {
      *
      * @throws IllegalArgumentException when {@code step} is not in (0, 1] or {@code m < 1}
      */
-    static List<double[]> points(int m, double step) {
+    public static List<double[]> points(int m, double step) {
         if (!(step > 0 && step <= 1)) {
             throw new IllegalArgumentException("gridStep: must be in (0, 1], got " + step);
         }
