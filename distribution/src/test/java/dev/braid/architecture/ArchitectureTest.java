@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * The layering rules of Braid, checked on the main classes of every module the distribution assembles (tests are
- * left out: plugin tests may use runtime fixtures). A broken rule fails the build and names the offending
+ * left out: integration tests in this module use the runtime on purpose). A broken rule fails the build and names the offending
  * dependency with its source line.
  */
 @Tag("slow") // reads every module's classes: tens of seconds on a loaded machine
