@@ -16,6 +16,7 @@ import dev.braid.runtime.pipeline.CatalogEncoding;
 import dev.braid.runtime.pipeline.DatasetLoader;
 import dev.braid.runtime.pipeline.ExperimentRunner;
 import dev.braid.runtime.pipeline.PipelineServices;
+import dev.braid.testkit.Vectors;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ class BraidJobTest {
             Map<String, float[]> local = readNpy(single.resolve("text.npy"), single.resolve("text.ids.txt"));
             assertThat(sparkText.keySet()).isEqualTo(local.keySet());
             for (Map.Entry<String, float[]> e : local.entrySet()) {
-                assertThat(cosine(e.getValue(), sparkText.get(e.getKey()))).as(e.getKey()).isGreaterThan(0.9999);
+                assertThat(Vectors.cosine(e.getValue(), sparkText.get(e.getKey()))).as(e.getKey()).isGreaterThan(0.9999);
             }
             Set<String> localFailed = Files.readAllLines(single.resolve("errors.tsv")).stream().skip(1)
                     .map(l -> l.split("\t")[0]).collect(Collectors.toSet());
@@ -154,17 +155,5 @@ class BraidJobTest {
             out.put(id, v);
         }
         return out;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }
