@@ -1,5 +1,6 @@
 package dev.braid.plugin.factorization;
 
+import dev.braid.api.component.Environment;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
@@ -26,9 +27,11 @@ abstract class FactorGenerator implements CandidateScorer {
     private final FitState<FactorScoring> fitted;
     private volatile TrainingReport report;
 
-    FactorGenerator(String name, Path modelPath) {
+    /** Checks the training parameters now, so a bad configuration fails when the generator is built. */
+    FactorGenerator(String name, BprTraining training, String modelPath, Environment environment) {
+        training.plan(0);
         this.name = name;
-        this.modelPath = modelPath;
+        this.modelPath = modelPath.isBlank() ? null : environment.resolve(modelPath);
         this.fitted = new FitState<>(name);
     }
 
