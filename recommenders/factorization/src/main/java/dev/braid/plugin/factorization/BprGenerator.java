@@ -23,15 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "bpr", config = BprConfig.class,
         description = "BPR matrix factorisation (SGD, uniform negative sampling, early stopping)")
-public final class BprGenerator extends FactorGenerator {
+public final class BprGenerator extends FactorGenerator<BprConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(BprGenerator.class);
     static final String NAME = "bpr";
 
-    private final BprConfig config;
-
     public BprGenerator(BprConfig config, Environment environment) {
-        super(NAME, config.training(), config.modelPath(), environment);
-        this.config = config;
+        super(NAME, config, config.training(), config.modelPath(), environment);
     }
 
     @Override

@@ -63,14 +63,10 @@ public record BprTraining(
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */
     long fingerprint(long h) {
-        h = Fingerprint.mix(h, epochs);
-        h = Fingerprint.mix(h, learningRate);
-        h = Fingerprint.mix(h, regularization);
-        h = Fingerprint.mix(h, validationShare);
-        h = Fingerprint.mix(h, evalEvery);
-        h = Fingerprint.mix(h, patience);
-        h = Fingerprint.mix(h, refit ? 1 : 0);
-        h = Fingerprint.mix(h, sampling);
-        return Fingerprint.mix(h, maxValidationUsers);
+        for (double p : new double[] {epochs, learningRate, regularization, validationShare, evalEvery, patience,
+                refit ? 1 : 0, maxValidationUsers}) {
+            h = Fingerprint.mix(h, p);
+        }
+        return Fingerprint.mix(h, sampling);
     }
 }

@@ -20,15 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "vbpr", config = VbprConfig.class,
         description = "VBPR: BPR factors plus a learned projection of the fused content vector (handles cold items)")
-public final class VbprGenerator extends FactorGenerator {
+public final class VbprGenerator extends FactorGenerator<VbprConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(VbprGenerator.class);
     static final String NAME = "vbpr";
 
-    private final VbprConfig config;
-
     public VbprGenerator(VbprConfig config, Environment environment) {
-        super(NAME, config.training(), config.modelPath(), environment);
-        this.config = config;
+        super(NAME, config, config.training(), config.modelPath(), environment);
     }
 
     @Override
