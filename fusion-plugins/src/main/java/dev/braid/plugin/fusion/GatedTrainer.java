@@ -5,7 +5,6 @@ import dev.braid.api.data.InteractionMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +62,7 @@ public final class GatedTrainer {
     /** The split training uses for a seed: the same held-out items and negatives every time. */
     static InteractionSplit validationSplit(GatedConfig config, boolean[] usable, InteractionMatrix interactions,
                                             long seed) {
-        return new InteractionSplit(interactions, usable, Holdout.parse("validationHoldout",
-                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
-                new SplittableRandom(seed ^ 0x5DEECE66DL));
+        return config.training().split(interactions, usable, seed ^ 0x5DEECE66DL);
     }
 
     /** The validation split (its held-out items and negatives are fixed at construction). */
@@ -100,8 +97,8 @@ public final class GatedTrainer {
             int[] order = split.shuffledUsers();
             double lossSum = 0;
             long triples = 0;
-            for (int start = 0; start < order.length; start += config.batchUsers()) {
-                int end = Math.min(order.length, start + config.batchUsers());
+            for (int start = 0; start < order.length; start += config.training().batchUsers()) {
+                int end = Math.min(order.length, start + config.training().batchUsers());
                 fuseAll(gate, fused, alpha, unit, norms);
                 Arrays.fill(touched, false);
                 long batchTriples = 0;
@@ -137,7 +134,7 @@ public final class GatedTrainer {
                 bestW = gate.w.clone();
                 bestB = gate.b.clone();
                 sinceBest = 0;
-            } else if (++sinceBest >= config.patience()) {
+            } else if (++sinceBest >= config.training().patience()) {
                 LOG.info("{}: early stop after epoch {} (best validation AUC {})", GatedFusion.NAME, epoch,
                         String.format("%.4f", bestAuc));
                 break;
@@ -156,7 +153,7 @@ public final class GatedTrainer {
      * generator ranks by; the loss is {@code -log σ(x)}.
      */
     private double userGradient(int user, int[] h, float[] unit, float[] grad, boolean[] touched) {
-        double scale = config.scoreScale();
+        double scale = config.training().scoreScale();
         double[] sum = new double[outDim];
         for (int i : h) {
             for (int c = 0; c < outDim; c++) {

@@ -1,6 +1,7 @@
 package dev.braid.plugin.fusion;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import java.util.List;
 
 /**
@@ -23,21 +24,12 @@ import java.util.List;
  * @param epochs              most training epochs
  * @param learningRate        Adam step size
  * @param weightDecay         decoupled weight decay on the matrices (AdamW)
- * @param batchUsers          users per gradient step
- * @param validationFraction  share of each user's training interactions held out for early stopping
- * @param patience            epochs without validation improvement before stopping
- * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
- * @param scoreScale          factor on the cosine difference inside the BPR sigmoid
  * @param engineThreads       PyTorch intra-op threads while this strategy trains (process-wide during training;
  *                            0 leaves the engine's setting); the tensors are tiny, see
  *                            {@link TransformerTrainer#train}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
- * @param keepBestInput       after training (or loading), keep the best single modality alone when the transformer
- *                            does not beat it on validation ({@link BestInputRule})
- * @param validationHoldout   what validation holds out: {@code interactions} (a share of each user's) or
- *                            {@code items} (a share of the items with all their interactions, as in a cold-start
- *                            evaluation; see {@link Holdout})
+ * @param training            batches, early stopping and the best-single-modality rule, as for {@code gated}
  */
 public record TransformerConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
@@ -65,35 +57,22 @@ public record TransformerConfig(
         @Param(description = "Adam step size", defaultValue = "0.006", min = 0) double learningRate,
         @Param(description = "decoupled weight decay on the matrices (AdamW)", defaultValue = "0.0001", min = 0)
         double weightDecay,
-        @Param(description = "users per gradient step", defaultValue = "128", min = 1) int batchUsers,
-        @Param(description = "share of each user's training interactions held out for early stopping",
-                defaultValue = "0.1", min = 0, max = 0.5) double validationFraction,
-        @Param(description = "epochs without validation improvement before stopping", defaultValue = "3", min = 1)
-        int patience,
-        @Param(description = "sampled negatives per held-out interaction (validation AUC)", defaultValue = "20",
-                min = 1) int validationNegatives,
-        @Param(description = "factor on the cosine difference inside the BPR sigmoid", defaultValue = "10", min = 0)
-        double scoreScale,
         @Param(description = "PyTorch intra-op threads while training (process-wide meanwhile; 0 = engine setting)",
                 defaultValue = "1", min = 0) int engineThreads,
         @Param(description = "model file: loaded when its fingerprint matches, else trained and saved here "
                 + "(empty = train every time)", defaultValue = "") String modelFile,
-        @Param(description = "after training, keep the best single modality alone when the transformer does not beat "
-                + "it on validation", defaultValue = "true") boolean keepBestInput,
-        @Param(description = "what validation holds out: interactions (a share of each user's) or items (a share "
-                + "of the items, never trained on, as in a cold-start evaluation)", defaultValue = "interactions")
-        String validationHoldout) {
+        @ParamGroup FusionTraining training) {
 
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         modelFile = modelFile == null ? "" : modelFile;
-        validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
+        training = training == null ? FusionTraining.defaults() : training;
     }
 
     /** The defaults with these sizes and epochs (tests). */
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
         return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile, true, "interactions");
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 1, modelFile, FusionTraining.defaults());
     }
 }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +73,7 @@ final class TransformerTrainer {
     /** The split training uses for a seed: the same held-out items and negatives every time (also after loading). */
     static InteractionSplit validationSplit(TransformerConfig config, boolean[][] present, int n,
                                             InteractionMatrix interactions, long seed) {
-        return new InteractionSplit(interactions, usable(present, n), Holdout.parse("validationHoldout",
-                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
-                new SplittableRandom(seed ^ 0x7F4A7C15L));
+        return config.training().split(interactions, usable(present, n), seed ^ 0x7F4A7C15L);
     }
 
     static boolean[] usable(boolean[][] present, int n) {
@@ -130,8 +127,8 @@ final class TransformerTrainer {
                 int[] order = split.shuffledUsers();
                 double lossSum = 0;
                 long triples = 0;
-                for (int start = 0; start < order.length; start += config.batchUsers()) {
-                    int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchUsers()));
+                for (int start = 0; start < order.length; start += config.training().batchUsers()) {
+                    int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.training().batchUsers()));
                     try (NDManager scope = base.newSubManager()) {
                         Batch batch = batch(users);
                         if (batch.triples == 0) {
@@ -154,7 +151,7 @@ final class TransformerTrainer {
                     bestAuc = auc;
                     best = copy(values);
                     sinceBest = 0;
-                } else if (++sinceBest >= config.patience()) {
+                } else if (++sinceBest >= config.training().patience()) {
                     LOG.info("{}: early stop after epoch {} (best validation AUC {})", TransformerFusion.NAME,
                             epoch, fmt(bestAuc));
                     break;
@@ -224,7 +221,7 @@ final class TransformerTrainer {
             // leave-one-out profile: the user's summed unit vectors minus the item's own, normalised
             NDArray q = membership.matMul(f).get(tu).sub(fi);
             NDArray p = q.div(q.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
-            NDArray x = p.mul(fi.sub(f.get(tj))).sum(new int[] {1}).mul((float) config.scoreScale());
+            NDArray x = p.mul(fi.sub(f.get(tj))).sum(new int[] {1}).mul((float) config.training().scoreScale());
             // -log σ(x) = log(1 + e^-x); |x| <= 2 scale keeps the exponent finite
             NDArray loss = x.neg().exp().add(1f).log().mean();
             gc.backward(loss);

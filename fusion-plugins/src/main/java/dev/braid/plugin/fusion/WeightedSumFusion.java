@@ -51,8 +51,8 @@ public final class WeightedSumFusion implements FusionStrategy {
     public WeightedSumFusion(WeightedSumConfig config, ComputeBackend backend) {
         this.config = config;
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredWeights = FusionParams.weights(config.weights());
-        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.configuredWeights = Modality.parseWeights("weights", config.weights());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         if (config.dimension() < 1) {
             throw new IllegalArgumentException("dimension: must be >= 1, got " + config.dimension());
         }
