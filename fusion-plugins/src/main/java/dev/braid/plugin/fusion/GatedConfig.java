@@ -9,10 +9,7 @@ import java.util.List;
  *
  * @param modalities          the modalities to fuse; empty means every modality of the input
  * @param dimension           the common dimension every modality is projected to
- * @param projection          {@code pca}, {@code random} or {@code none} (see {@link WeightedSumConfig})
- * @param standardise         standardise each modality per dimension before projecting
- * @param minStdRatio         std floor relative to the modality's mean spread
- * @param powerIterations     power iterations of the randomised PCA
+ * @param reduction           projection, standardisation and PCA settings ({@link ProjectionParams})
  * @param output              {@code concat}: one gated block per modality ({@code M x dimension}); {@code sum}: the
  *                            gated sum ({@code dimension})
  * @param epochs              most training epochs (0: untrained gates, equal weights over present modalities)
@@ -25,14 +22,7 @@ public record GatedConfig(
                 defaultValue = "[]") List<String> modalities,
         @Param(description = "common dimension every modality is projected to", defaultValue = "64", min = 1)
         int dimension,
-        @Param(description = "projection to the common dimension: pca, random or none", defaultValue = "pca")
-        String projection,
-        @Param(description = "standardise each modality per dimension before projecting", defaultValue = "true")
-        boolean standardise,
-        @Param(description = "std floor relative to the modality's mean spread", defaultValue = "0.01", min = 0)
-        double minStdRatio,
-        @Param(description = "power iterations of the randomised PCA", defaultValue = "1", min = 0, max = 10)
-        int powerIterations,
+        @ParamGroup ProjectionParams reduction,
         @Param(description = "concat (one gated block per modality) or sum (gated sum in the common space)",
                 defaultValue = "concat") String output,
         @Param(description = "most training epochs (0 = untrained: equal weights over present modalities)",
@@ -43,12 +33,13 @@ public record GatedConfig(
 
     public GatedConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
+        reduction = reduction == null ? ProjectionParams.of("pca") : reduction;
         training = training == null ? FusionTraining.defaults() : training;
     }
 
     /** The defaults with this many epochs, projection and dimension. */
     public static GatedConfig of(int epochs, String projection, int dimension, String output) {
-        return new GatedConfig(List.of(), dimension, projection, true, 0.01, 1, output, epochs, 0.05, 1e-4,
+        return new GatedConfig(List.of(), dimension, ProjectionParams.of(projection), output, epochs, 0.05, 1e-4,
                 FusionTraining.defaults());
     }
 
@@ -64,7 +55,7 @@ public record GatedConfig(
 
     /** The same configuration with other training parameters. */
     public GatedConfig withTraining(FusionTraining t) {
-        return new GatedConfig(modalities, dimension, projection, standardise, minStdRatio, powerIterations, output,
+        return new GatedConfig(modalities, dimension, reduction, output,
                 epochs, learningRate, l2, t);
     }
 }

@@ -75,9 +75,7 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
         check(config.epochs() >= 0, "epochs", "must be >= 0", config.epochs());
         check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
         check(config.l2() >= 0, "l2", "must be >= 0", config.l2());
-        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
-                config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.dimension());
     }
 
     private static void check(boolean ok, String param, String rule, Object value) {
@@ -109,7 +107,7 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
             if (config.training().keepBestInput()) {
                 double best = history.stream().mapToDouble(GatedTrainer.Epoch::validationAuc).max().orElse(Double.NaN);
                 rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
-                        input, trainer.split(), config.minStdRatio());
+                        input, trainer.split(), config.reduction().minStdRatio());
             }
         }
         gate.updateMeanWeights(units, present, n);

@@ -10,10 +10,8 @@ import java.util.List;
  * @param modalities          the modalities to fuse; empty means every modality of the input
  * @param inputDimension      each modality is first reduced to this many dimensions (PCA or random projection,
  *                            fitted on the catalog) and L2-normalised: the input of its token projection
- * @param projection          {@code pca}, {@code random} or {@code none} for that reduction
- * @param standardise         standardise each modality per dimension before reducing it
- * @param minStdRatio         std floor relative to the modality's mean spread
- * @param powerIterations     power iterations of the randomised PCA
+ * @param reduction           projection to {@code inputDimension}, standardisation and PCA settings
+ *                            ({@link ProjectionParams})
  * @param modelDimension      token width {@code d_model}
  * @param heads               attention heads ({@code modelDimension} must be a multiple)
  * @param layers              encoder layers (1 or 2)
@@ -36,14 +34,7 @@ public record TransformerConfig(
                 defaultValue = "[]") List<String> modalities,
         @Param(description = "dimension each modality is reduced to before its token projection", defaultValue = "64",
                 min = 1) int inputDimension,
-        @Param(description = "reduction to inputDimension: pca, random or none", defaultValue = "pca")
-        String projection,
-        @Param(description = "standardise each modality per dimension before reducing it", defaultValue = "true")
-        boolean standardise,
-        @Param(description = "std floor relative to the modality's mean spread", defaultValue = "0.01", min = 0)
-        double minStdRatio,
-        @Param(description = "power iterations of the randomised PCA", defaultValue = "1", min = 0, max = 10)
-        int powerIterations,
+        @ParamGroup ProjectionParams reduction,
         @Param(description = "token width d_model", defaultValue = "32", min = 1) int modelDimension,
         @Param(description = "attention heads (modelDimension must be a multiple)", defaultValue = "4", min = 1)
         int heads,
@@ -66,13 +57,14 @@ public record TransformerConfig(
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         modelFile = modelFile == null ? "" : modelFile;
+        reduction = reduction == null ? ProjectionParams.of("pca") : reduction;
         training = training == null ? FusionTraining.defaults() : training;
     }
 
     /** The defaults with these sizes and epochs (tests). */
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
-        return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
+        return new TransformerConfig(List.of(), inputDimension, ProjectionParams.of("pca"), modelDimension, heads, layers,
                 2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 1, modelFile, FusionTraining.defaults());
     }
 }

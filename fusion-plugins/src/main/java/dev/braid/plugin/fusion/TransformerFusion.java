@@ -90,9 +90,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
         check(config.training().validationFraction() > 0, "validationFraction",
                 "must be in (0, 0.5] (the transformer always validates)", config.training().validationFraction());
         check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
-        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
-                config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.inputDimension());
         this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
     }
 
@@ -163,7 +161,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                     .orElse(Double.NaN);
             rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
                     input, TransformerTrainer.validationSplit(config, present, n, interactions, input.seed()),
-                    config.minStdRatio());
+                    config.reduction().minStdRatio());
         }
         fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
                 attention, rule);
@@ -194,10 +192,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
     private long fingerprint(FusionInput input, List<ModalityProjector> projectors, float[][] units) {
         long h = Fingerprint.mix(Fingerprint.start(), MODEL_REVISION);
         h = Fingerprint.mix(h, config.inputDimension());
-        h = Fingerprint.mix(h, config.projection().trim().toLowerCase(Locale.ROOT));
-        h = Fingerprint.mix(h, config.standardise() ? 1 : 0);
-        h = Fingerprint.mix(h, config.minStdRatio());
-        h = Fingerprint.mix(h, config.powerIterations());
+        h = config.reduction().fingerprint(h);
         h = Fingerprint.mix(h, config.modelDimension());
         h = Fingerprint.mix(h, config.heads());
         h = Fingerprint.mix(h, config.layers());
@@ -253,7 +248,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                         + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
                         + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
-                config.inputDimension(), config.projection(), config.modelDimension(), config.heads(), config.layers(),
+                config.inputDimension(), config.reduction().projection(), config.modelDimension(), config.heads(), config.layers(),
                 config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
                 config.weightDecay(), config.training().batchUsers(), config.training().validationFraction(),
                 config.training().patience(), config.training().validationNegatives(), config.training().scoreScale(),

@@ -56,14 +56,7 @@ public final class WeightedSumFusion implements FusionStrategy {
         if (config.dimension() < 1) {
             throw new IllegalArgumentException("dimension: must be >= 1, got " + config.dimension());
         }
-        if (!(config.minStdRatio() >= 0)) {
-            throw new IllegalArgumentException("minStdRatio: must be >= 0, got " + config.minStdRatio());
-        }
-        if (config.powerIterations() < 0) {
-            throw new IllegalArgumentException("powerIterations: must be >= 0, got " + config.powerIterations());
-        }
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
-                config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.dimension());
     }
 
     @Override
