@@ -2,6 +2,7 @@ package dev.braid.plugin.fusion;
 
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.EarlyStopping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,10 +79,11 @@ public final class GatedTrainer {
         double[] norms = new double[n];
         float[] alpha = new float[n * mCount];
         fuseAll(gate, fused, alpha, unit, norms);
-        double bestAuc = split.auc(unit, outDim);
-        history.add(new Epoch(0, Double.NaN, bestAuc));
+        double untrainedAuc = split.auc(unit, outDim);
+        history.add(new Epoch(0, Double.NaN, untrainedAuc));
         LOG.info("{}: {} validation pairs; before training validation AUC {}", GatedFusion.NAME,
-                split.validation.size(), String.format("%.4f", bestAuc));
+                split.validation.size(), String.format("%.4f", untrainedAuc));
+        EarlyStopping stopping = new EarlyStopping(config.training().patience(), untrainedAuc);
         float[] bestW = gate.w.clone();
         float[] bestB = gate.b.clone();
         double[] mw = new double[gate.w.length];
@@ -89,7 +91,6 @@ public final class GatedTrainer {
         double[] mb = new double[gate.b.length];
         double[] vb = new double[gate.b.length];
         int step = 0;
-        int sinceBest = 0;
         progress.start(GatedFusion.NAME + ": training gates (BPR on cosine scores)", config.epochs());
         float[] grad = new float[n * outDim];
         boolean[] touched = new boolean[n];
@@ -129,14 +130,12 @@ public final class GatedTrainer {
             LOG.info("{}: epoch {} loss {} validation AUC {}", GatedFusion.NAME, epoch, String.format("%.4f", loss),
                     String.format("%.4f", auc));
             progress.advance(1);
-            if (auc > bestAuc) {
-                bestAuc = auc;
+            if (stopping.improves(epoch, auc)) {
                 bestW = gate.w.clone();
                 bestB = gate.b.clone();
-                sinceBest = 0;
-            } else if (++sinceBest >= config.training().patience()) {
+            } else if (stopping.exhausted()) {
                 LOG.info("{}: early stop after epoch {} (best validation AUC {})", GatedFusion.NAME, epoch,
-                        String.format("%.4f", bestAuc));
+                        String.format("%.4f", stopping.best()));
                 break;
             }
         }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.EarlyStopping;
 import dev.braid.platform.training.TrainingLease;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,15 +115,15 @@ final class TransformerTrainer {
                 m2[k] = new float[values[k].length];
                 decay[k] = layout.get(k).shape().length >= 2;
             }
-            double bestAuc = validationAuc(base, values);
+            double untrainedAuc = validationAuc(base, values);
+            EarlyStopping stopping = new EarlyStopping(config.training().patience(), untrainedAuc);
             float[][] best = initial;
-            history.add(new Epoch(0, Double.NaN, bestAuc));
+            history.add(new Epoch(0, Double.NaN, untrainedAuc));
             LOG.info("{}: {} validation pairs; before training validation AUC {}", TransformerFusion.NAME,
-                    split.validation.size(), fmt(bestAuc));
+                    split.validation.size(), fmt(untrainedAuc));
             progress.start(TransformerFusion.NAME + ": training (BPR on cosine scores, " + ENGINE + ")",
                     config.epochs());
             int step = 0;
-            int sinceBest = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 int[] order = split.shuffledUsers();
                 double lossSum = 0;
@@ -147,13 +148,11 @@ final class TransformerTrainer {
                 history.add(new Epoch(epoch, loss, auc));
                 LOG.info("{}: epoch {} loss {} validation AUC {}", TransformerFusion.NAME, epoch, fmt(loss), fmt(auc));
                 progress.advance(1);
-                if (auc > bestAuc) {
-                    bestAuc = auc;
+                if (stopping.improves(epoch, auc)) {
                     best = copy(values);
-                    sinceBest = 0;
-                } else if (++sinceBest >= config.training().patience()) {
+                } else if (stopping.exhausted()) {
                     LOG.info("{}: early stop after epoch {} (best validation AUC {})", TransformerFusion.NAME,
-                            epoch, fmt(bestAuc));
+                            epoch, fmt(stopping.best()));
                     break;
                 }
             }
