@@ -106,7 +106,7 @@ public final class FitSpeedBench implements Callable<Integer> {
         BprTraining t = d.training();
         return new VbprConfig(d.factors(), d.contentFactors(), d.contentRegularization(), d.contentDimension(),
                 batchSize, d.contentOnlyWeight(), new BprTraining(epochCount, t.learningRate(), t.regularization(), 0,
-                t.evalEvery(), t.patience(), t.refit(), t.maxValidationUsers(), t.sampling()), "");
+                t.evalEvery(), t.patience(), t.refit(), t.maxValidationUsers(), t.sampling(), ""));
     }
 
     private void vbpr(BenchReport r) {

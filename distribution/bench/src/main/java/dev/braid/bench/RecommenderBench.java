@@ -123,7 +123,7 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     BprConfig bprConfig() {
-        return new BprConfig(factors, itemBias, training(), "");
+        return new BprConfig(factors, itemBias, training());
     }
 
     private Map<String, Object> bprProtocol() {
@@ -186,11 +186,12 @@ public final class RecommenderBench implements Callable<Integer> {
 
     VbprConfig vbprConfig() {
         return new VbprConfig(factors, contentFactors, contentRegularization, contentDimension, vbprBatch,
-                vbprContentOnly, training(), "");
+                vbprContentOnly, training());
     }
 
     BprTraining training() {
-        return new BprTraining(epochs, learningRate, regularization, validationShare, 5, 3, true, 5000, sampling);
+        return new BprTraining(epochs, learningRate, regularization, validationShare, 5, 3, true, 5000, sampling,
+                "");
     }
 
     Generator vbpr() {

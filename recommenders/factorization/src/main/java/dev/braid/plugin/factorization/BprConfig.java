@@ -9,25 +9,20 @@ import dev.braid.api.io.Fingerprint;
  *
  * @param factors   latent dimension
  * @param itemBias  learn an item bias term
- * @param training  epochs, SGD step, regularisation, early stopping and sampling, as for {@code vbpr}
- * @param modelPath model file: loaded when it was trained on the same data, parameters and seed, written
- *                  (atomically) after training otherwise; empty = keep in memory only
+ * @param training  epochs, SGD step, regularisation, early stopping, sampling and model file, as for {@code vbpr}
  */
 public record BprConfig(
         @Param(description = "latent factors", defaultValue = "64", min = 1, max = 4096) int factors,
         @Param(description = "learn item biases", defaultValue = "true") boolean itemBias,
-        @ParamGroup BprTraining training,
-        @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
-                + "empty = none", defaultValue = "") String modelPath) {
+        @ParamGroup BprTraining training) {
 
     public BprConfig {
-        modelPath = modelPath == null ? "" : modelPath;
         training = training == null ? BprTraining.defaults() : training;
     }
 
     /** The defaults. */
     public static BprConfig defaults() {
-        return new BprConfig(64, true, BprTraining.defaults(), "");
+        return new BprConfig(64, true, BprTraining.defaults());
     }
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */

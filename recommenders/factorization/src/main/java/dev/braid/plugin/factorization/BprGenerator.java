@@ -28,7 +28,7 @@ public final class BprGenerator extends FactorGenerator<BprConfig> {
     static final String NAME = "bpr";
 
     public BprGenerator(BprConfig config, Environment environment) {
-        super(NAME, config, config.training(), config.modelPath(), environment);
+        super(NAME, config, config.training(), environment);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.braid.api.io.Fingerprint;
 
 /**
  * How {@code bpr} and {@code vbpr} train: SGD over sampled (user, positive, negative) triples with early stopping on
- * held-out positives. A {@link dev.braid.api.component.ParamGroup} of both configurations: its keys sit beside
- * theirs.
+ * held-out positives, and where the trained model is kept. A {@link dev.braid.api.component.ParamGroup} of both
+ * configurations: its keys sit beside theirs.
  *
  * @param epochs             the most SGD epochs (one epoch draws as many triples as there are positives)
  * @param learningRate       SGD step size
@@ -18,6 +18,8 @@ import dev.braid.api.io.Fingerprint;
  * @param maxValidationUsers users ranked at each validation, at most
  * @param sampling           how a positive pair is drawn: {@code pair} (uniform over all positives, as Cornac) or
  *                           {@code user} (a uniform user, then one of their positives, as Rendle's paper and LibRec)
+ * @param modelPath          model file: loaded when it was trained on the same data, parameters and seed, written
+ *                           (atomically) after training otherwise; empty = keep in memory only
  */
 public record BprTraining(
         @Param(description = "maximum SGD epochs", defaultValue = "100", min = 1) int epochs,
@@ -34,10 +36,13 @@ public record BprTraining(
         @Param(description = "users ranked at each validation, at most", defaultValue = "5000", min = 1)
         int maxValidationUsers,
         @Param(description = "positive sampling: pair (uniform over positives) or user (uniform user first)",
-                defaultValue = "pair") String sampling) {
+                defaultValue = "pair") String sampling,
+        @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
+                + "empty = none", defaultValue = "") String modelPath) {
 
     public BprTraining {
         sampling = sampling == null ? "pair" : sampling;
+        modelPath = modelPath == null ? "" : modelPath;
         if (!sampling.equals("pair") && !sampling.equals("user")) {
             throw new IllegalArgumentException("sampling: expected pair or user, got '" + sampling + "'");
         }
@@ -45,12 +50,12 @@ public record BprTraining(
 
     /** The defaults. */
     public static BprTraining defaults() {
-        return new BprTraining(100, 0.05, 0.01, 0.1, 5, 3, true, 5000, "pair");
+        return of(100, 0.1, "");
     }
 
-    /** The defaults with this many epochs and this validation share (tests and benchmarks). */
-    public static BprTraining of(int epochs, double validationShare) {
-        return new BprTraining(epochs, 0.05, 0.01, validationShare, 5, 3, true, 5000, "pair");
+    /** The defaults with this many epochs, validation share and model file (tests and benchmarks). */
+    public static BprTraining of(int epochs, double validationShare, String modelPath) {
+        return new BprTraining(epochs, 0.05, 0.01, validationShare, 5, 3, true, 5000, "pair", modelPath);
     }
 
     boolean userSampling() {
@@ -61,7 +66,7 @@ public record BprTraining(
         return new TrainingPlan(epochs, validationShare, evalEvery, patience, refit, maxValidationUsers, seed);
     }
 
-    /** Mixes every parameter that changes the trained model into a fingerprint. */
+    /** Mixes every parameter that changes the trained model (all but the model file) into a fingerprint. */
     long fingerprint(long h) {
         for (double p : new double[] {epochs, learningRate, regularization, validationShare, evalEvery, patience,
                 refit ? 1 : 0, maxValidationUsers}) {

@@ -30,11 +30,11 @@ abstract class FactorGenerator<C extends Record> implements CandidateScorer {
     private volatile TrainingReport report;
 
     /** Checks the training parameters now, so a bad configuration fails when the generator is built. */
-    FactorGenerator(String name, C config, BprTraining training, String modelPath, Environment environment) {
+    FactorGenerator(String name, C config, BprTraining training, Environment environment) {
         training.plan(0);
         this.config = config;
         this.name = name;
-        this.modelPath = modelPath.isBlank() ? null : environment.resolve(modelPath);
+        this.modelPath = training.modelPath().isBlank() ? null : environment.resolve(training.modelPath());
         this.fitted = new FitState<>(name);
     }
 

@@ -20,8 +20,8 @@ import dev.braid.api.io.Fingerprint;
  *                              alone ({@code θ_u · E (f_i - f_j) + β · (f_i - f_j)}, as if both items were cold), so
  *                              that the content terms rank on their own, as they must for items without
  *                              interactions; 0 = plain VBPR (the content terms only fit what the item factors leave)
- * @param training              epochs, SGD step, regularisation, early stopping and sampling, as for {@code bpr}
- * @param modelPath             model file, as for {@code bpr}; empty = none
+ * @param training              epochs, SGD step, regularisation, early stopping, sampling and model file, as for
+ *                              {@code bpr}
  */
 public record VbprConfig(
         @Param(description = "collaborative latent factors", defaultValue = "64", min = 1, max = 4096) int factors,
@@ -37,12 +37,9 @@ public record VbprConfig(
         @Param(description = "weight of the extra BPR loss on the content terms alone (trains them to rank cold "
                 + "items); 0 = plain VBPR; mini-batch training only", defaultValue = "0", min = 0)
         double contentOnlyWeight,
-        @ParamGroup BprTraining training,
-        @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
-                + "empty = none", defaultValue = "") String modelPath) {
+        @ParamGroup BprTraining training) {
 
     public VbprConfig {
-        modelPath = modelPath == null ? "" : modelPath;
         training = training == null ? BprTraining.defaults() : training;
         if (batchSize < 0) {
             throw new IllegalArgumentException("batchSize: must be >= 0, got " + batchSize);
@@ -54,7 +51,7 @@ public record VbprConfig(
 
     /** The defaults. */
     public static VbprConfig defaults() {
-        return new VbprConfig(64, 32, 0.001, 128, 0, 0, BprTraining.defaults(), "");
+        return new VbprConfig(64, 32, 0.001, 128, 0, 0, BprTraining.defaults());
     }
 
     /** The mini-batch size for this many training positives (resolves 0 = automatic). */

@@ -25,7 +25,7 @@ public final class VbprGenerator extends FactorGenerator<VbprConfig> {
     static final String NAME = "vbpr";
 
     public VbprGenerator(VbprConfig config, Environment environment) {
-        super(NAME, config, config.training(), config.modelPath(), environment);
+        super(NAME, config, config.training(), environment);
     }
 
     @Override

@@ -26,9 +26,9 @@ class CandidateScoringTest {
 
     private List<CandidateScorer> fitted() {
         Environment env = new Environment(dir, dir, 1);
-        BprGenerator bpr = new BprGenerator(new BprConfig(8, true, BprTraining.of(10, 0), ""),
+        BprGenerator bpr = new BprGenerator(new BprConfig(8, true, BprTraining.of(10, 0, "")),
                 env);
-        VbprGenerator vbpr = new VbprGenerator(new VbprConfig(8, 4, 0.001, 128, 0, 0, BprTraining.of(10, 0), ""), env);
+        VbprGenerator vbpr = new VbprGenerator(new VbprConfig(8, 4, 0.001, 128, 0, 0, BprTraining.of(10, 0, "")), env);
         bpr.fit(DATA.data(3), ProgressListener.NONE);
         vbpr.fit(DATA.data(3), ProgressListener.NONE);
         return List.of(bpr, vbpr);

@@ -26,7 +26,7 @@ class VbprGeneratorTest {
 
     /** 16 factors, 8 content factors, 40 epochs; {@code batchSize} 0 = automatic, 1 = per-draw updates. */
     private VbprGenerator vbpr(int batchSize, String modelPath) {
-        VbprConfig c = new VbprConfig(16, 8, 0.001, 128, batchSize, 0, BprTraining.of(40, 0), modelPath);
+        VbprConfig c = new VbprConfig(16, 8, 0.001, 128, batchSize, 0, BprTraining.of(40, 0, modelPath));
         return new VbprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -34,7 +34,7 @@ class VbprGeneratorTest {
     void ranksColdItemsThroughTheirContentWhereBprCannot() {
         VbprGenerator v = vbpr("");
         v.fit(COLD.data(42), ProgressListener.NONE);
-        BprGenerator b = new BprGenerator(new BprConfig(16, true, BprTraining.of(40, 0), ""),
+        BprGenerator b = new BprGenerator(new BprConfig(16, true, BprTraining.of(40, 0, "")),
                 new Environment(dir, dir, 1));
         b.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(COLD.coldItems).isNotEmpty();
@@ -81,11 +81,11 @@ class VbprGeneratorTest {
         assertThat(d.batchSize(10_000)).isEqualTo(1024);
         assertThat(d.batchSize(100_000)).isEqualTo(3125);
         assertThat(d.batchSize(632_000)).isEqualTo(16_384);
-        VbprConfig fixed = new VbprConfig(16, 8, 0.001, 128, 1, 0, BprTraining.of(40, 0), "");
+        VbprConfig fixed = new VbprConfig(16, 8, 0.001, 128, 1, 0, BprTraining.of(40, 0, ""));
         assertThat(fixed.batchSize(632_000)).isEqualTo(1);
-        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, -1, 0, BprTraining.of(40, 0), ""))
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, -1, 0, BprTraining.of(40, 0, "")))
                 .hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, 0, -0.5, BprTraining.of(40, 0), ""))
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, 0, -0.5, BprTraining.of(40, 0, "")))
                 .hasMessageContaining("contentOnlyWeight");
     }
 
