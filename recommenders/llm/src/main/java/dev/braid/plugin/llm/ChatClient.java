@@ -173,6 +173,11 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private ChatAnswer send(byte[] body, long deadline, LlmStats stats) throws LlmException {
+        if (deadline - clock.getAsLong() <= 0) {
+            // An earlier stage of the request spent its LLM budget: nothing is sent, and the endpoint's health
+            // (the breaker) is not judged by it.
+            throw new LlmException(LlmException.Kind.TIMEOUT, "no time left in the request's LLM budget");
+        }
         if (!breaker.allow()) {
             throw new LlmException(LlmException.Kind.BREAKER_OPEN, "the circuit breaker is open after "
                     + config.breakerFailures() + " consecutive failures");
