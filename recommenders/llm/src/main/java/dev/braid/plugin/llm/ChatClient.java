@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,8 @@ public final class ChatClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Most threads of the HTTP client's executor (plus its one selector thread). */
+    static final int HTTP_THREADS = 4;
 
     private final EndpointConfig config;
     private final URI uri;
@@ -73,11 +76,17 @@ public final class ChatClient implements AutoCloseable {
         } else {
             this.apiKey = null;
         }
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "braid-llm-http-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // The HTTP client's own work (completing exchanges, reading bodies) never blocks: a few threads suffice,
+        // and a bounded pool keeps a slow or failing endpoint from growing the server's thread count.
+        int threads = Math.min(HTTP_THREADS, config.maxConcurrent());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "braid-llm-http-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofMillis(config.timeoutMs())).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
