@@ -19,10 +19,12 @@ PORT=${PORT:-18098}
 # connection still waiting sends its next request late (the wait counts in the latency).
 CONNECTIONS=${CONNECTIONS:-128}
 mkdir -p "$WORK"
-cp "$BENCH/llm-serve.yaml" "$WORK/serve.yaml"
+# STUB_PORT: another port for the stub when 18111 is taken (the configuration's baseUrl follows it).
+STUB_PORT=${STUB_PORT:-18111}
+sed "s/127.0.0.1:18111/127.0.0.1:$STUB_PORT/" "$BENCH/llm-serve.yaml" > "$WORK/serve.yaml"
 export BRAID_CACHE_DIR="$WORK/cache" BRAID_LOG_LEVEL=INFO BRAID_BENCH_LLM_KEY=bench-key-not-a-secret
 export BRAID_JAVA_OPTS="${BRAID_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc:file=$WORK/gc.log"
-java "$BENCH/StubChat.java" --port 18111 --failRate 0.5 --delayMs 30 --slowMs 5000 --seed 1 > "$WORK/stub.log" 2>&1 &
+java "$BENCH/StubChat.java" --port "$STUB_PORT" --failRate 0.5 --delayMs 30 --slowMs 5000 --seed 1 > "$WORK/stub.log" 2>&1 &
 STUB=$!
 "$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -259,7 +260,9 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private Attempt attempt(byte[] body, long limitNanos, LlmStats stats) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(limitNanos))
+        // No HttpRequest.timeout: the wait below bounds the attempt, and the client's own timer would add a
+        // registration and a cancellation under the client's lock to every request.
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
@@ -273,12 +276,12 @@ public final class ChatClient implements AutoCloseable {
         try {
             r = f.get(limitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            abandon(f);
             stats.latency(clock.getAsLong() - t0);
             return Attempt.failed(new LlmException(LlmException.Kind.TIMEOUT, "no answer within "
                     + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms"), true);
         } catch (InterruptedException e) {
-            f.cancel(true);
+            abandon(f);
             Thread.currentThread().interrupt();
             return Attempt.failed(new LlmException(LlmException.Kind.TIMEOUT, "interrupted"), false);
         } catch (ExecutionException e) {
@@ -321,6 +324,19 @@ public final class ChatClient implements AutoCloseable {
             return Attempt.failed(new LlmException(LlmException.Kind.SERVER_ERROR, detail), true);
         }
         return Attempt.failed(new LlmException(LlmException.Kind.HTTP_ERROR, detail), false);
+    }
+
+    /**
+     * Cancels an attempt (which closes its connection) on the client's own threads: cancelling takes the HTTP
+     * client's internal locks, which its selector and executor threads hold often under load, and the caller's
+     * deadline has passed, so the caller must not wait for them.
+     */
+    private void abandon(CompletableFuture<?> attempt) {
+        try {
+            executor.execute(() -> attempt.cancel(true));
+        } catch (RejectedExecutionException closed) {
+            attempt.cancel(true);
+        }
     }
 
     /** The first choice's message content and the token count of a chat completion. */
