@@ -83,7 +83,7 @@ class RequestBudgetTest {
 
     @Test
     void whenTheRerankSpendsTheDeadlineTheExplainOfTheSameRequestFallsBackWithoutSendingAnything() {
-        LlmReranker reranker = reranker(200);
+        LlmReranker reranker = reranker(1000);
         LlmExplainer explainer = explainer(60_000);
         Query request = request();
 
@@ -134,10 +134,10 @@ class RequestBudgetTest {
             }
             assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
 
-            // A request whose deadline an earlier stage started with 200 ms: it gives up on the slot at its
+            // A request whose deadline an earlier stage started with 1 s: it gives up on the slot at its
             // deadline, sends nothing, and keeps the incoming order.
             Query hurried = request();
-            RequestDeadline.of(hurried, TimeUnit.MILLISECONDS.toNanos(200));
+            RequestDeadline.of(hurried, TimeUnit.SECONDS.toNanos(1));
             List<ScoredItem> out = patient.rerank(hurried, incoming(), new float[0], 5);
             assertThat(release.getCount()).isEqualTo(1);
             assertThat(ids(out)).containsExactlyElementsOf(CANDIDATES);
