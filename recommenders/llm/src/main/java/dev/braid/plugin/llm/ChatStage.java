@@ -12,6 +12,7 @@ import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.TrainingData;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -19,15 +20,32 @@ import java.util.function.Function;
  * the catalog and training interactions their prompts are written from (taken at fit), no per-item scores of their
  * own, and closing the client with the stage.
  */
-abstract class ChatStage implements Generator, Reranker, Measured {
+abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Reranker, Measured {
+    /** What every chat stage's configuration holds. */
+    interface Settings {
+        /** The chat-completions endpoint and its limits. */
+        EndpointConfig endpoint();
+
+        /** How many of the user's most recent training items the prompt shows. */
+        int historyItems();
+
+        /** Each item's text is cut to this many characters in the prompt. */
+        int textChars();
+
+        /** The LLM time budget of one request in ms, shared with the other LLM stages of the chain. */
+        int deadlineMs();
+    }
+
+    protected final C config;
     protected final ChatClient client;
     protected final LlmStats stats = new LlmStats();
     protected volatile Catalog catalog;
     private volatile InteractionMatrix train;
 
     /** @param variables the environment variables (the API key is read from one) */
-    ChatStage(EndpointConfig endpoint, Environment environment, Function<String, String> variables) {
-        this.client = new ChatClient(endpoint, environment.cacheDirectory().resolve("llm"), variables);
+    ChatStage(C config, Environment environment, Function<String, String> variables) {
+        this.config = config;
+        this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
     }
 
     @Override
@@ -41,9 +59,14 @@ abstract class ChatStage implements Generator, Reranker, Measured {
         // list-level only: the scores of the previous stage stand
     }
 
-    /** The user's most recent training items for the prompt, at most {@code n}. */
-    protected List<Item> history(Query query, int n) {
-        return ItemTexts.recentHistory(catalog, train, query.user(), n);
+    /** The user's most recent training items for the prompt, at most {@code historyItems}. */
+    protected List<Item> history(Query query) {
+        return ItemTexts.recentHistory(catalog, train, query.user(), config.historyItems());
+    }
+
+    /** When this request's LLM time budget ends ({@link RequestDeadline}). */
+    protected long deadline(Query query) {
+        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
     }
 
     /** The counters of this stage (calls, failures, fallbacks, cache hits, latency). */

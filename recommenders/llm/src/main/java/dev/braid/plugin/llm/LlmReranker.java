@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-rerank", config = LlmRerankConfig.class,
         description = "reorders the top candidates with an OpenAI-compatible chat model; falls back to the incoming order")
-public final class LlmReranker extends ChatStage {
+public final class LlmReranker extends ChatStage<LlmRerankConfig> {
     private static final Logger log = LoggerFactory.getLogger(LlmReranker.class);
-
-    private final LlmRerankConfig config;
 
     public LlmReranker(LlmRerankConfig config, Environment environment) {
         this(config, environment, System::getenv);
     }
 
     LlmReranker(LlmRerankConfig config, Environment environment, Function<String, String> variables) {
-        super(config.endpoint(), environment, variables);
-        this.config = config;
+        super(config, environment, variables);
     }
 
     @Override
@@ -64,9 +60,9 @@ public final class LlmReranker extends ChatStage {
             for (String id : ids) {
                 items.add(catalog.item(catalog.indexOf(id)));
             }
-            List<ChatMessage> prompt = ListwisePrompt.messages(history(query, config.historyItems()), items,
+            List<ChatMessage> prompt = ListwisePrompt.messages(history(query), items,
                     config.textChars());
-            long deadline = RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
+            long deadline = deadline(query);
             Ranking ranking = client.complete(prompt, deadline, stats, content -> RankingParser.parse(content, ids));
             Map<String, ScoredItem> byId = new HashMap<>();
             top.forEach(s -> byId.put(s.itemId(), s));
