@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
@@ -39,17 +38,12 @@ class ColdStartEvaluationIT {
         }
         yaml = yaml.replaceAll("(?m)^  - \\{name: (content-profile|vbpr|fused-mlp)[^\n]*\n", "")
                 .replaceAll("(?s)\noutput:.*", "\n");
-        Path config = dir.resolve("cold.yaml");
-        Files.writeString(config, yaml);
-        Path json = dir.resolve("cold.json");
 
-        Launcher.Result r = Launcher.run(dir.resolve("cache"), 600, "run", "--config", config.toString(),
-                "--json-out", json.toString());
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("ties: random (seed 42)", "(random, expected)",
+        Launcher.Report run = Launcher.runExperiment(dir, "cold", yaml, 600);
+        assertThat(run.stdout()).contains("ties: random (seed 42)", "(random, expected)",
                 "Compared with the baseline 'fused'", "p Wilcoxon");
 
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode report = run.json();
         assertThat(report.at("/protocol/baseline").asText()).isEqualTo("fused");
         JsonNode popularity = variant(report, "popularity");
         double random = popularity.at("/details/random_expected/ndcg@10").asDouble();

@@ -3,7 +3,6 @@ package dev.braid.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -51,16 +50,10 @@ class EvaluationOptionsIT {
         Files.writeString(split.resolve("train.tsv"), train);
         Files.writeString(split.resolve("test.tsv"), "user\titem\trating\nu1\ti3\t5\nu1\ti15\t5\nu11\ti1\t5\n");
         Files.writeString(split.resolve("validation.tsv"), "user\titem\trating\nu2\ti12\t5\n");
-        Path config = dir.resolve("options.yaml");
-        Files.writeString(config, CONFIG);
-        Path json = dir.resolve("out.json");
-
-        Launcher.Result r = Launcher.run(dir.resolve("cache"), 300, "run", "--config", config.toString(),
-                "--json-out", json.toString());
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("Warm and cold", "cold users", "cold items", "±",
+        Launcher.Report run = Launcher.runExperiment(dir, "options", CONFIG, 300);
+        assertThat(run.stdout()).contains("Warm and cold", "cold users", "cold items", "±",
                 "Compared with the baseline 'first'");
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode report = run.json();
         assertThat(report.at("/protocol/split/method").asText()).isEqualTo("files");
         assertThat(report.at("/protocol/split/trainFile").asText()).isEqualTo("split/train.tsv");
         assertThat(report.at("/protocol/split/validation").asInt()).isEqualTo(1);
@@ -79,7 +72,7 @@ class EvaluationOptionsIT {
         assertThat(second.path("verdict").asText()).isEqualTo("NOT_SIGNIFICANT");
 
         Files.writeString(split.resolve("test.tsv"), "user\titem\trating\nu1\ti99\t5\n");
-        Launcher.Result bad = Launcher.run(dir.resolve("cache"), 300, "run", "--config", config.toString());
+        Launcher.Result bad = Launcher.run(dir.resolve("cache"), 300, "run", "--config", run.config().toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stderr()).contains("evaluation.split.test", "test.tsv", "'i99' (line 2)");
     }

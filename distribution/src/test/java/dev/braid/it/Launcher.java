@@ -1,5 +1,7 @@
 package dev.braid.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,5 +36,27 @@ final class Launcher {
         }
         return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
                 java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** A {@code braid run} that exited 0: the configuration file it ran, what it printed and its JSON report. */
+    record Report(Path config, String stdout, JsonNode json) {
+    }
+
+    /**
+     * Writes {@code yaml} to {@code dir/NAME.yaml} and runs {@code braid run} on it, with the cache in
+     * {@code dir/cache} and the JSON report in {@code dir/NAME.json}; fails with the run's stderr unless it exits 0.
+     */
+    static Report runExperiment(Path dir, String name, String yaml, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        Path config = dir.resolve(name + ".yaml");
+        java.nio.file.Files.writeString(config, yaml);
+        Path json = dir.resolve(name + ".json");
+        Result r = run(dir.resolve("cache"), timeoutSeconds, "run", "--config", config.toString(), "--json-out",
+                json.toString());
+        if (r.exitCode() != 0) {
+            throw new AssertionError("bin/braid run --config " + config + " exited " + r.exitCode() + ":\n"
+                    + r.stderr());
+        }
+        return new Report(config, r.stdout(), new ObjectMapper().readTree(json.toFile()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.braid.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.braid.api.component.Environment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,5 +56,27 @@ abstract class ComponentContract {
     final <T extends AutoCloseable> T closedAfterTest(T component) {
         opened.add(component);
         return component;
+    }
+
+    /** Fits a component on the contract's data. */
+    @FunctionalInterface
+    interface Fit<T> {
+        void fit(T component) throws Exception;
+    }
+
+    /** {@code component} fitted by {@code fit}; closed after the test (also when fitting fails). */
+    final <T extends AutoCloseable> T fittedAndClosedAfterTest(T component, Fit<T> fit) throws Exception {
+        fit.fit(closedAfterTest(component));
+        return component;
+    }
+
+    /**
+     * Closes {@code component} twice: after the first close it holds no lease of the shared resources, and the
+     * second close does not throw.
+     */
+    final void assertClosesTwice(AutoCloseable component) throws Exception {
+        component.close();
+        assertEquals(0, resources.held(), "shared resources still leased after close()");
+        assertDoesNotThrow(component::close, "a second close()");
     }
 }

@@ -60,9 +60,7 @@ public abstract class EncoderContract extends ComponentContract {
 
     /** A new encoder, fitted on {@link #catalog()}; closed after the test. */
     protected final ModalityEncoder fitted() throws Exception {
-        ModalityEncoder e = closedAfterTest(newEncoder());
-        e.fit(catalog(), ProgressListener.NONE);
-        return e;
+        return fittedAndClosedAfterTest(newEncoder(), e -> e.fit(catalog(), ProgressListener.NONE));
     }
 
     @Test
@@ -183,9 +181,7 @@ public abstract class EncoderContract extends ComponentContract {
         ModalityEncoder e = newEncoder();
         e.fit(catalog(), ProgressListener.NONE);
         e.encode(catalog().subList(0, 1));
-        e.close();
-        assertEquals(0, resources.held(), "shared resources still leased after close()");
-        assertDoesNotThrow(e::close, "a second close()");
+        assertClosesTwice(e);
     }
 
     /** The vectors of {@code items}, failing on any failure. */

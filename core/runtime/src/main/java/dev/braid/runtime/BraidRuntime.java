@@ -19,21 +19,15 @@ import org.slf4j.LoggerFactory;
  * the OSGi host ({@link #start}: Felix, shipped bundles, hot deployment of {@code plugins/}) or the class-path host
  * ({@link #onClassPath}: plain jars with a {@code Braid-Components} header, no framework). Everything above the
  * registry (configuration binding, generations, experiments) is the same engine for both.
+ *
+ * @param home         the installation's folders
+ * @param host         where the components come from: an {@link OsgiComponentHost} or a {@link ClassPathComponents}
+ * @param registry     every component the host and the plugins provide
+ * @param startupNanos how long {@link #start} (or {@link #onClassPath}) took, in nanoseconds
  */
-public final class BraidRuntime implements AutoCloseable {
+public record BraidRuntime(BraidHome home, ComponentHost host, ComponentRegistry registry, long startupNanos)
+        implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BraidRuntime.class);
-
-    private final BraidHome home;
-    private final ComponentHost host;
-    private final ComponentRegistry registry;
-    private final long startupNanos;
-
-    private BraidRuntime(BraidHome home, ComponentHost host, ComponentRegistry registry, long startupNanos) {
-        this.home = home;
-        this.host = host;
-        this.registry = registry;
-        this.startupNanos = startupNanos;
-    }
 
     /**
      * Starts the OSGi host: the framework, the shipped bundles and (when {@code watchPlugins}) the plugin folder
@@ -87,24 +81,6 @@ public final class BraidRuntime implements AutoCloseable {
         log.info("Braid runtime ready in {} ms with {} components ({})", elapsed / 1_000_000,
                 registry.all().size(), host.description());
         return new BraidRuntime(home, host, registry, elapsed);
-    }
-
-    public BraidHome home() {
-        return home;
-    }
-
-    public ComponentRegistry registry() {
-        return registry;
-    }
-
-    /** Where the components come from: an {@link OsgiComponentHost} or a {@link ClassPathComponents}. */
-    public ComponentHost host() {
-        return host;
-    }
-
-    /** How long {@link #start} took, in nanoseconds. */
-    public long startupNanos() {
-        return startupNanos;
     }
 
     @Override

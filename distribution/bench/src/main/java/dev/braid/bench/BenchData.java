@@ -25,6 +25,7 @@ import dev.braid.plugin.text.TfIdfConfig;
 import dev.braid.plugin.text.TfIdfEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,16 @@ record BenchData(Dataset dataset, ItemFeatures text, ItemFeatures image, ItemFea
                     + (positivesOnly ? " positives = ratings >= 4)" : " ratings)") + sources);
             r.protocol("split", split.describe());
             return r;
+        }
+
+        /**
+         * The harness that trains on this split's training matrix and ranks for its test interactions, at k = 10 and
+         * 20.
+         *
+         * @param candidates the items ranked, or {@code null} for every item minus each user's training items
+         */
+        Harness harness(Collection<String> candidates, long seed) {
+            return new Harness(catalog, train, split.test(), candidates, List.of(10, 20), seed);
         }
     }
 

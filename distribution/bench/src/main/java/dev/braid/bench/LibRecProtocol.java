@@ -4,17 +4,14 @@ import com.google.common.collect.BiMap;
 import com.google.common.collect.HashBasedTable;
 import com.google.common.collect.HashBiMap;
 import com.google.common.collect.Table;
-import dev.braid.api.data.Catalog;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.evaluation.split.RatingFilter;
-import dev.braid.evaluation.split.Split;
 import dev.braid.evaluation.split.Splitter;
 import dev.braid.plugin.popularity.PopularityConfig;
 import dev.braid.plugin.popularity.PopularityGenerator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.librec.common.LibrecException;
@@ -44,8 +41,6 @@ final class LibRecProtocol {
 
     static BenchReport run(RecommenderBench bench, BenchData data) {
         BenchData.Protocol setup = data.split(Splitter.random(0.8, bench.seed), true);
-        Catalog c = setup.catalog();
-        Split split = setup.split();
         InteractionMatrix train = setup.train();
         BenchReport r = setup.report("librec", "");
         r.protocol("train", "the training positives, identical for Braid and LibRec (one in-memory matrix each)");
@@ -54,7 +49,7 @@ final class LibRecProtocol {
         r.protocol("models", "Braid bpr and LibRec BPRRecommender with factors=" + bench.factors + ", epochs="
                 + bench.epochs + " (no early stopping), learning rate " + bench.learningRate + ", regularisation "
                 + bench.regularization + ", user-first sampling (as LibRec); LibRec ItemKNNRecommender cosine, 50 neighbours");
-        Harness h = new Harness(c, train, split.test(), null, List.of(10, 20), bench.seed);
+        Harness h = setup.harness(null, bench.seed);
         r.add(h.run("popularity (braid)", new PopularityGenerator(PopularityConfig.defaults()), ItemFeatures.none(),
                 g -> Map.of()));
         double savedValidation = bench.validationShare;

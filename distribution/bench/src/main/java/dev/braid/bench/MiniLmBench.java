@@ -8,6 +8,7 @@ import dev.braid.plugin.text.sentence.MiniLmEncoder;
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.inject.RefCountedResources;
 import dev.braid.runtime.platform.NativePlatform;
+import dev.braid.testkit.Vectors;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -91,7 +92,7 @@ public final class MiniLmBench {
             double minCos = 1;
             double sumCos = 0;
             for (int i = 0; i < ours.length; i++) {
-                double c = cos(ours[i], theirs.get(i).vector());
+                double c = Vectors.cosine(ours[i], theirs.get(i).vector());
                 minCos = Math.min(minCos, c);
                 sumCos += c;
             }
@@ -137,17 +138,5 @@ public final class MiniLmBench {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    static double cos(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

@@ -285,9 +285,6 @@ public final class RecommenderBench implements Callable<Integer> {
      */
     BenchReport msrec(BenchData data) {
         BenchData.Protocol setup = data.split(Splitter.stratified(0.75, seed), false);
-        Catalog c = setup.catalog();
-        Split split = setup.split();
-        InteractionMatrix train = setup.train();
         BenchReport r = setup.report("msrec", "");
         r.protocol("train", "every training rating is an interaction");
         r.protocol("relevant", "every test rating (no threshold)");
@@ -297,7 +294,7 @@ public final class RecommenderBench implements Callable<Integer> {
         r.reference("source", "Microsoft Recommenders, examples/06_benchmarks/movielens.ipynb, MovieLens-100k: "
                 + "BPR (Cornac) nDCG@10 0.44");
         r.reference("msrec_bpr_ndcg@10", 0.44);
-        Harness h = new Harness(c, train, split.test(), null, List.of(10, 20), seed);
+        Harness h = setup.harness(null, seed);
         r.add(h.run("popularity", new PopularityGenerator(PopularityConfig.defaults()), ItemFeatures.none(),
                 g -> Map.of()));
         BenchRow bpr = r.add(h.run("bpr", bpr(), ItemFeatures.none(), RecommenderBench::training));
@@ -312,10 +309,7 @@ public final class RecommenderBench implements Callable<Integer> {
      */
     BenchReport cold(BenchData data) {
         BenchData.Protocol setup = data.split(Splitter.coldItems(0.2, seed), true);
-        Catalog c = setup.catalog();
-        Split split = setup.split();
-        InteractionMatrix train = setup.train();
-        Set<String> cold = split.testItems();
+        Set<String> cold = setup.split().testItems();
         BenchReport r = setup.report("cold", " + ml-100k-mm (plots, posters)");
         r.protocol("train", "positives of the non-cold items");
         r.protocol("relevant", "each user's positives among the cold items");
@@ -323,7 +317,7 @@ public final class RecommenderBench implements Callable<Integer> {
         r.protocol("metric", "NDCG@10 with binary relevance, averaged over users with a cold positive");
         r.protocol("features", "text: TF-IDF (4096 hash buckets) of the plot; image: colour histogram of the "
                 + "poster; fused: concat of both");
-        Harness h = new Harness(c, train, split.test(), cold, List.of(10, 20), seed);
+        Harness h = setup.harness(cold, seed);
         BenchRow pop = r.add(h.run("popularity", new PopularityGenerator(PopularityConfig.defaults()),
                 ItemFeatures.none(), g -> Map.of()));
         r.protocol("baseline", "popularity scores every cold item 0; the evaluator breaks ties at random (a hash of "

@@ -2,12 +2,13 @@ package dev.braid.bench;
 
 import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.BraidRuntime;
+import dev.braid.runtime.cli.RuntimeOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "StartupBench", mixinStandardHelpOptions = true,
         description = "Time to start the runtime with all shipped bundles until ready.")
 public final class StartupBench implements Callable<Integer> {
-    @Option(names = "--home", defaultValue = "distribution/target/braid",
-            description = "assembled distribution (default ${DEFAULT-VALUE})")
-    Path home;
-
-    @Option(names = "--cache-dir", description = "cache folder (default: $BRAID_CACHE_DIR or ~/.cache/braid)")
-    Path cacheDir;
+    /** The assembled distribution ({@code --home}) and the cache folder, as {@code braid} takes them. */
+    @Mixin
+    RuntimeOptions runtime;
 
     @Option(names = "--runs", defaultValue = "10", description = "measured starts (default ${DEFAULT-VALUE})")
     int runs;
@@ -44,8 +42,7 @@ public final class StartupBench implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BraidHome braidHome = new BraidHome(home.toAbsolutePath().normalize(),
-                cacheDir != null ? cacheDir : BraidHome.defaultCache());
+        BraidHome braidHome = runtime.resolve();
         long first;
         int components;
         try (BraidRuntime rt = BraidRuntime.start(braidHome, false)) {

@@ -102,9 +102,8 @@ public final class AudioMfccEncoder extends ClipEncoder {
         o = meanStd(d2, v, o);
         for (double[] series : new double[][] {f.centroid(), f.bandwidth(), f.rolloff(), f.flatness(), f.zcr(),
                 f.rmsDb()}) {
-            double[] ms = meanStd(series);
-            v[o++] = (float) ms[0];
-            v[o++] = (float) ms[1];
+            Moments.of(series).write(v, o);
+            o += 2;
         }
         o = meanStd(f.contrast(), v, o);
         double[] tempo = TempoEstimator.estimate(f.logMel(), analyzer.framesPerSecond());
@@ -118,28 +117,13 @@ public final class AudioMfccEncoder extends ClipEncoder {
     private static int meanStd(double[][] m, float[] v, int o) {
         int dims = m[0].length;
         for (int i = 0; i < dims; i++) {
-            double[] col = new double[m.length];
-            for (int t = 0; t < m.length; t++) {
-                col[t] = m[t][i];
+            Moments column = new Moments();
+            for (double[] frame : m) {
+                column.add(frame[i]);
             }
-            double[] ms = meanStd(col);
-            v[o + i] = (float) ms[0];
-            v[o + dims + i] = (float) ms[1];
+            v[o + i] = (float) column.mean();
+            v[o + dims + i] = (float) column.std();
         }
         return o + 2 * dims;
-    }
-
-    /** Mean and population standard deviation (two passes). */
-    static double[] meanStd(double[] x) {
-        double mean = 0;
-        for (double d : x) {
-            mean += d;
-        }
-        mean /= x.length;
-        double var = 0;
-        for (double d : x) {
-            var += (d - mean) * (d - mean);
-        }
-        return new double[] {mean, Math.sqrt(var / x.length)};
     }
 }

@@ -3,18 +3,14 @@ package dev.braid.plugin.audio;
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.SharedResources;
-import dev.braid.api.data.Item;
 import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
-import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.platform.media.AudioDecoder;
 import dev.braid.platform.media.DecodeException;
 import dev.braid.platform.onnx.OnnxModel;
-import dev.braid.platform.onnx.Vectors;
+import dev.braid.platform.onnx.OnnxMediaEncoder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,28 +27,26 @@ import java.util.List;
  */
 @BraidComponent(name = "onnx-audio", config = OnnxAudioConfig.class, modality = Modality.AUDIO,
         description = "audio vectors from a user-supplied ONNX model on log-mel input")
-public final class OnnxAudioEncoder implements ModalityEncoder {
+public final class OnnxAudioEncoder extends OnnxMediaEncoder<float[][]> {
     private static final int BATCH = 16;
 
     private final OnnxAudioConfig config;
     private final AudioDecoder decoder;
     private final LogMel logMel;
-    private final SharedResources.Lease<OnnxModel> lease;
     private final boolean channelAxis;
     private final int fixedFrames;
-    private final int dimension;
-    private final String fingerprint;
 
     public OnnxAudioEncoder(OnnxAudioConfig config, SharedResources resources, Environment environment) {
+        super(Modality.AUDIO, OnnxModel.shared(resources, environment.resolve(config.model()), config.inputName(),
+                config.outputName(), config.threads()), config.normalize());
         this.config = config;
-        this.decoder = new AudioDecoder(config.maxSeconds());
-        this.logMel = new LogMel(config.sampleRate(), config.nFft(), config.hop(), config.mels());
-        Path file = environment.resolve(config.model());
-        this.lease = OnnxModel.shared(resources, file, config.inputName(), config.outputName(), config.threads());
         try {
-            long[] shape = lease.get().inputShape();
+            this.decoder = new AudioDecoder(config.maxSeconds());
+            this.logMel = new LogMel(config.sampleRate(), config.nFft(), config.hop(), config.mels());
+            Path file = model().file();
+            long[] shape = model().inputShape();
             if (shape.length != 3 && !(shape.length == 4 && (shape[1] == 1 || shape[1] < 0))) {
-                throw new IllegalArgumentException("model " + file + " input '" + lease.get().inputName()
+                throw new IllegalArgumentException("model " + file + " input '" + model().inputName()
                         + "' has shape " + Arrays.toString(shape) + "; a log-mel model takes [batch, mels, frames] "
                         + "or [batch, 1, mels, frames]");
             }
@@ -68,84 +62,31 @@ public final class OnnxAudioEncoder implements ModalityEncoder {
                         + "configuration gives frames: " + config.frames());
             }
             this.fixedFrames = config.frames() > 0 ? config.frames() : (int) Math.max(0, modelFrames);
-            float[][] silence = logMel.compute(new float[config.nFft()]);
-            this.dimension = run(List.<float[][]>of(silence))[0].length;
+            probe(logMel.compute(new float[config.nFft()]));
         } catch (RuntimeException e) {
-            lease.close();
+            close();
             throw e;
         }
-        this.fingerprint = lease.get().fileSha256() + ":" + lease.get().outputName();
     }
 
     @Override
-    public Modality modality() {
-        return Modality.AUDIO;
+    protected float[][] decode(Media media) throws DecodeException {
+        float[] samples = decoder.decode(media, config.sampleRate()).samples();
+        if (samples.length == 0) {
+            throw new DecodeException(FailureKind.INVALID, media.name() + ": no samples", null);
+        }
+        return logMel.compute(samples);
     }
 
+    /** Clips of a fixed length go in batches; clips of their own length one at a time. */
     @Override
-    public int dimension() {
-        return dimension;
-    }
-
-    @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        EncodingResult[] results = new EncodingResult[items.size()];
-        List<Integer> pending = new ArrayList<>();
-        List<float[][]> specs = new ArrayList<>();
-        int step = fixedFrames > 0 ? BATCH : 1;
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Media media = item.content().audio();
-            if (media == null) {
-                results[i] = EncodingResult.failure(item.id(), FailureKind.MISSING, "item has no audio");
-                continue;
-            }
-            try {
-                float[] samples = decoder.decode(media, config.sampleRate()).samples();
-                if (samples.length == 0) {
-                    results[i] = EncodingResult.failure(item.id(), FailureKind.INVALID, media.name()
-                            + ": no samples");
-                    continue;
-                }
-                specs.add(logMel.compute(samples));
-                pending.add(i);
-            } catch (DecodeException e) {
-                results[i] = EncodingResult.failure(item.id(), e.kind(), e.getMessage());
-            } catch (RuntimeException e) {
-                results[i] = EncodingResult.failure(item.id(), FailureKind.INVALID, media.name() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
-            if (specs.size() == step) {
-                flush(items, pending, specs, results);
-            }
-        }
-        flush(items, pending, specs, results);
-        return Arrays.asList(results);
-    }
-
-    private void flush(List<Item> items, List<Integer> pending, List<float[][]> specs, EncodingResult[] results) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            float[][] out = run(specs);
-            for (int k = 0; k < pending.size(); k++) {
-                results[pending.get(k)] = EncodingResult.success(items.get(pending.get(k)).id(),
-                        config.normalize() ? Vectors.l2Normalize(out[k]) : out[k]);
-            }
-        } catch (RuntimeException e) {
-            for (int idx : pending) {
-                Item item = items.get(idx);
-                results[idx] = EncodingResult.failure(item.id(), FailureKind.ERROR, item.content().audio().name()
-                        + ": " + e.getMessage());
-            }
-        }
-        pending.clear();
-        specs.clear();
+    protected int batchSize() {
+        return fixedFrames > 0 ? BATCH : 1;
     }
 
     /** Runs spectrograms of one length (fixed, or a single clip's own) through the model. */
-    private float[][] run(List<float[][]> specs) {
+    @Override
+    protected float[][] run(List<float[][]> specs) {
         int mels = config.mels();
         int frames = fixedFrames > 0 ? fixedFrames : specs.get(0)[0].length;
         int n = specs.size();
@@ -163,16 +104,6 @@ public final class OnnxAudioEncoder implements ModalityEncoder {
             }
         }
         long[] shape = channelAxis ? new long[] {n, 1, mels, frames} : new long[] {n, mels, frames};
-        return lease.get().run(input, shape);
-    }
-
-    @Override
-    public String fingerprint() {
-        return fingerprint;
-    }
-
-    @Override
-    public void close() {
-        lease.close();
+        return model().run(input, shape);
     }
 }

@@ -187,23 +187,4 @@ final class SpectralStats {
         }
         return w;
     }
-
-    /** Running mean and population standard deviation (Welford); empty gives 0 and 0. */
-    private static final class Moments {
-        private long n;
-        private double mean;
-        private double m2;
-
-        void add(double x) {
-            n++;
-            double d = x - mean;
-            mean += d / n;
-            m2 += d * (x - mean);
-        }
-
-        void write(float[] v, int at) {
-            v[at] = (float) mean;
-            v[at + 1] = (float) (n == 0 ? 0 : Math.sqrt(m2 / n));
-        }
-    }
 }

@@ -10,17 +10,12 @@ package dev.braid.plugin.image;
  * beyond the outer centres), so a class of slightly varying shades does not split across a hard bin edge. Each
  * pixel weighs its alpha (fully transparent pixels count for nothing).
  * Bin index: {@code (hue * saturationBins + saturation) * valueBins + value}.
+ *
+ * @param hueBins        bins around the hue circle
+ * @param saturationBins bins of saturation
+ * @param valueBins      bins of value
  */
-final class HsvHistogram {
-    private final int hueBins;
-    private final int saturationBins;
-    private final int valueBins;
-
-    HsvHistogram(int hueBins, int saturationBins, int valueBins) {
-        this.hueBins = hueBins;
-        this.saturationBins = saturationBins;
-        this.valueBins = valueBins;
-    }
+record HsvHistogram(int hueBins, int saturationBins, int valueBins) {
 
     int size() {
         return hueBins * saturationBins * valueBins;

@@ -1,16 +1,13 @@
 package dev.braid.plugin.text;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.api.encoder.ModalityEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,33 +38,18 @@ import java.util.Set;
 @BraidComponent(name = "attributes", config = AttributesConfig.class, modality = Modality.ATTRIBUTES,
         description = "categorical and multi-valued attributes (genres, tags, year buckets): multi-hot or hashed, "
                 + "idf-weighted, L2-normalised")
-public final class AttributesEncoder implements ModalityEncoder {
+public final class AttributesEncoder extends CatalogFittedEncoder<String, AttributesEncoder.Vocabulary> {
     private static final Logger LOG = LoggerFactory.getLogger(AttributesEncoder.class);
 
     private final AttributesConfig config;
     private final AttributeEncoding encoding;
     private final AttributeTokens tokens;
-    private volatile Vocabulary vocabulary;
 
     public AttributesEncoder(AttributesConfig config) {
+        super("attributes", Modality.ATTRIBUTES, config.dimension());
         this.config = config;
         this.encoding = AttributeEncoding.parse(config.encoding());
         this.tokens = new AttributeTokens(config.fields(), config.buckets());
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.ATTRIBUTES;
-    }
-
-    @Override
-    public int dimension() {
-        return config.dimension();
-    }
-
-    @Override
-    public boolean fitsOnCatalog() {
-        return true;
     }
 
     @Override
@@ -76,48 +58,25 @@ public final class AttributesEncoder implements ModalityEncoder {
     }
 
     @Override
-    public void fit(List<Item> catalog, ProgressListener progress) {
-        progress.start("attributes: value frequencies", catalog.size());
-        Map<String, Integer> df = new HashMap<>();
-        int docs = 0;
-        int bad = 0;
-        for (Item item : catalog) {
-            try {
-                Set<String> t = tokens.of(item);
-                if (!t.isEmpty()) {
-                    docs++;
-                    t.forEach(token -> df.merge(token, 1, Integer::sum));
-                }
-            } catch (IllegalArgumentException e) {
-                bad++; // reported per item by encode
-            }
-            progress.advance(1);
-        }
-        progress.finish();
+    Set<String> distinctTerms(Item item) {
+        return tokens.of(item);
+    }
+
+    @Override
+    Vocabulary fitModel(Map<String, Integer> df, int docs, int bad, List<Item> catalog) {
         if (docs == 0) {
             throw new IllegalArgumentException("attributes: no catalog item has a value in "
                     + (config.fields().isEmpty() ? "any attribute" : "the fields " + config.fields())
                     + "; the catalog's items carry " + AttributeTokens.names(catalog));
         }
-        this.vocabulary = Vocabulary.fit(df, docs, encoding, config);
+        Vocabulary vocabulary = Vocabulary.fit(df, docs, encoding, config);
         LOG.info("attributes: {} distinct values over {} items{}; {}", df.size(), docs,
                 bad == 0 ? "" : " (" + bad + " items with unreadable values)", vocabulary.describe());
+        return vocabulary;
     }
 
     @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        Vocabulary v = vocabulary;
-        if (v == null) {
-            throw new IllegalStateException("attributes: fit(catalog) must be called before encode");
-        }
-        List<EncodingResult> out = new ArrayList<>(items.size());
-        for (Item item : items) {
-            out.add(encodeOne(item, v));
-        }
-        return out;
-    }
-
-    private EncodingResult encodeOne(Item item, Vocabulary v) {
+    EncodingResult encodeOne(Item item, Vocabulary v) {
         Set<String> t;
         try {
             t = tokens.of(item);
@@ -129,29 +88,17 @@ public final class AttributesEncoder implements ModalityEncoder {
                     + (config.fields().isEmpty() ? "any attribute" : "the attributes " + config.fields()));
         }
         float[] x = new float[config.dimension()];
-        boolean any = false;
         for (String token : t) {
-            any |= v.add(token, x);
+            v.add(token, x);
         }
-        double norm = 0;
-        for (float f : x) {
-            norm += (double) f * f;
-        }
-        if (!any || norm == 0) {
-            return EncodingResult.failure(item.id(), FailureKind.INVALID, "item '" + item.id() + "': none of its "
-                    + "values " + t + " is in the vocabulary (each must be carried by at least " + config.minCount()
-                    + " catalog items)");
-        }
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= inv;
-        }
-        return EncodingResult.success(item.id(), x);
+        // Zero when no value has a slot (or, hashed, when colliding values cancel out).
+        return unitVector(item, x, () -> "none of its values " + t + " is in the vocabulary (each must be carried by "
+                + "at least " + config.minCount() + " catalog items)");
     }
 
     /** The fitted slots and weights; immutable, so encode is thread-safe. */
-    private record Vocabulary(Map<String, Integer> slots, Map<String, Float> weights, float unseenWeight,
-                              AttributeEncoding encoding, int dimension, int dropped) {
+    record Vocabulary(Map<String, Integer> slots, Map<String, Float> weights, float unseenWeight,
+                      AttributeEncoding encoding, int dimension, int dropped) {
 
         static Vocabulary fit(Map<String, Integer> df, int docs, AttributeEncoding encoding, AttributesConfig c) {
             Map<String, Float> weights = new HashMap<>();
@@ -180,20 +127,18 @@ public final class AttributesEncoder implements ModalityEncoder {
             return TfIdfEncoder.smoothedIdf(docs, df);
         }
 
-        /** Adds one token's weight to {@code x}; false when the token has no slot. */
-        boolean add(String token, float[] x) {
+        /** Adds one token's weight to {@code x}; nothing when the token has no slot. */
+        void add(String token, float[] x) {
             float w = weights.getOrDefault(token, unseenWeight);
             if (encoding == AttributeEncoding.HASHED) {
                 int h = Murmur3.hash32(token, 0);
                 x[(h & 0x7fffffff) % dimension] += h < 0 ? -w : w;
-                return true;
+                return;
             }
             Integer slot = slots.get(token);
-            if (slot == null) {
-                return false;
+            if (slot != null) {
+                x[slot] += w;
             }
-            x[slot] += w;
-            return true;
         }
 
         String describe() {

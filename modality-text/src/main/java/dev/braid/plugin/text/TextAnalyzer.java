@@ -9,20 +9,14 @@ import java.util.Locale;
  * Turns text into terms: Unicode NFKC, optional lower-casing, tokens = maximal runs of letters and digits
  * (so punctuation and whitespace separate words; "naïve" and full-width "ＡＢＣ" survive as one token), optional
  * stop-word removal, optional bigrams of adjacent remaining tokens. Immutable and thread-safe.
+ *
+ * @param lowercase       whether tokens are lower-cased
+ * @param removeStopWords whether English stop words are dropped
+ * @param bigrams         whether bigrams of adjacent remaining tokens are added
  */
-final class TextAnalyzer {
+record TextAnalyzer(boolean lowercase, boolean removeStopWords, boolean bigrams) {
     /** Joins the two words of a bigram; cannot occur inside a token. */
     static final char BIGRAM_SEPARATOR = ' ';
-
-    private final boolean lowercase;
-    private final boolean removeStopWords;
-    private final boolean bigrams;
-
-    TextAnalyzer(boolean lowercase, boolean removeStopWords, boolean bigrams) {
-        this.lowercase = lowercase;
-        this.removeStopWords = removeStopWords;
-        this.bigrams = bigrams;
-    }
 
     /** The word tokens of the text, after normalisation and stop-word removal, in order. */
     List<String> tokens(String text) {

@@ -1,13 +1,10 @@
 package dev.braid.plugin.text;
 
 import dev.braid.api.component.BraidComponent;
-import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
-import dev.braid.api.encoder.ModalityEncoder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "tfidf", config = TfIdfConfig.class, modality = Modality.TEXT,
         description = "hashed TF-IDF of words (optionally bigrams), IDF fitted on the catalog, L2-normalised")
-public final class TfIdfEncoder implements ModalityEncoder {
+public final class TfIdfEncoder extends CatalogFittedEncoder<Long, TfIdfEncoder.Idf> {
     private static final Logger LOG = LoggerFactory.getLogger(TfIdfEncoder.class);
     /** Seeds of the two halves of the 64-bit term key used for document frequencies. */
     private static final int KEY_SEED_HI = 0x9747b28c;
@@ -50,32 +47,17 @@ public final class TfIdfEncoder implements ModalityEncoder {
 
     private final TfIdfConfig config;
     private final TextAnalyzer analyzer;
-    private volatile Idf idf;
 
     /**
      * @throws IllegalArgumentException when {@code dimension < 16}
      */
     public TfIdfEncoder(TfIdfConfig config) {
+        super("tfidf", Modality.TEXT, config.dimension());
         if (config.dimension() < 16) {
             throw new IllegalArgumentException("tfidf.dimension must be >= 16, got " + config.dimension());
         }
         this.config = config;
         this.analyzer = new TextAnalyzer(config.lowercase(), config.removeStopWords(), config.bigrams());
-    }
-
-    @Override
-    public Modality modality() {
-        return Modality.TEXT;
-    }
-
-    @Override
-    public int dimension() {
-        return config.dimension();
-    }
-
-    @Override
-    public boolean fitsOnCatalog() {
-        return true;
     }
 
     /** Versions the hashing and weighting scheme, so cached vectors of an older scheme are not reused. */
@@ -84,50 +66,27 @@ public final class TfIdfEncoder implements ModalityEncoder {
         return "tfidf-murmur3-v1";
     }
 
+    /** The term keys of the item's words: text without words (or no text) has none. */
     @Override
-    public void fit(List<Item> catalog, ProgressListener progress) {
-        progress.start("tfidf: document frequencies", catalog.size());
-        Map<Long, Integer> df = new HashMap<>();
-        int docs = 0;
-        int done = 0;
-        for (Item item : catalog) {
-            String text = item.content().text();
-            if (text != null) {
-                List<String> terms = analyzer.terms(text);
-                if (!terms.isEmpty()) {
-                    docs++;
-                    Set<Long> seen = new HashSet<>();
-                    for (String t : terms) {
-                        if (seen.add(termKey(t))) {
-                            df.merge(termKey(t), 1, Integer::sum);
-                        }
-                    }
-                }
-            }
-            if (++done % 1000 == 0) {
-                progress.advance(1000);
+    Set<Long> distinctTerms(Item item) {
+        String text = item.content().text();
+        Set<Long> keys = new HashSet<>();
+        if (text != null) {
+            for (String t : analyzer.terms(text)) {
+                keys.add(termKey(t));
             }
         }
-        progress.advance(done % 1000);
-        progress.finish();
-        this.idf = Idf.of(df, docs);
+        return keys;
+    }
+
+    @Override
+    Idf fitModel(Map<Long, Integer> df, int docs, int unreadable, List<Item> catalog) {
         LOG.debug("tfidf fitted on {} documents with text, {} distinct terms", docs, df.size());
+        return Idf.of(df, docs);
     }
 
     @Override
-    public List<EncodingResult> encode(List<Item> items) {
-        Idf fitted = idf;
-        if (fitted == null) {
-            throw new IllegalStateException("tfidf: fit(catalog) must be called before encode");
-        }
-        List<EncodingResult> out = new ArrayList<>(items.size());
-        for (Item item : items) {
-            out.add(encodeOne(item, fitted));
-        }
-        return out;
-    }
-
-    private EncodingResult encodeOne(Item item, Idf fitted) {
+    EncodingResult encodeOne(Item item, Idf fitted) {
         String text = item.content().text();
         if (text == null) {
             return EncodingResult.failure(item.id(), FailureKind.MISSING, "item '" + item.id() + "' has no text");
@@ -152,20 +111,8 @@ public final class TfIdfEncoder implements ModalityEncoder {
             double w = tf * fitted.idf(termKey(term));
             v[bucket] += (float) (h < 0 ? -w : w);
         });
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
-        }
-        if (norm == 0) {
-            // Only possible when every term cancels against a colliding one of opposite sign.
-            return EncodingResult.failure(item.id(), FailureKind.INVALID, "item '" + item.id()
-                    + "': hashed terms cancel out to a zero vector; raise tfidf.dimension");
-        }
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return EncodingResult.success(item.id(), v);
+        // Only zero when every term cancels against a colliding one of opposite sign.
+        return unitVector(item, v, () -> "hashed terms cancel out to a zero vector; raise tfidf.dimension");
     }
 
     /** The smoothed inverse document frequency {@code ln((1 + N) / (1 + df)) + 1}, shared with {@code attributes}. */
@@ -179,7 +126,7 @@ public final class TfIdfEncoder implements ModalityEncoder {
     }
 
     /** Smoothed idf per term key; sorted arrays for compactness and lock-free reads. */
-    private record Idf(long[] keys, float[] values, float unseen) {
+    record Idf(long[] keys, float[] values, float unseen) {
         static Idf of(Map<Long, Integer> df, int docs) {
             long[] keys = df.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
             float[] values = new float[keys.length];

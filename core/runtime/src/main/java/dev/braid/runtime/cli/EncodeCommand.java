@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code braid encode --config FILE --out DIR}: encode the configuration's catalog with every encoder its variants
@@ -21,22 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Encode the catalog of a configuration: per encoder a NumPy .npy file of float32 vectors with "
                 + "its ids, and errors.tsv (item, modality, kind, message) for items that could not be encoded.")
 public final class EncodeCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML configuration")
-    Path config;
+    @Mixin
+    ConfigurationOptions config;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "the output folder")
     Path out;
 
-    @Mixin
-    RuntimeOptions runtime;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter pw = spec.commandLine().getOut();
-        try (ConfiguredRun run = ConfiguredRun.start(config, runtime)) {
+        PrintWriter pw = config.out();
+        try (ConfiguredRun run = config.start()) {
             List<CatalogEncoding.Output> outputs = new CatalogEncoding(run.runtime(), run.progress())
                     .run(run.validated(), out);
             int failures = 0;

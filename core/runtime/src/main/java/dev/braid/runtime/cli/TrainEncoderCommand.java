@@ -26,9 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code braid train-encoder}: trains a configuration's encoder of one modality (a {@link TrainableEncoder}, e.g.
@@ -41,8 +39,8 @@ import picocli.CommandLine.Spec;
                 + "on the catalog's items that have both, and write its model file.",
             "Then `encoders: {image: {name: image-aligned, model: MODEL}}` encodes images into the teacher's space."})
 public final class TrainEncoderCommand implements Callable<Integer> {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML configuration")
-    Path config;
+    @Mixin
+    ConfigurationOptions config;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "the model file to write "
             + "(replaced atomically; a MODEL.properties summary is written beside it)")
@@ -65,12 +63,6 @@ public final class TrainEncoderCommand implements Callable<Integer> {
             + "never trained on their content")
     boolean excludeTestItems;
 
-    @Mixin
-    RuntimeOptions runtime;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Modality student = modality(modality, "--modality");
@@ -78,8 +70,8 @@ public final class TrainEncoderCommand implements Callable<Integer> {
         if (student == source) {
             throw new BadInputException("--modality and --teacher are both " + student.key());
         }
-        PrintWriter pw = spec.commandLine().getOut();
-        try (ConfiguredRun run = ConfiguredRun.start(config, runtime)) {
+        PrintWriter pw = config.out();
+        try (ConfiguredRun run = config.start()) {
             BraidConfig cfg = run.config();
             BraidRuntime rt = run.runtime();
             ConsoleProgress progress = run.progress();
@@ -165,14 +157,14 @@ public final class TrainEncoderCommand implements Callable<Integer> {
             if (variant != null ? p.name().equals(variant)
                     : p.encoders().containsKey(student) && p.encoders().containsKey(source)) {
                 if (!p.encoders().containsKey(student) || !p.encoders().containsKey(source)) {
-                    throw new BadInputException("variant '" + variant + "' of " + config + " lacks an encoder for "
+                    throw new BadInputException("variant '" + variant + "' of " + config.file + " lacks an encoder for "
                             + (p.encoders().containsKey(student) ? source.key() : student.key()));
                 }
                 return p;
             }
         }
-        throw new BadInputException(variant != null ? "no variant '" + variant + "' in " + config
-                : config + " has no variant with both a " + student.key() + " and a " + source.key() + " encoder");
+        throw new BadInputException(variant != null ? "no variant '" + variant + "' in " + config.file
+                : config.file + " has no variant with both a " + student.key() + " and a " + source.key() + " encoder");
     }
 
     private static Modality modality(String key, String option) {

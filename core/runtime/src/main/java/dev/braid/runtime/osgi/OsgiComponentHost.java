@@ -21,19 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The OSGi host: an embedded Felix framework with the shipped bundles started and, when asked, {@code plugins/}
  * watched for hot deployment. Bundles feed the registry through a {@link BundleComponentTracker}.
+ *
+ * @param felix   the framework
+ * @param watcher what installs, updates and removes the jars of {@code plugins/}
+ * @param home    the folders it reads and writes
  */
-public final class OsgiComponentHost implements ComponentHost {
+public record OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Layout home)
+        implements ComponentHost {
     private static final Logger log = LoggerFactory.getLogger(OsgiComponentHost.class);
-
-    private final FelixHost felix;
-    private final PluginDirectoryWatcher watcher;
-    private final Layout home;
-
-    private OsgiComponentHost(FelixHost felix, PluginDirectoryWatcher watcher, Layout home) {
-        this.felix = felix;
-        this.watcher = watcher;
-        this.home = home;
-    }
 
     /** The folders the host reads and writes: shipped bundles, the watched plugin folder, the cache. */
     public record Layout(Path bundles, Path plugins, Path cache) {
@@ -58,10 +53,6 @@ public final class OsgiComponentHost implements ComponentHost {
             watcher.start(250);
         }
         return new OsgiComponentHost(felix, watcher, home);
-    }
-
-    public FelixHost felix() {
-        return felix;
     }
 
     @Override

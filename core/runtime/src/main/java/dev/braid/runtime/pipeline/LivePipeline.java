@@ -10,17 +10,13 @@ import java.nio.file.Path;
 /**
  * A pipeline that stays live: built from a configuration file over the whole dataset, rebuilt as a new generation
  * whenever the file or the plugins change. This is what {@code braid serve} runs.
+ *
+ * @param services    the services its generations are built with
+ * @param generations the live generation and its successors
+ * @param watcher     what rebuilds on a change of the file
  */
-public final class LivePipeline implements AutoCloseable {
-    private final PipelineServices services;
-    private final GenerationManager manager;
-    private final ConfigWatcher watcher;
-
-    private LivePipeline(PipelineServices services, GenerationManager manager, ConfigWatcher watcher) {
-        this.services = services;
-        this.manager = manager;
-        this.watcher = watcher;
-    }
+public record LivePipeline(PipelineServices services, GenerationManager generations, ConfigWatcher watcher)
+        implements AutoCloseable {
 
     /**
      * Validates the configuration, builds the first generation and starts watching the file.
@@ -47,18 +43,10 @@ public final class LivePipeline implements AutoCloseable {
         return new LivePipeline(services, manager, watcher);
     }
 
-    public GenerationManager generations() {
-        return manager;
-    }
-
-    public PipelineServices services() {
-        return services;
-    }
-
     @Override
     public void close() {
         watcher.close();
-        manager.close();
+        generations.close();
         services.close();
     }
 }

@@ -78,26 +78,12 @@ abstract class BackendDifferentialTest {
         Random rnd = new Random(2);
         for (int rows : new int[] {0, 1, 3, 5, 1001}) {
             for (int dim : new int[] {1, 7, 16, 17, 33, 129, 300}) {
-                float[] m = random(rnd, rows * dim);
-                float[] q = random(rnd, dim);
-                float[] expected = new float[rows];
-                float[] actual = new float[rows];
-                REF.matvec(m, rows, dim, q, expected);
-                b.matvec(m, rows, dim, q, actual);
-                assertClose(b, actual, expected, "matvec " + rows + "x" + dim);
+                assertMatvecAgrees(b, rnd, rows, dim);
             }
         }
         // Large enough for the backends that split a catalog scan over threads (16M multiply-adds), with a row count
         // that is not a multiple of their chunk.
-        int rows = 131_101;
-        int dim = 130;
-        float[] big = random(rnd, rows * dim);
-        float[] q = random(rnd, dim);
-        float[] bigExpected = new float[rows];
-        float[] bigActual = new float[rows];
-        REF.matvec(big, rows, dim, q, bigExpected);
-        b.matvec(big, rows, dim, q, bigActual);
-        assertClose(b, bigActual, bigExpected, "matvec " + rows + "x" + dim);
+        assertMatvecAgrees(b, rnd, 131_101, 130);
         float[] x = random(rnd, 100);
         float[] y = random(rnd, 100);
         for (int[] c : new int[][] {{0, 0, 0}, {3, 5, 1}, {7, 2, 37}, {0, 0, 100}, {50, 10, 50}}) {
@@ -105,6 +91,16 @@ abstract class BackendDifferentialTest {
             float actual = b.dot(x, c[0], y, c[1], c[2]);
             assertClose(b, new float[] {actual}, new float[] {expected}, "dot " + Arrays.toString(c));
         }
+    }
+
+    private static void assertMatvecAgrees(ComputeBackend b, Random rnd, int rows, int dim) {
+        float[] m = random(rnd, rows * dim);
+        float[] q = random(rnd, dim);
+        float[] expected = new float[rows];
+        float[] actual = new float[rows];
+        REF.matvec(m, rows, dim, q, expected);
+        b.matvec(m, rows, dim, q, actual);
+        assertClose(b, actual, expected, "matvec " + rows + "x" + dim);
     }
 
     @Test

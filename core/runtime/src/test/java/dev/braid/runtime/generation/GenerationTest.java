@@ -62,6 +62,15 @@ class GenerationTest {
                 "fp", 1);
     }
 
+    /** Generation {@code number} of a pipeline: text by letters, identity fusion, then the generator chain. */
+    private Generation lettersGeneration(int number, String generators) throws Exception {
+        return builder.build(number, resolve("""
+                encoders: {text: letters}
+                fusion: identity
+                generators: %s
+                """.formatted(generators)), data, ProgressListener.NONE);
+    }
+
     private ResolvedPipeline resolve(String yaml) throws Exception {
         BraidConfig c = BraidConfig.parse(dev.braid.runtime.config.ParamBinder.mapper().readTree(
                 "dataset: {type: demo}\n" + yaml), null, dir);
@@ -70,11 +79,7 @@ class GenerationTest {
 
     @Test
     void buildsScoresAndReportsPerItemFailures() throws Exception {
-        Generation g = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}]
-                """), data, ProgressListener.NONE);
+        Generation g = lettersGeneration(1, "[{name: by-feature, column: 1}]");
         List<ScoredItem> top = g.recommend(Query.forUser("u"), 10);
         // "banana" has 3 a's, "a" one, "kiwi" none; the empty text failed and is never recommended.
         assertThat(top).extracting(ScoredItem::itemId).containsExactly("x", "z", "y");
@@ -90,11 +95,7 @@ class GenerationTest {
 
     @Test
     void listLevelStepsSeeMoreCandidatesReorderThemAndExplainThemselves() throws Exception {
-        Generation g = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}, swap]
-                """), data, ProgressListener.NONE);
+        Generation g = lettersGeneration(1, "[{name: by-feature, column: 1}, swap]");
         // Scores rank x, z, y; swap asks for k + 1 candidates and reverses them.
         List<ScoredItem> one = g.recommend(Query.forUser("u"), 1);
         assertThat(one).extracting(ScoredItem::itemId).containsExactly("z");
@@ -104,11 +105,7 @@ class GenerationTest {
 
     @Test
     void recommendAmongRanksOnlyTheGivenItemsThroughTheRerankersAndCountersAreReported() throws Exception {
-        Generation g = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}, swap]
-                """), data, ProgressListener.NONE);
+        Generation g = lettersGeneration(1, "[{name: by-feature, column: 1}, swap]");
         Catalog c = data.catalog();
         // Among x and y only (z scores above y but is not a candidate): the chain ranks x, y; swap reverses.
         List<ScoredItem> two = g.recommendAmong(Query.forUser("u"), new int[] {c.indexOf("y"), c.indexOf("x")}, 2);
@@ -120,11 +117,7 @@ class GenerationTest {
 
     @Test
     void theSampledProtocolRanksTheHeldOutItemAmongSampledUnseenItems() throws Exception {
-        Generation g = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}]
-                """), data, ProgressListener.NONE);
+        Generation g = lettersGeneration(1, "[{name: by-feature, column: 1}]");
         // u trained on y; held out x (the best-scored item): among x, z and e (e failed to encode: filtered), x is
         // first, so NDCG@1 = recall@1 = 1. Two candidates: x plus one of the unseen {z, e}.
         java.util.Map<String, Double> m = dev.braid.runtime.pipeline.SampledRanking.evaluate(g, data.catalog(),
@@ -143,16 +136,8 @@ class GenerationTest {
     void reusesUnchangedComponentsAndClosesTheRestWhenTheOldGenerationDrains() throws Exception {
         int created = TestComponents.ENCODERS_CREATED.get();
         int closed = TestComponents.ENCODERS_CLOSED.get();
-        Generation g1 = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}]
-                """), data, ProgressListener.NONE);
-        Generation g2 = builder.build(2, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 0}]
-                """), data, ProgressListener.NONE);
+        Generation g1 = lettersGeneration(1, "[{name: by-feature, column: 1}]");
+        Generation g2 = lettersGeneration(2, "[{name: by-feature, column: 0}]");
         assertThat(g2.reused()).containsEntry("encoders.text", true).containsEntry("fusion", true)
                 .containsEntry("generators[0]", false);
         assertThat(TestComponents.ENCODERS_CREATED.get() - created).isEqualTo(1);
@@ -214,11 +199,7 @@ class GenerationTest {
 
     @Test
     void degradedGenerationServesWithoutTheDroppedModalityAndLeavesTheFullOneIntact() throws Exception {
-        Generation full = builder.build(1, resolve("""
-                encoders: {text: letters}
-                fusion: identity
-                generators: [{name: by-feature, column: 1}]
-                """), data, ProgressListener.NONE);
+        Generation full = lettersGeneration(1, "[{name: by-feature, column: 1}]");
         Generation degraded = builder.buildDegraded(2, full, java.util.Set.of(dev.braid.api.data.Modality.TEXT), data,
                 ProgressListener.NONE);
 
