@@ -11,6 +11,7 @@
 # run and the figures, stop the server.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+. "$BENCH/await.sh"
 REPO=$(dirname "$(dirname "$BENCH")")
 BRAID=${BRAID:-$REPO/distribution/target/braid/bin/braid}
 WORK=${1:-/tmp/braid-100k}
@@ -28,10 +29,7 @@ T0=$(date +%s)
 "$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null' EXIT
-until grep -q "Braid serving" "$WORK/serve.log"; do
-  kill -0 $PID 2>/dev/null || { echo "server exited:"; tail -20 "$WORK/serve.log"; exit 1; }
-  sleep 1
-done
+await_line "$WORK/serve.log" "Braid serving" $PID server
 # The server is the java process the launcher exec'd (same pid).
 echo "server ready after $(( $(date +%s) - T0 )) s (pid $PID)"
 grep -h "ann-content: HNSW\|is live" "$WORK/serve.log" | sed 's/^/  /'

@@ -9,6 +9,7 @@
 # Needs the built distribution (mvn -o -pl distribution -am -DskipTests package). Loopback only.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+. "$BENCH/../await.sh"
 REPO=$(dirname "$(dirname "$(dirname "$BENCH")")")
 BRAID=${BRAID:-$REPO/distribution/target/braid/bin/braid}
 WORK=${1:-/tmp/braid-llm-load}
@@ -29,14 +30,8 @@ STUB=$!
 "$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; kill $STUB 2>/dev/null; wait $STUB 2>/dev/null' EXIT
-until grep -q "stub chat server on" "$WORK/stub.log"; do
-  kill -0 $STUB 2>/dev/null || { echo "stub exited:"; tail -5 "$WORK/stub.log"; exit 1; }
-  sleep 1
-done
-until grep -q "Braid serving" "$WORK/serve.log"; do
-  kill -0 $PID 2>/dev/null || { echo "server exited:"; tail -20 "$WORK/serve.log"; exit 1; }
-  sleep 1
-done
+await_line "$WORK/stub.log" "stub chat server on" $STUB stub 5
+await_line "$WORK/serve.log" "Braid serving" $PID server
 for VARIANT in plain llm; do
   echo "== variant $VARIANT; load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
   # Beside the load: how late any sleeping thread on this machine wakes (what no deadline can beat).

@@ -1,0 +1,12 @@
+# Sourced by the bench scripts: waits until a process started in the background is ready.
+#
+# await_line LOG PATTERN PID NAME [TAIL]
+#   Polls LOG once a second until it holds PATTERN. If process PID exits first, prints "NAME exited:" with the
+#   last TAIL lines of LOG (default 20) and exits the calling script with status 1.
+await_line() {
+  local log=$1 pattern=$2 pid=$3 name=$4 tail_lines=${5:-20}
+  until grep -q "$pattern" "$log"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited:"; tail -"$tail_lines" "$log"; exit 1; }
+    sleep 1
+  done
+}
