@@ -9,6 +9,7 @@ import dev.braid.datasets.Dataset;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.generation.BuiltNode;
+import dev.braid.runtime.generation.DescribeStep;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.generation.PipelineData;
 import dev.braid.runtime.generation.ResolvedComponent;
@@ -50,10 +51,16 @@ public final class CatalogEncoding {
     /** Encodes and writes into {@code out}; returns one entry per encoder, and writes {@code errors.tsv}. */
     public List<Output> run(ExperimentRunner.Validated validated, Path out) throws IOException {
         BraidConfig config = validated.config();
+        // An encoder reading described text is distinct from the same encoder reading the plain text.
         Map<String, Map.Entry<Modality, ResolvedComponent>> encoders = new LinkedHashMap<>();
+        Map<String, DescribeStep> describe = new LinkedHashMap<>();
         for (ResolvedPipeline p : validated.pipelines()) {
             for (Map.Entry<Modality, ResolvedComponent> e : p.encoders().entrySet()) {
-                encoders.putIfAbsent(e.getValue().identity().canonical(), e);
+                DescribeStep step = e.getKey() == Modality.TEXT ? p.describe() : null;
+                String key = e.getValue().identity().canonical() + (step == null ? "" : "|" + step.canonical());
+                if (encoders.putIfAbsent(key, e) == null && step != null) {
+                    describe.put(key, step);
+                }
             }
         }
         Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);
@@ -68,16 +75,17 @@ public final class CatalogEncoding {
         List<BuiltNode.ItemFailure> failures = new ArrayList<>();
         try (PipelineServices services = new PipelineServices(runtime, config.backend(), config.baseDir(), 0L)) {
             int number = 0;
-            for (Map.Entry<Modality, ResolvedComponent> e : encoders.values()) {
+            for (Map.Entry<String, Map.Entry<Modality, ResolvedComponent>> ke : encoders.entrySet()) {
+                Map.Entry<Modality, ResolvedComponent> e = ke.getValue();
                 Modality modality = e.getKey();
                 ResolvedComponent rc = e.getValue();
                 ResolvedPipeline only = new ResolvedPipeline("encode-" + modality.key(), Map.of(modality, rc), null,
-                        List.of());
+                        List.of(), java.util.Set.of(), describe.get(ke.getKey()));
                 Generation g = services.builder().build(++number, only, data, progress);
                 try {
                     FeatureMatrix m = g.features().modalities().get(modality);
                     String base = perModality.get(modality) > 1 ? modality.key() + "-" + rc.spec().name()
-                            : modality.key();
+                            + (describe.containsKey(ke.getKey()) ? "-described" : "") : modality.key();
                     Path vectors = out.resolve(base + ".npy");
                     Path ids = out.resolve(base + ".ids.txt");
                     writeNpy(vectors, ids, catalog, m);
