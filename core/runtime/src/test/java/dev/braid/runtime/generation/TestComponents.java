@@ -6,6 +6,8 @@ import dev.braid.api.component.Param;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
+import dev.braid.api.describe.DescriptionResult;
+import dev.braid.api.describe.ItemDescriber;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.fusion.FusionInput;
@@ -14,6 +16,7 @@ import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -206,6 +209,38 @@ final class TestComponents {
         @Override
         public void score(Query query, float[] scores) {
             awaitIgnoringInterrupts(hangGate);
+        }
+    }
+
+    static final AtomicInteger ITEMS_DESCRIBED = new AtomicInteger();
+
+    /** Describes an image by its bytes read as text ("boom" fails, as an unreachable model would). */
+    @BraidComponent(name = "caption", config = Caption.Config.class, modality = Modality.IMAGE)
+    public static final class Caption implements ItemDescriber {
+        public record Config(@Param(description = "first word", defaultValue = "cap") String word) {
+        }
+
+        private final Config config;
+
+        public Caption(Config config) {
+            this.config = config;
+        }
+
+        @Override
+        public java.util.Set<Modality> reads() {
+            return java.util.Set.of(Modality.IMAGE);
+        }
+
+        @Override
+        public List<DescriptionResult> describe(List<Item> items) {
+            List<DescriptionResult> out = new ArrayList<>();
+            for (Item i : items) {
+                ITEMS_DESCRIBED.incrementAndGet();
+                String bytes = new String(((dev.braid.api.data.Media.BytesMedia) i.content().image()).readAllBytes(), StandardCharsets.UTF_8);
+                out.add(bytes.equals("boom") ? DescriptionResult.failure(i.id(), EncodingResult.FailureKind.ERROR,
+                        "the model is down") : DescriptionResult.success(i.id(), config.word() + " " + bytes, false));
+            }
+            return out;
         }
     }
 
