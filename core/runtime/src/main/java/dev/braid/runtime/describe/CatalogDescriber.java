@@ -36,13 +36,15 @@ public final class CatalogDescriber {
      * The described catalog and the counts.
      *
      * @param catalog   same items, in the same order; described ones with their new text
-     * @param described items whose text now holds a description (asked or from the describer's cache)
+     * @param described the items whose text now holds a description (asked or from the describer's cache)
      * @param fromCache of those, the ones the describer answered from its cache
      * @param skipped   items the mode did not want, or with nothing the describer reads
      * @param failures  items the describer failed on, each named with why
      */
-    public record Outcome(Catalog catalog, int described, int fromCache, int skipped, List<Failure> failures) {
+    public record Outcome(Catalog catalog, List<String> described, int fromCache, int skipped,
+                          List<Failure> failures) {
         public Outcome {
+            described = List.copyOf(described);
             failures = List.copyOf(failures);
         }
     }
@@ -62,7 +64,7 @@ public final class CatalogDescriber {
             }
         }
         int skipped = items.size() - todo.size();
-        int described = 0;
+        List<String> described = new ArrayList<>();
         int fromCache = 0;
         List<Failure> failures = new ArrayList<>();
         if (!todo.isEmpty()) {
@@ -87,7 +89,7 @@ public final class CatalogDescriber {
                             ItemContent c = item.content();
                             items.set(batch.get(j), item.withContent(new ItemContent(mode.apply(c.text(),
                                     ok.text().strip()), c.image(), c.audio())));
-                            described++;
+                            described.add(item.id());
                             fromCache += ok.cached() ? 1 : 0;
                         } else if (r instanceof DescriptionResult.Failure f && f.kind() == FailureKind.MISSING) {
                             skipped++;
@@ -107,7 +109,7 @@ public final class CatalogDescriber {
                 progress.finish();
             }
         }
-        log.info("{} (mode {}): {} described ({} from cache), {} failed, {} skipped", label, mode.key(), described,
+        log.info("{} (mode {}): {} described ({} from cache), {} failed, {} skipped", label, mode.key(), described.size(),
                 fromCache, failures.size(), skipped);
         return new Outcome(new Catalog(items), described, fromCache, skipped, failures);
     }

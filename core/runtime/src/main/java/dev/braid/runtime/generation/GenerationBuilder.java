@@ -97,6 +97,7 @@ public final class GenerationBuilder {
             int cacheHits = 0; // vectors read from the on-disk cache by the encoders this generation uses
             // The describe step, when declared, gives the text encoder the items' text joined with descriptions.
             NodeKey describeKey = null;
+            CatalogDescriber.Outcome describedOutcome = null;
             PipelineData textData = data;
             DescribeStep step = pipeline.encoders().containsKey(Modality.TEXT) ? pipeline.describe() : null;
             if (step != null) {
@@ -106,6 +107,7 @@ public final class GenerationBuilder {
                 BuiltNode node = acquire(describeKey, () -> guarded(rc, () -> buildDescriptions(step, data, progress)),
                         acquired, reuse, rc);
                 DescribedCatalog described = (DescribedCatalog) node.instance();
+                describedOutcome = described.outcome();
                 failures.addAll(node.failures());
                 timings.put("describe", reuse.get(rc.spec().path()) ? 0.0 : node.seconds());
                 textData = new PipelineData(data.name(), described.catalog(), data.train(),
@@ -153,7 +155,7 @@ public final class GenerationBuilder {
             }
             timings.put("fit", fitSeconds);
             return new Generation(number, pipeline, data, features, fusion, generators, generatorNames, backend,
-                    acquired, pool, timings, failures, reuse, cacheHits, encoders, guard);
+                    acquired, pool, timings, failures, reuse, cacheHits, encoders, guard, describedOutcome);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
@@ -221,7 +223,8 @@ public final class GenerationBuilder {
                 }
             });
             return new Generation(number, full.pipeline(), data, features, fusion, generators, generatorNames,
-                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders, guard);
+                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders, guard,
+                    full.described().orElse(null));
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;

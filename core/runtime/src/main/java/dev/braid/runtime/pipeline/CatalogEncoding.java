@@ -8,6 +8,7 @@ import dev.braid.api.data.Modality;
 import dev.braid.datasets.Dataset;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.describe.CatalogDescriber;
 import dev.braid.runtime.generation.BuiltNode;
 import dev.braid.runtime.generation.DescribeStep;
 import dev.braid.runtime.generation.Generation;
@@ -43,9 +44,15 @@ public final class CatalogEncoding {
         this.progress = progress;
     }
 
-    /** What one encoder wrote. */
+    /**
+     * What one encoder wrote.
+     *
+     * @param descriptions for a text encoder after a describe step, the file listing the described items and the
+     *                     text the encoder read ({@code descriptions.tsv}); otherwise {@code null}
+     * @param described    what that describe step did (counts, failures), or {@code null}
+     */
     public record Output(String modality, String encoder, Path vectors, Path ids, int items, int dimension,
-                         int failures) {
+                         int failures, Path descriptions, CatalogDescriber.Outcome described) {
     }
 
     /** Encodes and writes into {@code out}; returns one entry per encoder, and writes {@code errors.tsv}. */
@@ -90,8 +97,14 @@ public final class CatalogEncoding {
                     Path ids = out.resolve(base + ".ids.txt");
                     writeNpy(vectors, ids, catalog, m);
                     failures.addAll(g.failures());
+                    Path descriptions = null;
+                    if (g.described().isPresent()) {
+                        descriptions = out.resolve(perModality.get(modality) > 1 ? "descriptions-" + base + ".tsv"
+                                : "descriptions.tsv");
+                        writeDescriptions(descriptions, g.described().get());
+                    }
                     outputs.add(new Output(modality.key(), rc.spec().name(), vectors, ids, m.presentCount(), m.dim(),
-                            g.failures().size()));
+                            g.failures().size(), descriptions, g.described().orElse(null)));
                 } finally {
                     g.retire();
                 }
@@ -125,6 +138,21 @@ public final class CatalogEncoding {
                 os.write(row.array());
                 idOut.write(catalog.item(i).id());
                 idOut.newLine();
+            }
+        }
+    }
+
+    /** The described items (in catalog order) with the text the text encoder read, one line each. */
+    static void writeDescriptions(Path file, CatalogDescriber.Outcome outcome) throws IOException {
+        java.util.Set<String> described = new java.util.HashSet<>(outcome.described());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("item\ttext");
+            w.newLine();
+            for (dev.braid.api.data.Item item : outcome.catalog().items()) {
+                if (described.contains(item.id())) {
+                    w.write(clean(item.id()) + "\t" + clean(item.content().text()));
+                    w.newLine();
+                }
             }
         }
     }
