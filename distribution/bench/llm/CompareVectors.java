@@ -14,20 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares two {@code braid encode} outputs item by item ({@code java CompareVectors.java BEFORE AFTER [--base text]}):
- * how many items' vectors are bit-identical, changed, or present in one output only. When AFTER holds a
- * {@code descriptions.tsv} (the encode ran a describe step), it also says whether the items whose vectors changed or
- * appeared are exactly the described ones, and exits with 1 when they are not.
+ * Compares two vector files of {@code braid encode} item by item
+ * ({@code java CompareVectors.java BEFORE AFTER [DESCRIPTIONS]}, each of BEFORE and AFTER a path without its
+ * extension, such as {@code out/text}: {@code out/text.npy} with {@code out/text.ids.txt}): how many items' vectors
+ * are bit-identical, changed, or present in one file only. Given the {@code descriptions.tsv} of the encode that
+ * wrote AFTER, it also says whether the items whose vectors changed or appeared are exactly the described ones, and
+ * exits with 1 when they are not.
  */
 public class CompareVectors {
     private static final Pattern SHAPE = Pattern.compile("'shape': \\((\\d+), (\\d+)\\)");
 
     public static void main(String[] a) throws IOException {
-        Path before = Path.of(a[0]);
-        Path after = Path.of(a[1]);
-        String base = a.length > 3 && a[2].equals("--base") ? a[3] : "text";
-        Map<String, float[]> x = read(before, base);
-        Map<String, float[]> y = read(after, base);
+        Map<String, float[]> x = read(a[0]);
+        Map<String, float[]> y = read(a[1]);
         Set<String> changed = new TreeSet<>();
         Set<String> appeared = new TreeSet<>();
         Set<String> vanished = new TreeSet<>();
@@ -43,12 +42,12 @@ public class CompareVectors {
             }
         }
         x.keySet().stream().filter(k -> !y.containsKey(k)).forEach(vanished::add);
-        System.out.printf("%s vectors: %d before, %d after; identical %d, changed %d, new %d, gone %d%n", base,
-                x.size(), y.size(), identical, changed.size(), appeared.size(), vanished.size());
-        Path descriptions = after.resolve("descriptions.tsv");
-        if (!Files.exists(descriptions)) {
+        System.out.printf("vectors: %d before, %d after; identical %d, changed %d, new %d, gone %d%n", x.size(),
+                y.size(), identical, changed.size(), appeared.size(), vanished.size());
+        if (a.length < 3) {
             return;
         }
+        Path descriptions = Path.of(a[2]);
         Set<String> described = new TreeSet<>();
         List<String> lines = Files.readAllLines(descriptions, StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
@@ -74,21 +73,23 @@ public class CompareVectors {
         return ids.stream().limit(10).toList().toString();
     }
 
-    /** Item id to vector, from {@code <base>.npy} (float32, little-endian, C order) and {@code <base>.ids.txt}. */
-    static Map<String, float[]> read(Path dir, String base) throws IOException {
-        byte[] npy = Files.readAllBytes(dir.resolve(base + ".npy"));
-        List<String> ids = Files.readAllLines(dir.resolve(base + ".ids.txt"), StandardCharsets.UTF_8);
+    /** Item id to vector, from {@code <stem>.npy} (float32, little-endian, C order) and {@code <stem>.ids.txt}. */
+    static Map<String, float[]> read(String stem) throws IOException {
+        Path npyFile = Path.of(stem + ".npy");
+        Path idsFile = Path.of(stem + ".ids.txt");
+        byte[] npy = Files.readAllBytes(npyFile);
+        List<String> ids = Files.readAllLines(idsFile, StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
         int headerLength = b.getShort(8) & 0xffff;
         String header = new String(npy, 10, headerLength, StandardCharsets.US_ASCII);
         Matcher m = SHAPE.matcher(header);
         if (!header.contains("'<f4'") || !m.find()) {
-            throw new IOException(dir.resolve(base + ".npy") + ": expected float32 [rows, dim], header " + header);
+            throw new IOException(npyFile + ": expected float32 [rows, dim], header " + header);
         }
         int rows = Integer.parseInt(m.group(1));
         int dim = Integer.parseInt(m.group(2));
         if (rows != ids.size()) {
-            throw new IOException(dir.resolve(base + ".ids.txt") + ": " + ids.size() + " ids for " + rows + " rows");
+            throw new IOException(idsFile + ": " + ids.size() + " ids for " + rows + " rows");
         }
         b.position(10 + headerLength);
         Map<String, float[]> out = new LinkedHashMap<>();

@@ -22,12 +22,9 @@ public enum DescriptionMode {
 
     /** The mode of a configuration value, case-insensitive. */
     public static DescriptionMode parse(String value) {
-        for (DescriptionMode m : values()) {
-            if (m.key().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode '" + value + "'; expected replace, append or missing");
+        String v = value == null ? "" : value.trim();
+        return java.util.Arrays.stream(values()).filter(m -> m.key().equalsIgnoreCase(v)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("unknown mode '" + value + "'; expected replace, append or missing"));
     }
 
     /**

@@ -19,13 +19,16 @@ public sealed interface DescriptionResult permits DescriptionResult.Success, Des
     /**
      * A description of the item.
      *
-     * @param text   plain text, one paragraph, no control characters; treated as data, never as instructions
+     * @param text   plain text, one paragraph, no control characters, not blank; treated as data, never as
+     *               instructions
      * @param cached whether it came from the describer's cache (no model was asked)
      */
     record Success(String itemId, String text, boolean cached) implements DescriptionResult {
         public Success {
+            if (Objects.requireNonNull(text, "text").isBlank()) {
+                throw new IllegalArgumentException("the description of item '" + itemId + "' is blank");
+            }
             Objects.requireNonNull(itemId, "itemId");
-            Objects.requireNonNull(text, "text");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.braid.api.describe.DescriptionMode;
 import dev.braid.api.describe.DescriptionResult;
 import dev.braid.api.describe.ItemDescriber;
 import dev.braid.api.encoder.EncodingResult.FailureKind;
+import dev.braid.runtime.util.BatchResults;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -74,17 +75,11 @@ public final class CatalogDescriber {
                     List<Integer> batch = todo.subList(s, Math.min(todo.size(), s + BATCH));
                     List<Item> batchItems = batch.stream().map(items::get).toList();
                     List<DescriptionResult> results = describer.describe(batchItems);
-                    if (results == null || results.size() != batch.size()) {
-                        throw new IllegalStateException("returned " + (results == null ? "null" : results.size()
-                                + " results") + " for a batch of " + batch.size() + " items");
-                    }
+                    BatchResults.requireOnePerItem(results, batch.size());
                     for (int j = 0; j < batch.size(); j++) {
                         Item item = batchItems.get(j);
                         DescriptionResult r = results.get(j);
-                        if (!item.id().equals(r.itemId())) {
-                            throw new IllegalStateException("returned results out of order: expected item '"
-                                    + item.id() + "', got '" + r.itemId() + "'");
-                        }
+                        BatchResults.requireItem(item.id(), r.itemId());
                         if (r instanceof DescriptionResult.Success ok && !ok.text().isBlank()) {
                             ItemContent c = item.content();
                             items.set(batch.get(j), item.withContent(new ItemContent(mode.apply(c.text(),

@@ -19,6 +19,7 @@ import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.cache.ContentHasher;
 import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.describe.CatalogDescriber;
+import dev.braid.runtime.util.BatchResults;
 import dev.braid.runtime.util.Hashing;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
@@ -361,18 +362,12 @@ public final class GenerationBuilder {
             for (int b = 0; b < batches.size(); b++) {
                 List<Integer> batch = batches.get(b);
                 List<EncodingResult> results = futures.get(b).get();
-                if (results == null || results.size() != batch.size()) {
-                    throw new IllegalStateException("returned " + (results == null ? "null" : results.size()
-                            + " results") + " for a batch of " + batch.size() + " items");
-                }
+                BatchResults.requireOnePerItem(results, batch.size());
                 for (int j = 0; j < batch.size(); j++) {
                     int i = batch.get(j);
                     EncodingResult r = results.get(j);
                     String id = items.get(i).id();
-                    if (!id.equals(r.itemId())) {
-                        throw new IllegalStateException("returned results out of order: expected item '" + id
-                                + "', got '" + r.itemId() + "'");
-                    }
+                    BatchResults.requireItem(id, r.itemId());
                     if (r instanceof EncodingResult.Success s) {
                         if (s.vector().length != dim) {
                             throw new IllegalStateException("returned a vector of dimension " + s.vector().length

@@ -3,9 +3,7 @@ package dev.braid.runtime.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
-import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.Interaction;
 import dev.braid.api.data.InteractionMatrix;
@@ -13,13 +11,9 @@ import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemContent;
 import dev.braid.api.data.Media;
 import dev.braid.api.data.Modality;
-import dev.braid.runtime.cache.VectorCache;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ParamBinder;
-import dev.braid.runtime.inject.ComponentFactory;
-import dev.braid.runtime.inject.RefCountedResources;
-import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,16 +34,9 @@ class DescribeStepTest {
 
     @BeforeEach
     void setUp() {
-        registry = new ComponentRegistry();
-        registry.setSource("test", List.of(
-                ComponentDescriptor.of(TestComponents.Letters.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.ByFeature.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Caption.class, ComponentDescriptor.Origin.HOST)),
-                List.of(), "test");
-        ReferenceBackend backend = new ReferenceBackend();
-        builder = new GenerationBuilder(new ComponentFactory(backend, new RefCountedResources(),
-                new Environment(dir, dir, 1)), new ComponentPool(), new VectorCache(dir.resolve("vectors")), backend,
-                2);
+        registry = TestComponents.registry(TestComponents.Letters.class, TestComponents.ByFeature.class,
+                TestComponents.Caption.class);
+        builder = TestComponents.builder(dir);
         Catalog catalog = new Catalog(List.of(item("p", "banana", "nana"), item("q", "", "kiwi"),
                 item("r", "kiwi", null), item("s", "ab", "boom"), item("t", null, "melon")));
         data = new PipelineData("t", catalog, InteractionMatrix.of(catalog, List.of(Interaction.implicit("u", "r"))),

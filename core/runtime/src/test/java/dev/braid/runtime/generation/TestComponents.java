@@ -1,6 +1,8 @@
 package dev.braid.runtime.generation;
 
 import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.Environment;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.component.NoConfig;
 import dev.braid.api.component.Param;
 import dev.braid.api.component.ProgressListener;
@@ -16,6 +18,11 @@ import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.runtime.cache.VectorCache;
+import dev.braid.runtime.inject.ComponentFactory;
+import dev.braid.runtime.inject.RefCountedResources;
+import dev.braid.runtime.plugin.ComponentDescriptor;
+import dev.braid.runtime.plugin.ComponentRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +41,23 @@ final class TestComponents {
     static final List<String> CLOSING_THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestComponents() {
+    }
+
+    /** A registry holding these component classes, as the host class path provides them. */
+    static ComponentRegistry registry(Class<?>... types) {
+        ComponentRegistry registry = new ComponentRegistry();
+        registry.setSource("test", java.util.Arrays.stream(types).map(t -> ComponentDescriptor.of(t,
+                ComponentDescriptor.Origin.HOST)).toList(), List.of(), "test");
+        return registry;
+    }
+
+    /** A builder on the reference backend with a fresh pool, its vector cache and environment under {@code dir}. */
+    static GenerationBuilder builder(java.nio.file.Path dir) {
+        ReferenceBackend backend = new ReferenceBackend();
+        ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
+                new Environment(dir, dir, 1));
+        return new GenerationBuilder(factory, new ComponentPool(), new VectorCache(dir.resolve("vectors")),
+                backend, 2);
     }
 
     /** Text to [length, count of the letter] — enough to rank by. */

@@ -116,11 +116,7 @@ public final class LlmDescriber implements ItemDescriber, Measured {
         }
     }
 
-    /** The counters of this describer (calls, failures, cache hits, latency). */
-    public LlmStats stats() {
-        return stats;
-    }
-
+    /** Its counters, as for the other LLM stages ({@code llm_requests_total}, {@code llm_cache_hits_total}, ...). */
     @Override
     public Map<String, Double> measurements() {
         return stats.measurements();
