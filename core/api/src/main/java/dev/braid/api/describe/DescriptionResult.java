@@ -40,9 +40,9 @@ public sealed interface DescriptionResult permits DescriptionResult.Success, Des
      */
     record Failure(String itemId, FailureKind kind, String message) implements DescriptionResult {
         public Failure {
-            Objects.requireNonNull(itemId, "itemId");
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(message, "message");
+            if (itemId == null || kind == null || message == null) {
+                throw new NullPointerException("a failure needs an item id, a kind and a message");
+            }
         }
     }
 }

@@ -25,17 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The describe step: descriptions join the text the text encoder reads, by mode, through the vector cache. */
 class DescribeStepTest {
-    @TempDir
-    Path dir;
-
-    private ComponentRegistry registry;
+    private final ComponentRegistry registry = TestComponents.registry(TestComponents.Letters.class,
+            TestComponents.ByFeature.class, TestComponents.Caption.class);
+    private Path dir;
     private GenerationBuilder builder;
     private PipelineData data;
 
     @BeforeEach
-    void setUp() {
-        registry = TestComponents.registry(TestComponents.Letters.class, TestComponents.ByFeature.class,
-                TestComponents.Caption.class);
+    void setUp(@TempDir Path tmp) {
+        dir = tmp;
         builder = TestComponents.builder(dir);
         Catalog catalog = new Catalog(List.of(item("p", "banana", "nana"), item("q", "", "kiwi"),
                 item("r", "kiwi", null), item("s", "ab", "boom"), item("t", null, "melon")));

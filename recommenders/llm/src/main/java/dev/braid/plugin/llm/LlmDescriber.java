@@ -122,9 +122,11 @@ public final class LlmDescriber implements ItemDescriber, Measured {
         return stats.measurements();
     }
 
+    /** Stops the workers (an item in flight gets no answer), then the client. */
     @Override
     public void close() {
-        workers.shutdownNow();
-        client.close();
+        try (client) {
+            workers.shutdownNow();
+        }
     }
 }
