@@ -14,6 +14,7 @@ import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.compute.VectorBackend;
 import dev.braid.plugin.content.ItemKnnConfig;
 import dev.braid.plugin.content.ItemKnnGenerator;
+import dev.braid.plugin.factorization.BprTraining;
 import dev.braid.plugin.factorization.VbprConfig;
 import dev.braid.plugin.factorization.VbprGenerator;
 import java.io.PrintWriter;
@@ -102,9 +103,10 @@ public final class FitSpeedBench implements Callable<Integer> {
 
     private VbprConfig vbprConfig(int batchSize, int epochCount) {
         VbprConfig d = VbprConfig.defaults();
-        return new VbprConfig(d.factors(), d.contentFactors(), epochCount, d.learningRate(), d.regularization(),
-                d.contentRegularization(), d.contentDimension(), batchSize, d.contentOnlyWeight(), 0, d.evalEvery(),
-                d.patience(), d.refit(), d.maxValidationUsers(), d.sampling(), "");
+        BprTraining t = d.training();
+        return new VbprConfig(d.factors(), d.contentFactors(), d.contentRegularization(), d.contentDimension(),
+                batchSize, d.contentOnlyWeight(), new BprTraining(epochCount, t.learningRate(), t.regularization(), 0,
+                t.evalEvery(), t.patience(), t.refit(), t.maxValidationUsers(), t.sampling(), ""));
     }
 
     private void vbpr(BenchReport r) {

@@ -18,6 +18,7 @@ import dev.braid.plugin.content.ItemKnnConfig;
 import dev.braid.plugin.content.ItemKnnGenerator;
 import dev.braid.plugin.factorization.BprConfig;
 import dev.braid.plugin.factorization.BprGenerator;
+import dev.braid.plugin.factorization.BprTraining;
 import dev.braid.plugin.factorization.TrainingReport;
 import dev.braid.plugin.factorization.VbprConfig;
 import dev.braid.plugin.factorization.VbprGenerator;
@@ -122,8 +123,7 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     BprConfig bprConfig() {
-        return new BprConfig(factors, epochs, learningRate, regularization, itemBias, validationShare, 5, 3, true, 5000,
-                sampling, "");
+        return new BprConfig(factors, itemBias, training());
     }
 
     private Map<String, Object> bprProtocol() {
@@ -185,8 +185,13 @@ public final class RecommenderBench implements Callable<Integer> {
     }
 
     VbprConfig vbprConfig() {
-        return new VbprConfig(factors, contentFactors, epochs, learningRate, regularization, contentRegularization,
-                contentDimension, vbprBatch, vbprContentOnly, validationShare, 5, 3, true, 5000, sampling, "");
+        return new VbprConfig(factors, contentFactors, contentRegularization, contentDimension, vbprBatch,
+                vbprContentOnly, training());
+    }
+
+    BprTraining training() {
+        return new BprTraining(epochs, learningRate, regularization, validationShare, 5, 3, true, 5000, sampling,
+                "");
     }
 
     Generator vbpr() {

@@ -83,8 +83,8 @@ public final class ConcatFusion implements FusionStrategy {
         }
         Holdout.parse("validationHoldout", config.validationHoldout());
         this.config = config;
-        this.configuredWeights = FusionParams.weights(config.weights());
-        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.configuredWeights = Modality.parseWeights("weights", config.weights());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         this.minStdRatio = config.minStdRatio();
     }
 

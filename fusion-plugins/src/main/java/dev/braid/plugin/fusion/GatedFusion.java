@@ -65,7 +65,7 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
     public GatedFusion(GatedConfig config, ComputeBackend backend) {
         this.config = config;
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         String out = config.output() == null ? "" : config.output().trim().toLowerCase(Locale.ROOT);
         if (!out.equals("concat") && !out.equals("sum")) {
             throw new IllegalArgumentException("output: expected concat or sum, got '" + config.output() + "'");
@@ -75,16 +75,7 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
         check(config.epochs() >= 0, "epochs", "must be >= 0", config.epochs());
         check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
         check(config.l2() >= 0, "l2", "must be >= 0", config.l2());
-        check(config.batchUsers() >= 1, "batchUsers", "must be >= 1", config.batchUsers());
-        check(config.validationFraction() >= 0 && config.validationFraction() <= 0.5, "validationFraction",
-                "must be in [0, 0.5]", config.validationFraction());
-        check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
-        check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
-        check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
-        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
-        Holdout.parse("validationHoldout", config.validationHoldout());
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
-                config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.dimension());
     }
 
     private static void check(boolean ok, String param, String rule, Object value) {
@@ -113,10 +104,10 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
             GatedTrainer trainer = new GatedTrainer(config, concat, units, present, n, d, input.interactions(),
                     input.seed());
             history = trainer.train(gate, progress);
-            if (config.keepBestInput()) {
+            if (config.training().keepBestInput()) {
                 double best = history.stream().mapToDouble(GatedTrainer.Epoch::validationAuc).max().orElse(Double.NaN);
                 rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
-                        input, trainer.split(), config.minStdRatio());
+                        input, trainer.split(), config.reduction().minStdRatio());
             }
         }
         gate.updateMeanWeights(units, present, n);

@@ -2,10 +2,10 @@ package dev.braid.plugin.fusion;
 
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.EarlyStopping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +63,7 @@ public final class GatedTrainer {
     /** The split training uses for a seed: the same held-out items and negatives every time. */
     static InteractionSplit validationSplit(GatedConfig config, boolean[] usable, InteractionMatrix interactions,
                                             long seed) {
-        return new InteractionSplit(interactions, usable, Holdout.parse("validationHoldout",
-                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
-                new SplittableRandom(seed ^ 0x5DEECE66DL));
+        return config.training().split(interactions, usable, seed ^ 0x5DEECE66DL);
     }
 
     /** The validation split (its held-out items and negatives are fixed at construction). */
@@ -81,10 +79,11 @@ public final class GatedTrainer {
         double[] norms = new double[n];
         float[] alpha = new float[n * mCount];
         fuseAll(gate, fused, alpha, unit, norms);
-        double bestAuc = split.auc(unit, outDim);
-        history.add(new Epoch(0, Double.NaN, bestAuc));
+        double untrainedAuc = split.auc(unit, outDim);
+        history.add(new Epoch(0, Double.NaN, untrainedAuc));
         LOG.info("{}: {} validation pairs; before training validation AUC {}", GatedFusion.NAME,
-                split.validation.size(), String.format("%.4f", bestAuc));
+                split.validation.size(), String.format("%.4f", untrainedAuc));
+        EarlyStopping stopping = new EarlyStopping(config.training().patience(), untrainedAuc);
         float[] bestW = gate.w.clone();
         float[] bestB = gate.b.clone();
         double[] mw = new double[gate.w.length];
@@ -92,7 +91,6 @@ public final class GatedTrainer {
         double[] mb = new double[gate.b.length];
         double[] vb = new double[gate.b.length];
         int step = 0;
-        int sinceBest = 0;
         progress.start(GatedFusion.NAME + ": training gates (BPR on cosine scores)", config.epochs());
         float[] grad = new float[n * outDim];
         boolean[] touched = new boolean[n];
@@ -100,8 +98,8 @@ public final class GatedTrainer {
             int[] order = split.shuffledUsers();
             double lossSum = 0;
             long triples = 0;
-            for (int start = 0; start < order.length; start += config.batchUsers()) {
-                int end = Math.min(order.length, start + config.batchUsers());
+            for (int start = 0; start < order.length; start += config.training().batchUsers()) {
+                int end = Math.min(order.length, start + config.training().batchUsers());
                 fuseAll(gate, fused, alpha, unit, norms);
                 Arrays.fill(touched, false);
                 long batchTriples = 0;
@@ -132,14 +130,12 @@ public final class GatedTrainer {
             LOG.info("{}: epoch {} loss {} validation AUC {}", GatedFusion.NAME, epoch, String.format("%.4f", loss),
                     String.format("%.4f", auc));
             progress.advance(1);
-            if (auc > bestAuc) {
-                bestAuc = auc;
+            if (stopping.improves(epoch, auc)) {
                 bestW = gate.w.clone();
                 bestB = gate.b.clone();
-                sinceBest = 0;
-            } else if (++sinceBest >= config.patience()) {
+            } else if (stopping.exhausted()) {
                 LOG.info("{}: early stop after epoch {} (best validation AUC {})", GatedFusion.NAME, epoch,
-                        String.format("%.4f", bestAuc));
+                        String.format("%.4f", stopping.best()));
                 break;
             }
         }
@@ -156,7 +152,7 @@ public final class GatedTrainer {
      * generator ranks by; the loss is {@code -log σ(x)}.
      */
     private double userGradient(int user, int[] h, float[] unit, float[] grad, boolean[] touched) {
-        double scale = config.scoreScale();
+        double scale = config.training().scoreScale();
         double[] sum = new double[outDim];
         for (int i : h) {
             for (int c = 0; c < outDim; c++) {

@@ -1,6 +1,7 @@
 package dev.braid.plugin.fusion;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import java.util.List;
 
 /**
@@ -9,10 +10,8 @@ import java.util.List;
  * @param modalities          the modalities to fuse; empty means every modality of the input
  * @param inputDimension      each modality is first reduced to this many dimensions (PCA or random projection,
  *                            fitted on the catalog) and L2-normalised: the input of its token projection
- * @param projection          {@code pca}, {@code random} or {@code none} for that reduction
- * @param standardise         standardise each modality per dimension before reducing it
- * @param minStdRatio         std floor relative to the modality's mean spread
- * @param powerIterations     power iterations of the randomised PCA
+ * @param reduction           projection to {@code inputDimension}, standardisation and PCA settings
+ *                            ({@link ProjectionParams})
  * @param modelDimension      token width {@code d_model}
  * @param heads               attention heads ({@code modelDimension} must be a multiple)
  * @param layers              encoder layers (1 or 2)
@@ -23,35 +22,19 @@ import java.util.List;
  * @param epochs              most training epochs
  * @param learningRate        Adam step size
  * @param weightDecay         decoupled weight decay on the matrices (AdamW)
- * @param batchUsers          users per gradient step
- * @param validationFraction  share of each user's training interactions held out for early stopping
- * @param patience            epochs without validation improvement before stopping
- * @param validationNegatives sampled negatives per held-out interaction (validation AUC)
- * @param scoreScale          factor on the cosine difference inside the BPR sigmoid
  * @param engineThreads       PyTorch intra-op threads while this strategy trains (process-wide during training;
  *                            0 leaves the engine's setting); the tensors are tiny, see
  *                            {@link TransformerTrainer#train}
  * @param modelFile           where the trained model is saved and, when its fingerprint matches, loaded from
  *                            (relative to the configuration's folder); empty: train every time, save nothing
- * @param keepBestInput       after training (or loading), keep the best single modality alone when the transformer
- *                            does not beat it on validation ({@link BestInputRule})
- * @param validationHoldout   what validation holds out: {@code interactions} (a share of each user's) or
- *                            {@code items} (a share of the items with all their interactions, as in a cold-start
- *                            evaluation; see {@link Holdout})
+ * @param training            batches, early stopping and the best-single-modality rule, as for {@code gated}
  */
 public record TransformerConfig(
         @Param(description = "modalities to fuse (text, image, audio); empty = all present in the input",
                 defaultValue = "[]") List<String> modalities,
         @Param(description = "dimension each modality is reduced to before its token projection", defaultValue = "64",
                 min = 1) int inputDimension,
-        @Param(description = "reduction to inputDimension: pca, random or none", defaultValue = "pca")
-        String projection,
-        @Param(description = "standardise each modality per dimension before reducing it", defaultValue = "true")
-        boolean standardise,
-        @Param(description = "std floor relative to the modality's mean spread", defaultValue = "0.01", min = 0)
-        double minStdRatio,
-        @Param(description = "power iterations of the randomised PCA", defaultValue = "1", min = 0, max = 10)
-        int powerIterations,
+        @ParamGroup ProjectionParams reduction,
         @Param(description = "token width d_model", defaultValue = "32", min = 1) int modelDimension,
         @Param(description = "attention heads (modelDimension must be a multiple)", defaultValue = "4", min = 1)
         int heads,
@@ -65,35 +48,23 @@ public record TransformerConfig(
         @Param(description = "Adam step size", defaultValue = "0.006", min = 0) double learningRate,
         @Param(description = "decoupled weight decay on the matrices (AdamW)", defaultValue = "0.0001", min = 0)
         double weightDecay,
-        @Param(description = "users per gradient step", defaultValue = "128", min = 1) int batchUsers,
-        @Param(description = "share of each user's training interactions held out for early stopping",
-                defaultValue = "0.1", min = 0, max = 0.5) double validationFraction,
-        @Param(description = "epochs without validation improvement before stopping", defaultValue = "3", min = 1)
-        int patience,
-        @Param(description = "sampled negatives per held-out interaction (validation AUC)", defaultValue = "20",
-                min = 1) int validationNegatives,
-        @Param(description = "factor on the cosine difference inside the BPR sigmoid", defaultValue = "10", min = 0)
-        double scoreScale,
         @Param(description = "PyTorch intra-op threads while training (process-wide meanwhile; 0 = engine setting)",
                 defaultValue = "1", min = 0) int engineThreads,
         @Param(description = "model file: loaded when its fingerprint matches, else trained and saved here "
                 + "(empty = train every time)", defaultValue = "") String modelFile,
-        @Param(description = "after training, keep the best single modality alone when the transformer does not beat "
-                + "it on validation", defaultValue = "true") boolean keepBestInput,
-        @Param(description = "what validation holds out: interactions (a share of each user's) or items (a share "
-                + "of the items, never trained on, as in a cold-start evaluation)", defaultValue = "interactions")
-        String validationHoldout) {
+        @ParamGroup FusionTraining training) {
 
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         modelFile = modelFile == null ? "" : modelFile;
-        validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
+        reduction = reduction == null ? ProjectionParams.of("pca") : reduction;
+        training = training == null ? FusionTraining.defaults() : training;
     }
 
     /** The defaults with these sizes and epochs (tests). */
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
-        return new TransformerConfig(List.of(), inputDimension, "pca", true, 0.01, 1, modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 128, 0.1, 3, 20, 10, 1, modelFile, true, "interactions");
+        return new TransformerConfig(List.of(), inputDimension, ProjectionParams.of("pca"), modelDimension, heads, layers,
+                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 1, modelFile, FusionTraining.defaults());
     }
 }

@@ -72,7 +72,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
     public TransformerFusion(TransformerConfig config, ComputeBackend backend, Environment environment) {
         this.config = Objects.requireNonNull(config, "config");
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         String pool = pooling(config);
         if (!pool.equals("cls") && !pool.equals("mean")) {
             throw new IllegalArgumentException("pooling: expected cls or mean, got '" + config.pooling() + "'");
@@ -87,17 +87,10 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
         check(config.epochs() >= 1, "epochs", "must be >= 1", config.epochs());
         check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
         check(config.weightDecay() >= 0, "weightDecay", "must be >= 0", config.weightDecay());
-        check(config.batchUsers() >= 1, "batchUsers", "must be >= 1", config.batchUsers());
-        check(config.validationFraction() > 0 && config.validationFraction() <= 0.5, "validationFraction",
-                "must be in (0, 0.5]", config.validationFraction());
-        check(config.patience() >= 1, "patience", "must be >= 1", config.patience());
-        check(config.validationNegatives() >= 1, "validationNegatives", "must be >= 1", config.validationNegatives());
-        check(config.scoreScale() > 0, "scoreScale", "must be > 0", config.scoreScale());
+        check(config.training().validationFraction() > 0, "validationFraction",
+                "must be in (0, 0.5] (the transformer always validates)", config.training().validationFraction());
         check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
-        check(config.minStdRatio() >= 0, "minStdRatio", "must be >= 0", config.minStdRatio());
-        Holdout.parse("validationHoldout", config.validationHoldout());
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()),
-                config.inputDimension(), config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.inputDimension());
         this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
     }
 
@@ -163,12 +156,12 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
         double[] attention = meanAttention(trained.weights(), units, present, n);
         double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, n);
         BestInputRule.Outcome rule = null;
-        if (config.keepBestInput()) {
+        if (config.training().keepBestInput()) {
             double best = trained.history().stream().mapToDouble(TransformerTrainer.Epoch::validationAuc).max()
                     .orElse(Double.NaN);
             rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
                     input, TransformerTrainer.validationSplit(config, present, n, interactions, input.seed()),
-                    config.minStdRatio());
+                    config.reduction().minStdRatio());
         }
         fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
                 attention, rule);
@@ -199,10 +192,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
     private long fingerprint(FusionInput input, List<ModalityProjector> projectors, float[][] units) {
         long h = Fingerprint.mix(Fingerprint.start(), MODEL_REVISION);
         h = Fingerprint.mix(h, config.inputDimension());
-        h = Fingerprint.mix(h, config.projection().trim().toLowerCase(Locale.ROOT));
-        h = Fingerprint.mix(h, config.standardise() ? 1 : 0);
-        h = Fingerprint.mix(h, config.minStdRatio());
-        h = Fingerprint.mix(h, config.powerIterations());
+        h = config.reduction().fingerprint(h);
         h = Fingerprint.mix(h, config.modelDimension());
         h = Fingerprint.mix(h, config.heads());
         h = Fingerprint.mix(h, config.layers());
@@ -212,15 +202,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
         h = Fingerprint.mix(h, config.epochs());
         h = Fingerprint.mix(h, config.learningRate());
         h = Fingerprint.mix(h, config.weightDecay());
-        h = Fingerprint.mix(h, config.batchUsers());
-        h = Fingerprint.mix(h, config.validationFraction());
-        h = Fingerprint.mix(h, config.patience());
-        h = Fingerprint.mix(h, config.validationNegatives());
-        h = Fingerprint.mix(h, config.scoreScale());
-        if (Holdout.parse("validationHoldout", config.validationHoldout()) != Holdout.INTERACTIONS) {
-            // mixed in only when not the default, so model files trained before the parameter existed still match
-            h = Fingerprint.mix(h, config.validationHoldout().trim().toLowerCase(Locale.ROOT));
-        }
+        h = config.training().fingerprint(h);
         h = Fingerprint.mix(h, input.seed());
         for (ModalityProjector p : projectors) {
             h = Fingerprint.mix(h, p.modality().key());
@@ -266,11 +248,11 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                         + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
                         + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
-                config.inputDimension(), config.projection(), config.modelDimension(), config.heads(), config.layers(),
+                config.inputDimension(), config.reduction().projection(), config.modelDimension(), config.heads(), config.layers(),
                 config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
-                config.weightDecay(), config.batchUsers(), config.validationFraction(), config.patience(),
-                config.validationNegatives(), config.scoreScale(),
-                Holdout.parse("validationHoldout", config.validationHoldout()).key()));
+                config.weightDecay(), config.training().batchUsers(), config.training().validationFraction(),
+                config.training().patience(), config.training().validationNegatives(), config.training().scoreScale(),
+                config.training().holdout().key()));
         s.append("  \"history\": [");
         for (int k = 0; k < t.history().size(); k++) {
             TransformerTrainer.Epoch e = t.history().get(k);

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.InteractionMatrix;
+import dev.braid.api.generator.EarlyStopping;
 import dev.braid.platform.training.TrainingLease;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +74,7 @@ final class TransformerTrainer {
     /** The split training uses for a seed: the same held-out items and negatives every time (also after loading). */
     static InteractionSplit validationSplit(TransformerConfig config, boolean[][] present, int n,
                                             InteractionMatrix interactions, long seed) {
-        return new InteractionSplit(interactions, usable(present, n), Holdout.parse("validationHoldout",
-                config.validationHoldout()), config.validationFraction(), config.validationNegatives(),
-                new SplittableRandom(seed ^ 0x7F4A7C15L));
+        return config.training().split(interactions, usable(present, n), seed ^ 0x7F4A7C15L);
     }
 
     static boolean[] usable(boolean[][] present, int n) {
@@ -117,21 +115,21 @@ final class TransformerTrainer {
                 m2[k] = new float[values[k].length];
                 decay[k] = layout.get(k).shape().length >= 2;
             }
-            double bestAuc = validationAuc(base, values);
+            double untrainedAuc = validationAuc(base, values);
+            EarlyStopping stopping = new EarlyStopping(config.training().patience(), untrainedAuc);
             float[][] best = initial;
-            history.add(new Epoch(0, Double.NaN, bestAuc));
+            history.add(new Epoch(0, Double.NaN, untrainedAuc));
             LOG.info("{}: {} validation pairs; before training validation AUC {}", TransformerFusion.NAME,
-                    split.validation.size(), fmt(bestAuc));
+                    split.validation.size(), fmt(untrainedAuc));
             progress.start(TransformerFusion.NAME + ": training (BPR on cosine scores, " + ENGINE + ")",
                     config.epochs());
             int step = 0;
-            int sinceBest = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 int[] order = split.shuffledUsers();
                 double lossSum = 0;
                 long triples = 0;
-                for (int start = 0; start < order.length; start += config.batchUsers()) {
-                    int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchUsers()));
+                for (int start = 0; start < order.length; start += config.training().batchUsers()) {
+                    int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.training().batchUsers()));
                     try (NDManager scope = base.newSubManager()) {
                         Batch batch = batch(users);
                         if (batch.triples == 0) {
@@ -150,13 +148,11 @@ final class TransformerTrainer {
                 history.add(new Epoch(epoch, loss, auc));
                 LOG.info("{}: epoch {} loss {} validation AUC {}", TransformerFusion.NAME, epoch, fmt(loss), fmt(auc));
                 progress.advance(1);
-                if (auc > bestAuc) {
-                    bestAuc = auc;
+                if (stopping.improves(epoch, auc)) {
                     best = copy(values);
-                    sinceBest = 0;
-                } else if (++sinceBest >= config.patience()) {
+                } else if (stopping.exhausted()) {
                     LOG.info("{}: early stop after epoch {} (best validation AUC {})", TransformerFusion.NAME,
-                            epoch, fmt(bestAuc));
+                            epoch, fmt(stopping.best()));
                     break;
                 }
             }
@@ -224,7 +220,7 @@ final class TransformerTrainer {
             // leave-one-out profile: the user's summed unit vectors minus the item's own, normalised
             NDArray q = membership.matMul(f).get(tu).sub(fi);
             NDArray p = q.div(q.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
-            NDArray x = p.mul(fi.sub(f.get(tj))).sum(new int[] {1}).mul((float) config.scoreScale());
+            NDArray x = p.mul(fi.sub(f.get(tj))).sum(new int[] {1}).mul((float) config.training().scoreScale());
             // -log σ(x) = log(1 + e^-x); |x| <= 2 scale keeps the exponent finite
             NDArray loss = x.neg().exp().add(1f).log().mean();
             gc.backward(loss);

@@ -51,19 +51,12 @@ public final class WeightedSumFusion implements FusionStrategy {
     public WeightedSumFusion(WeightedSumConfig config, ComputeBackend backend) {
         this.config = config;
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredWeights = FusionParams.weights(config.weights());
-        this.configuredModalities = FusionParams.modalities(config.modalities());
+        this.configuredWeights = Modality.parseWeights("weights", config.weights());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         if (config.dimension() < 1) {
             throw new IllegalArgumentException("dimension: must be >= 1, got " + config.dimension());
         }
-        if (!(config.minStdRatio() >= 0)) {
-            throw new IllegalArgumentException("minStdRatio: must be >= 0, got " + config.minStdRatio());
-        }
-        if (config.powerIterations() < 0) {
-            throw new IllegalArgumentException("powerIterations: must be >= 0, got " + config.powerIterations());
-        }
-        this.settings = new ModalityProjector.Settings(ProjectionKind.parse(config.projection()), config.dimension(),
-                config.standardise(), config.minStdRatio(), config.powerIterations());
+        this.settings = config.reduction().settings(config.dimension());
     }
 
     @Override

@@ -34,8 +34,8 @@ class BestInputRuleTest {
 
     /** Gates that barely move from equal weights: half of every fused vector is the noise modality. */
     private static GatedConfig untrainable() {
-        return new GatedConfig(List.of(), 4, "none", true, 0.01, 1, "concat", 1, 1e-6, 1e-4, 16, 0.1, 3, 20, 10,
-                true, "interactions");
+        return new GatedConfig(List.of(), 4, ProjectionParams.of("none"), "concat", 1, 1e-6, 1e-4,
+                new FusionTraining(16, 0.1, 3, 20, 10, true, "interactions"));
     }
 
     @Test
@@ -110,8 +110,9 @@ class BestInputRuleTest {
     }
 
     private TransformerFusion transformer(int epochs, double learningRate, FusionInput in) {
-        TransformerFusion f = new TransformerFusion(new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16, 2,
-                1, 32, "cls", 8, epochs, learningRate, 1e-4, 16, 0.1, 4, 20, 10, 1, "", true, "interactions"), backend,
+        TransformerFusion f = new TransformerFusion(new TransformerConfig(List.of(), 4, ProjectionParams.of("none"),
+                16, 2, 1, 32, "cls", 8, epochs, learningRate, 1e-4, 1, "", new FusionTraining(16, 0.1, 4, 20, 10,
+                true, "interactions")), backend,
                 new Environment(dir, dir, in.seed()));
         f.fit(in, ProgressListener.NONE);
         return f;

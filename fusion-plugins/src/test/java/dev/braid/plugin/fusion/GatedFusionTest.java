@@ -104,8 +104,8 @@ class GatedFusionTest {
     @Test
     void trainingImprovesTheValidationObjectiveAndFavoursTheInformativeModality() {
         FusionInput in = clustered(3);
-        GatedFusion f = fitted(new GatedConfig(List.of(), 4, "none", true, 0.01, 1, "concat", 15, 0.05, 1e-4, 16, 0.1,
-                3, 20, 10, true, "interactions"), in);
+        GatedFusion f = fitted(new GatedConfig(List.of(), 4, ProjectionParams.of("none"), "concat", 15, 0.05, 1e-4,
+                new FusionTraining(16, 0.1, 3, 20, 10, true, "interactions")), in);
 
         List<GatedTrainer.Epoch> h = f.history();
         assertThat(h.get(0).epoch()).isZero();

@@ -30,8 +30,8 @@ class TransformerFusionTest {
      * {@link BestInputRuleTest} for the rule).
      */
     private static TransformerConfig config(String pooling, int layers, int epochs, String modelFile) {
-        return new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16, 2, layers, 32, pooling, 8, epochs,
-                0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, modelFile, false, "interactions");
+        return new TransformerConfig(List.of(), 4, ProjectionParams.of("none"), 16, 2, layers, 32, pooling, 8, epochs,
+                0.01, 1e-4, 1, modelFile, new FusionTraining(16, 0.1, 4, 20, 10, false, "interactions"));
     }
 
     private TransformerFusion fitted(TransformerConfig config, FusionInput in) {
@@ -215,8 +215,9 @@ class TransformerFusionTest {
                 .hasMessageContaining("pooling");
         assertThatThrownBy(() -> new TransformerFusion(config("cls", 3, 2, ""), backend, env))
                 .hasMessageContaining("layers");
-        assertThatThrownBy(() -> new TransformerFusion(new TransformerConfig(List.of(), 4, "none", true, 0.01, 1, 16,
-                3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 16, 0.1, 4, 20, 10, 1, "", true, "interactions"), backend, env))
+        assertThatThrownBy(() -> new TransformerFusion(new TransformerConfig(List.of(), 4,
+                ProjectionParams.of("none"), 16, 3, 1, 32, "cls", 8, 2, 0.01, 1e-4, 1, "", FusionTraining.defaults()),
+                backend, env))
                 .hasMessageContaining("heads");
         assertThatThrownBy(() -> f.dimension()).isInstanceOf(IllegalStateException.class);
     }

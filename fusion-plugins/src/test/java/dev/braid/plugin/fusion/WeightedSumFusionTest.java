@@ -22,8 +22,8 @@ class WeightedSumFusionTest {
     private final ReferenceBackend backend = new ReferenceBackend();
 
     private WeightedSumFusion fitted(Map<String, Double> weights, String projection, int dim, FusionInput in) {
-        WeightedSumFusion f = new WeightedSumFusion(new WeightedSumConfig(weights, List.of(), dim, projection, true,
-                0.01, 1), backend);
+        WeightedSumFusion f = new WeightedSumFusion(new WeightedSumConfig(weights, List.of(), dim,
+                ProjectionParams.of(projection)), backend);
         f.fit(in, ProgressListener.NONE);
         return f;
     }
@@ -109,12 +109,12 @@ class WeightedSumFusionTest {
 
     @Test
     void rejectsBadParametersAndMismatchedDimensions() {
-        assertThatThrownBy(() -> new WeightedSumFusion(new WeightedSumConfig(Map.of(), List.of(), 8, "svd", true,
-                0.01, 1), backend)).hasMessageContaining("projection");
+        assertThatThrownBy(() -> new WeightedSumFusion(new WeightedSumConfig(Map.of(), List.of(), 8,
+                ProjectionParams.of("svd")), backend)).hasMessageContaining("projection");
         assertThatThrownBy(() -> new WeightedSumFusion(new WeightedSumConfig(Map.of("smell", 1.0), List.of(), 8,
-                "pca", true, 0.01, 1), backend)).hasMessageContaining("weights.smell");
-        WeightedSumFusion none = new WeightedSumFusion(new WeightedSumConfig(Map.of(), List.of(), 3, "none", true,
-                0.01, 1), backend);
+                ProjectionParams.of("pca")), backend)).hasMessageContaining("weights.smell");
+        WeightedSumFusion none = new WeightedSumFusion(new WeightedSumConfig(Map.of(), List.of(), 3,
+                ProjectionParams.of("none")), backend);
         assertThatThrownBy(() -> none.fit(Fixtures.twoByTwo(), ProgressListener.NONE))
                 .hasMessageContaining("dimension 3").hasMessageContaining("text has 2");
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
 /**
  * Binds the parameters of one component from configuration into its typed configuration record: applies the
  * {@link Param} defaults, converts each value to the component's declared type, checks min/max and rejects unknown
- * keys, and reports every problem with its path ({@code variants[2].fusion.weights.image: expected a number}).
+ * keys, and reports every problem with its path ({@code variants[2].fusion.weights.image: expected a number}). The
+ * parameters of a {@link ParamGroup} component are read from the same keys as the record's own.
  */
 public final class ParamBinder {
     private static final ObjectMapper MAPPER = YAMLMapper.builder()
@@ -45,12 +47,8 @@ public final class ParamBinder {
      */
     public static <R extends Record> R bind(Class<R> type, JsonNode params, String path, Set<String> ignored) {
         List<ConfigProblem> problems = new ArrayList<>();
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
         Set<String> known = new TreeSet<>();
-        for (RecordComponent rc : components) {
-            known.add(rc.getName());
-        }
+        collectKeys(type, known);
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new ConfigException("", path, "expected a map of parameters, got " + kind(params));
         }
@@ -64,8 +62,50 @@ public final class ParamBinder {
                 }
             }
         }
+        R bound = build(type, params, path, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException("", problems);
+        }
+        return bound;
+    }
+
+    /** Adds the keys of a record's parameters, those of its {@link ParamGroup}s included. */
+    private static void collectKeys(Class<? extends Record> type, Set<String> known) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (rc.isAnnotationPresent(ParamGroup.class)) {
+                collectKeys(groupType(type, rc), known);
+            } else if (!known.add(rc.getName())) {
+                throw new IllegalStateException(type.getName() + "." + rc.getName()
+                        + " repeats a parameter of an enclosing configuration or of another group");
+            }
+        }
+    }
+
+    /** The record type of a {@link ParamGroup} component. */
+    @SuppressWarnings("unchecked")
+    static Class<? extends Record> groupType(Class<?> owner, RecordComponent rc) {
+        if (!rc.getType().isRecord()) {
+            throw new IllegalStateException("@ParamGroup " + owner.getName() + "." + rc.getName()
+                    + " must be a record, is " + rc.getType().getName());
+        }
+        return (Class<? extends Record>) rc.getType();
+    }
+
+    /**
+     * Builds one record from the parameters at {@code path}; a {@link ParamGroup} component is built from the same
+     * parameters. Adds every problem to {@code problems} and returns null when there was one.
+     */
+    private static <R extends Record> R build(Class<R> type, JsonNode params, String path,
+                                              List<ConfigProblem> problems) {
+        int before = problems.size();
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
+            if (rc.isAnnotationPresent(ParamGroup.class)) {
+                values[i] = build(groupType(type, rc), params, path, problems);
+                continue;
+            }
             String p = join(path, rc.getName());
             Param param = rc.getAnnotation(Param.class);
             JsonNode value = params == null ? null : params.get(rc.getName());
@@ -95,8 +135,8 @@ public final class ParamBinder {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException("", problems);
+        if (problems.size() > before) {
+            return null;
         }
         try {
             Constructor<R> canonical = type.getDeclaredConstructor(
@@ -105,7 +145,8 @@ public final class ParamBinder {
             return canonical.newInstance(values);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new ConfigException("", path, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            problems.add(new ConfigProblem(path, cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+            return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + type.getName() + ": " + e, e);
         }

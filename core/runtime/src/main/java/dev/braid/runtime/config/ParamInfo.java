@@ -1,6 +1,7 @@
 package dev.braid.runtime.config;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -20,16 +21,24 @@ public record ParamInfo(String name, String type, String defaultValue, String de
         return defaultValue == null;
     }
 
-    /** The parameters of a configuration record, in declaration order. */
+    /** The parameters of a configuration record, in declaration order, those of its {@link ParamGroup}s in place. */
     public static List<ParamInfo> of(Class<? extends Record> configType) {
         List<ParamInfo> out = new ArrayList<>();
+        addTo(configType, out);
+        return out;
+    }
+
+    private static void addTo(Class<? extends Record> configType, List<ParamInfo> out) {
         for (RecordComponent rc : configType.getRecordComponents()) {
+            if (rc.isAnnotationPresent(ParamGroup.class)) {
+                addTo(ParamBinder.groupType(configType, rc), out);
+                continue;
+            }
             Param p = rc.getAnnotation(Param.class);
             String def = p == null || Param.REQUIRED.equals(p.defaultValue()) ? null : p.defaultValue();
             out.add(new ParamInfo(rc.getName(), typeName(rc.getGenericType()), def,
                     p == null ? "" : p.description()));
         }
-        return out;
     }
 
     static String typeName(Type t) {

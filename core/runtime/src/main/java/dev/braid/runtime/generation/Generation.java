@@ -223,11 +223,20 @@ public final class Generation {
      *                                timeout ({@link Timeouts#call()})
      */
     public void score(Query query, float[] scores) {
-        int[] current = {0};
-        guard.call(() -> "generator " + generatorLabels.get(current[0]) + " (score)", () -> {
+        int[] current = {-1};
+        guard.call(() -> chainLabel(current[0], "score"), () -> {
             chain(query, scores, current);
             return null;
         });
+    }
+
+    /**
+     * Who a failed chain call is named after: the generator that was running, or the whole chain when the call
+     * never started (it waited in the guard's queue, or the guard refused it).
+     */
+    private String chainLabel(int current, String phase) {
+        return current < 0 ? "the generator chain " + generatorNames + " (" + phase + ", not started)"
+                : "generator " + generatorLabels.get(current) + " (" + phase + ")";
     }
 
     /** The chain itself, on the calling thread: zeros, each generator in turn, then the query's excluded items. */
@@ -285,11 +294,10 @@ public final class Generation {
         }
         int candidates = allowed == null ? fetch : Math.max(fetch, allowed.length);
         float[] buffer = scores;
-        int[] current = {0};
+        int[] current = {-1};
         String[] phase = {"score"};
         // explain() and rerank() are plugin code too: they run under the call timeout, named when they fail.
-        List<ScoredItem> ranked = guard.call(() -> "generator " + generatorLabels.get(current[0]) + " ("
-                + phase[0] + ")", () -> {
+        List<ScoredItem> ranked = guard.call(() -> chainLabel(current[0], phase[0]), () -> {
             chain(query, buffer, current);
             if (allowed != null) {
                 float[] kept = new float[allowed.length];

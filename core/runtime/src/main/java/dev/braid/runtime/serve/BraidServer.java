@@ -2,6 +2,7 @@ package dev.braid.runtime.serve;
 
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.generation.ComponentCallException;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.pipeline.FeedbackLog;
 import dev.braid.runtime.pipeline.LivePipeline;
@@ -137,6 +138,12 @@ public final class BraidServer implements AutoCloseable {
         }, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        // A plugin that failed, hung past the call timeout or found the guard full: named, without a stack trace
+        // per request (a hanging plugin under load would fill the log).
+        app.exception(ComponentCallException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, 503, e.getMessage());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("Internal error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error: " + e);

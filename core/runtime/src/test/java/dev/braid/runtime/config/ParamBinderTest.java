@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import dev.braid.api.data.Modality;
 import java.util.List;
 import java.util.Map;
@@ -70,5 +71,65 @@ class ParamBinderTest {
     void reportsTheRecordsOwnValidation() throws Exception {
         assertThatThrownBy(() -> ParamBinder.bind(Checked.class, yaml("{a: 3}"), "fusion", Set.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("fusion: a must not be 3");
+    }
+
+    record Stopping(
+            @Param(description = "most epochs", defaultValue = "20", min = 1) int epochs,
+            @Param(description = "epochs without improvement", defaultValue = "3", min = 1) int patience) {
+        Stopping {
+            if (patience > epochs) {
+                throw new IllegalArgumentException("patience: must not exceed epochs (" + epochs + ")");
+            }
+        }
+    }
+
+    record Trained(
+            @Param(description = "latent factors", defaultValue = "64", min = 1) int factors,
+            @ParamGroup Stopping stopping,
+            @Param(description = "model file", defaultValue = "") String model) {
+    }
+
+    record Repeating(@Param(description = "epochs again", defaultValue = "1") int epochs,
+                     @ParamGroup Stopping stopping) {
+    }
+
+    @Test
+    void bindsAGroupFromTheKeysBesideTheRecordsOwn() throws Exception {
+        Trained t = ParamBinder.bind(Trained.class, yaml("{name: bpr, factors: 8, patience: 5}"), "generators[0]",
+                Set.of("name"));
+        assertThat(t).isEqualTo(new Trained(8, new Stopping(20, 5), ""));
+        assertThat(ParamBinder.bind(Trained.class, null, "g", Set.of()).stopping()).isEqualTo(new Stopping(20, 3));
+    }
+
+    @Test
+    void namesGroupProblemsByTheirKeyAndListsGroupKeysAsAccepted() throws Exception {
+        assertThatThrownBy(() -> ParamBinder.bind(Trained.class, yaml("{epochs: 0, stopping: {epochs: 2}}"),
+                "generators[0]", Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "generators[0].stopping: unknown parameter; accepted: epochs, factors, model, "
+                                        + "patience",
+                                "generators[0].epochs: must be in [1, Infinity], got 0"));
+    }
+
+    @Test
+    void reportsTheGroupsOwnValidationAtTheComponentsPath() throws Exception {
+        assertThatThrownBy(() -> ParamBinder.bind(Trained.class, yaml("{epochs: 2, patience: 4}"), "fusion",
+                Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fusion: patience: must not exceed epochs (2)");
+    }
+
+    @Test
+    void rejectsAGroupThatRepeatsAKey() {
+        assertThatThrownBy(() -> ParamBinder.bind(Repeating.class, null, "p", Set.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Stopping.epochs repeats");
+    }
+
+    @Test
+    void listsGroupParametersInPlace() {
+        assertThat(ParamInfo.of(Trained.class)).extracting(ParamInfo::name)
+                .containsExactly("factors", "epochs", "patience", "model");
     }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,29 +68,8 @@ public final class LateFusionGenerator implements Generator {
     public LateFusionGenerator(LateFusionConfig config, ComputeBackend backend) {
         this.config = config;
         this.backend = Objects.requireNonNull(backend, "backend");
-        EnumMap<Modality, Double> w = new EnumMap<>(Modality.class);
-        config.weights().forEach((key, value) -> {
-            Modality m;
-            try {
-                m = Modality.parse(key);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("weights." + key + ": " + e.getMessage(), e);
-            }
-            if (value == null || !Double.isFinite(value) || value < 0) {
-                throw new IllegalArgumentException("weights." + key + ": must be a number >= 0, got " + value);
-            }
-            w.put(m, value);
-        });
-        this.fixedWeights = Collections.unmodifiableMap(w);
-        EnumSet<Modality> mods = EnumSet.noneOf(Modality.class);
-        for (int i = 0; i < config.modalities().size(); i++) {
-            try {
-                mods.add(Modality.parse(config.modalities().get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("modalities[" + i + "]: " + e.getMessage(), e);
-            }
-        }
-        this.configuredModalities = Collections.unmodifiableSet(mods);
+        this.fixedWeights = Modality.parseWeights("weights", config.weights());
+        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
         if (!(config.gridStep() > 0 && config.gridStep() <= 1)) {
             throw new IllegalArgumentException("gridStep: must be in (0, 1], got " + config.gridStep());
         }

@@ -1,79 +1,34 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.component.Param;
+import dev.braid.api.component.ParamGroup;
 import dev.braid.api.io.Fingerprint;
 
 /**
  * Configuration of the {@code bpr} generator.
  *
- * @param factors            latent dimension
- * @param epochs             the most SGD epochs (one epoch draws as many triples as there are positives)
- * @param learningRate       SGD step size
- * @param regularization     L2 weight on every updated parameter
- * @param itemBias           learn an item bias term
- * @param validationShare    share of each user's positives held out for early stopping; 0 = off
- * @param evalEvery          validate every this many epochs
- * @param patience           validations without improvement before stopping
- * @param refit              retrain on all positives for the best epoch count after early stopping
- * @param maxValidationUsers users ranked at each validation, at most
- * @param sampling           how a positive pair is drawn: {@code pair} (uniform over all positives, as Cornac) or
- *                           {@code user} (a uniform user, then one of their positives, as Rendle's paper and LibRec)
- * @param modelPath          model file: loaded when it was trained on the same data, parameters and seed,
- *                           written (atomically) after training otherwise; empty = keep in memory only
+ * @param factors   latent dimension
+ * @param itemBias  learn an item bias term
+ * @param training  epochs, SGD step, regularisation, early stopping, sampling and model file, as for {@code vbpr}
  */
 public record BprConfig(
         @Param(description = "latent factors", defaultValue = "64", min = 1, max = 4096) int factors,
-        @Param(description = "maximum SGD epochs", defaultValue = "100", min = 1) int epochs,
-        @Param(description = "SGD learning rate", defaultValue = "0.05", min = 0) double learningRate,
-        @Param(description = "L2 regularisation", defaultValue = "0.01", min = 0) double regularization,
         @Param(description = "learn item biases", defaultValue = "true") boolean itemBias,
-        @Param(description = "share of each user's positives held out for early stopping; 0 = off",
-                defaultValue = "0.1", min = 0, max = 0.9) double validationShare,
-        @Param(description = "validate every this many epochs", defaultValue = "5", min = 1) int evalEvery,
-        @Param(description = "validations without improvement before stopping", defaultValue = "3", min = 1)
-        int patience,
-        @Param(description = "after early stopping, retrain on all positives for the best epoch count",
-                defaultValue = "true") boolean refit,
-        @Param(description = "users ranked at each validation, at most", defaultValue = "5000", min = 1)
-        int maxValidationUsers,
-        @Param(description = "positive sampling: pair (uniform over positives) or user (uniform user first)",
-                defaultValue = "pair") String sampling,
-        @Param(description = "model file (loaded if trained on the same inputs, else written after training); "
-                + "empty = none", defaultValue = "") String modelPath) {
+        @ParamGroup BprTraining training) {
 
     public BprConfig {
-        modelPath = modelPath == null ? "" : modelPath;
-        sampling = sampling == null ? "pair" : sampling;
-        if (!sampling.equals("pair") && !sampling.equals("user")) {
-            throw new IllegalArgumentException("sampling: expected pair or user, got '" + sampling + "'");
-        }
+        training = training == null ? BprTraining.defaults() : training;
     }
 
     /** The defaults. */
     public static BprConfig defaults() {
-        return new BprConfig(64, 100, 0.05, 0.01, true, 0.1, 5, 3, true, 5000, "pair", "");
-    }
-
-    boolean userSampling() {
-        return sampling.equals("user");
-    }
-
-    TrainingPlan plan(long seed) {
-        return new TrainingPlan(epochs, validationShare, evalEvery, patience, refit, maxValidationUsers, seed);
+        return new BprConfig(64, true, BprTraining.defaults());
     }
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */
     long fingerprint(long h) {
         h = Fingerprint.mix(h, factors);
-        h = Fingerprint.mix(h, epochs);
-        h = Fingerprint.mix(h, learningRate);
-        h = Fingerprint.mix(h, regularization);
         h = Fingerprint.mix(h, itemBias ? 1 : 0);
-        h = Fingerprint.mix(h, validationShare);
-        h = Fingerprint.mix(h, evalEvery);
-        h = Fingerprint.mix(h, patience);
-        h = Fingerprint.mix(h, refit ? 1 : 0);
-        h = Fingerprint.mix(h, sampling);
-        return Fingerprint.mix(h, maxValidationUsers);
+        return training.fingerprint(h);
     }
 }

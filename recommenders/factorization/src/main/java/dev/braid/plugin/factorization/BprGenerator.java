@@ -23,16 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "bpr", config = BprConfig.class,
         description = "BPR matrix factorisation (SGD, uniform negative sampling, early stopping)")
-public final class BprGenerator extends FactorGenerator {
+public final class BprGenerator extends FactorGenerator<BprConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(BprGenerator.class);
     static final String NAME = "bpr";
 
-    private final BprConfig config;
-
     public BprGenerator(BprConfig config, Environment environment) {
-        super(NAME, config.modelPath().isBlank() ? null : environment.resolve(config.modelPath()));
-        this.config = config;
-        config.plan(0); // validates the training parameters now
+        super(NAME, config, config.training(), environment);
     }
 
     @Override
@@ -41,13 +37,13 @@ public final class BprGenerator extends FactorGenerator {
         Positives positives = positivesOf(m);
         long fingerprint = Fingerprint.mix(config.fingerprint(FactorScoring.dataFingerprint(data.catalog(), m, positives)),
                 data.seed());
-        loadOrTrain(data.catalog(), m, fingerprint, in -> BprModel.read(in, config.learningRate(),
-                config.regularization(), config.itemBias()), () -> Training.run(NAME, () -> {
-                    BprModel fresh = BprModel.init(positives, config.factors(), config.learningRate(),
-                            config.regularization(), config.itemBias(), data.seed());
-                    fresh.userSampling = config.userSampling();
+        loadOrTrain(data.catalog(), m, fingerprint, in -> BprModel.read(in, config.training().learningRate(),
+                config.training().regularization(), config.itemBias()), () -> Training.run(NAME, () -> {
+                    BprModel fresh = BprModel.init(positives, config.factors(), config.training().learningRate(),
+                            config.training().regularization(), config.itemBias(), data.seed());
+                    fresh.userSampling = config.training().userSampling();
                     return fresh;
-                }, positives, config.plan(data.seed()), progress),
+                }, positives, config.training().plan(data.seed()), progress),
                 o -> LOG.info("{}: {} users x {} items, {} positives, {} factors, {} epochs, {} s/epoch", NAME,
                         m.numUsers(), m.numItems(), positives.size(), config.factors(), o.epochs(),
                         String.format(Locale.ROOT, "%.4f", o.secondsPerEpoch())));

@@ -77,23 +77,20 @@ final class BprModel implements FactorModel {
     @Override
     public void epoch(Positives train, SplittableRandom random) {
         final int n = train.size();
-        final int[] pu = train.users;
-        final int[] pi = train.items;
         final float[] p = userFactors;
         final float[] q = itemFactors;
         final float[] b = bias;
         final float lr = learningRate;
         final float reg = regularization;
         final int kk = k;
+        final int[] uij = new int[3];
         for (int s = 0; s < n; s++) {
-            int idx = train.drawPair(random, userSampling);
-            int u = pu[idx];
-            int i = pi[idx];
-            int j = train.drawItem(random);
-            if (train.contains(u, j)) {
+            if (!train.drawTriple(random, userSampling, uij)) {
                 continue;
             }
-            int uo = u * kk;
+            int i = uij[1];
+            int j = uij[2];
+            int uo = uij[0] * kk;
             int io = i * kk;
             int jo = j * kk;
             float x = Vectors.addPairMargin(itemBias ? b[i] - b[j] : 0f, p, uo, q, io, jo, kk);

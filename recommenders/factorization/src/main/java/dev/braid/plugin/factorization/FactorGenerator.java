@@ -1,5 +1,6 @@
 package dev.braid.plugin.factorization;
 
+import dev.braid.api.component.Environment;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
@@ -18,17 +19,22 @@ import org.slf4j.LoggerFactory;
  * (load when it matches, else train and write), scoring of the catalog or of candidates, and explanations by the
  * model's score, computed for the explained items only.
  */
-abstract class FactorGenerator implements CandidateScorer {
+abstract class FactorGenerator<C extends Record> implements CandidateScorer {
     private static final Logger LOG = LoggerFactory.getLogger(FactorGenerator.class);
 
+    /** The generator's configuration. */
+    final C config;
     private final String name;
     private final Path modelPath;
     private final FitState<FactorScoring> fitted;
     private volatile TrainingReport report;
 
-    FactorGenerator(String name, Path modelPath) {
+    /** Checks the training parameters now, so a bad configuration fails when the generator is built. */
+    FactorGenerator(String name, C config, BprTraining training, Environment environment) {
+        training.plan(0);
+        this.config = config;
         this.name = name;
-        this.modelPath = modelPath;
+        this.modelPath = training.modelPath().isBlank() ? null : environment.resolve(training.modelPath());
         this.fitted = new FitState<>(name);
     }
 

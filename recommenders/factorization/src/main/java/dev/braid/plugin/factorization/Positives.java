@@ -64,6 +64,24 @@ final class Positives {
         return rowStart[u] + random.nextInt(rowStart[u + 1] - rowStart[u]);
     }
 
+    /**
+     * Draws one BPR training triple into {@code uij}: the user and positive item of a pair drawn as {@link #drawPair}
+     * does, then a negative candidate ({@link #drawItem}). Returns false when the candidate is one of the user's
+     * positives: BPR skips that draw.
+     */
+    boolean drawTriple(SplittableRandom random, boolean byUser, int[] uij) {
+        int idx = drawPair(random, byUser);
+        int u = users[idx];
+        int j = drawItem(random);
+        if (contains(u, j)) {
+            return false;
+        }
+        uij[0] = u;
+        uij[1] = items[idx];
+        uij[2] = j;
+        return true;
+    }
+
     /** Draws a negative candidate: a uniformly chosen item that has positives (the caller skips the user's own). */
     int drawItem(SplittableRandom random) {
         return knownItems[random.nextInt(knownItems.length)];

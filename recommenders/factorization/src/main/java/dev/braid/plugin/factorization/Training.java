@@ -1,6 +1,7 @@
 package dev.braid.plugin.factorization;
 
 import dev.braid.api.component.ProgressListener;
+import dev.braid.api.generator.EarlyStopping;
 import dev.braid.api.generator.Validation;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -40,10 +41,8 @@ final class Training {
         int[] users = validationUsers(validation, plan.maxValidationUsers(), plan.seed());
         M m = fresh.get();
         SplittableRandom random = new SplittableRandom(plan.seed());
-        double best = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(plan.patience());
         M bestModel = null;
-        int stale = 0;
         long t0 = System.nanoTime();
         int done = 0;
         progress.start(who + ": epochs (early stopping)", plan.epochs());
@@ -58,18 +57,15 @@ final class Training {
                 m.prepare();
                 double ndcg = validationNdcg(m, train, validation, users);
                 LOG.debug("{}: epoch {} validation NDCG@{} = {}", who, e, VALIDATION_K, ndcg);
-                if (ndcg > best) {
-                    best = ndcg;
-                    bestEpoch = e;
-                    stale = 0;
+                if (stopping.improves(e, ndcg)) {
                     if (!plan.refit()) {
                         @SuppressWarnings("unchecked")
                         M c = (M) m.copy();
                         bestModel = c;
                     }
-                } else if (++stale >= plan.patience()) {
+                } else if (stopping.exhausted()) {
                     LOG.info("{}: early stop after epoch {} (best validation NDCG@{} {} at epoch {})", who, e,
-                            VALIDATION_K, String.format(Locale.ROOT, "%.4f", best), bestEpoch);
+                            VALIDATION_K, String.format(Locale.ROOT, "%.4f", stopping.best()), stopping.bestEpoch());
                     break;
                 }
             }
@@ -79,14 +75,14 @@ final class Training {
         double spe = (System.nanoTime() - t0) / 1e9 / Math.max(1, done);
         if (!plan.refit()) {
             bestModel.prepare();
-            return new Outcome<>(bestModel, bestEpoch, best, spe);
+            return new Outcome<>(bestModel, stopping.bestEpoch(), stopping.best(), spe);
         }
         M refit = fresh.get();
-        epochs(who + ": refit on all positives", refit, all, bestEpoch, plan.seed(), progress);
+        epochs(who + ": refit on all positives", refit, all, stopping.bestEpoch(), plan.seed(), progress);
         refit.prepare();
-        LOG.info("{}: {} epochs (validation NDCG@{} {}), refit on all {} positives", who, bestEpoch, VALIDATION_K,
-                String.format(Locale.ROOT, "%.4f", best), all.size());
-        return new Outcome<>(refit, bestEpoch, best, spe);
+        LOG.info("{}: {} epochs (validation NDCG@{} {}), refit on all {} positives", who, stopping.bestEpoch(),
+                VALIDATION_K, String.format(Locale.ROOT, "%.4f", stopping.best()), all.size());
+        return new Outcome<>(refit, stopping.bestEpoch(), stopping.best(), spe);
     }
 
     /** Runs epochs and returns the seconds per epoch. */

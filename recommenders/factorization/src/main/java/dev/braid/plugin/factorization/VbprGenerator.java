@@ -20,16 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "vbpr", config = VbprConfig.class,
         description = "VBPR: BPR factors plus a learned projection of the fused content vector (handles cold items)")
-public final class VbprGenerator extends FactorGenerator {
+public final class VbprGenerator extends FactorGenerator<VbprConfig> {
     private static final Logger LOG = LoggerFactory.getLogger(VbprGenerator.class);
     static final String NAME = "vbpr";
 
-    private final VbprConfig config;
-
     public VbprGenerator(VbprConfig config, Environment environment) {
-        super(NAME, config.modelPath().isBlank() ? null : environment.resolve(config.modelPath()));
-        this.config = config;
-        config.plan(0); // validates the training parameters now
+        super(NAME, config, config.training(), environment);
     }
 
     @Override
@@ -52,16 +48,16 @@ public final class VbprGenerator extends FactorGenerator {
         }
         long fingerprint = Fingerprint.mix(Fingerprint.mix(config.fingerprint(
                 FactorScoring.dataFingerprint(data.catalog(), m, positives)), content.fingerprint()), data.seed());
-        loadOrTrain(data.catalog(), m, fingerprint, in -> VbprModel.read(in, content, config.learningRate(),
-                config.regularization(), config.contentRegularization()), () -> Training.run(NAME, () -> {
+        loadOrTrain(data.catalog(), m, fingerprint, in -> VbprModel.read(in, content, config.training().learningRate(),
+                config.training().regularization(), config.contentRegularization()), () -> Training.run(NAME, () -> {
                     VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
-                            config.learningRate(), config.regularization(), config.contentRegularization(),
+                            config.training().learningRate(), config.training().regularization(), config.contentRegularization(),
                             data.seed());
-                    fresh.userSampling = config.userSampling();
+                    fresh.userSampling = config.training().userSampling();
                     fresh.batch = config.batchSize(positives.size());
                     fresh.contentOnly = (float) config.contentOnlyWeight();
                     return fresh;
-                }, positives, config.plan(data.seed()), progress),
+                }, positives, config.training().plan(data.seed()), progress),
                 o -> LOG.info("{}: {} users x {} items, {} positives, content dim {} ({} non-zeros), batch {}, {} "
                         + "epochs, {} s/epoch", NAME, m.numUsers(), m.numItems(), positives.size(), content.dim,
                         content.vals.length, config.batchSize(positives.size()), o.epochs(),

@@ -180,6 +180,7 @@ final class VbprModel implements FactorModel {
         // Dense content: E is worked on content-factor-major (Et[c * dim + f]) for the two products.
         final float[] et = dense == null ? null : transpose(e, content.dim, kc);
         final float[] scratch = dense == null ? null : new float[kc * items];
+        final int[] uij = new int[3];
         if (dense == null) {
             refresh();
         } else {
@@ -191,13 +192,12 @@ final class VbprModel implements FactorModel {
             int nt = 0;
             int s1 = Math.min(n, s0 + batch);
             for (int s = s0; s < s1; s++) {
-                int idx = train.drawPair(random, userSampling);
-                int u = train.users[idx];
-                int i = train.items[idx];
-                int j = train.drawItem(random);
-                if (train.contains(u, j)) {
+                if (!train.drawTriple(random, userSampling, uij)) {
                     continue;
                 }
+                int u = uij[0];
+                int i = uij[1];
+                int j = uij[2];
                 int uo = u * k;
                 int io = i * k;
                 int jo = j * k;
@@ -325,14 +325,14 @@ final class VbprModel implements FactorModel {
         float[] ci = new float[kc];
         float[] cj = new float[kc];
         float[] th = new float[kc];
+        int[] uij = new int[3];
         for (int s = 0; s < n; s++) {
-            int idx = train.drawPair(random, userSampling);
-            int u = train.users[idx];
-            int i = train.items[idx];
-            int j = train.drawItem(random);
-            if (train.contains(u, j)) {
+            if (!train.drawTriple(random, userSampling, uij)) {
                 continue;
             }
+            int u = uij[0];
+            int i = uij[1];
+            int j = uij[2];
             project(i, ci);
             project(j, cj);
             int uo = u * k;

@@ -22,7 +22,7 @@ class BprGeneratorTest {
     Path dir;
 
     private BprGenerator bpr(double validationShare, String modelPath) {
-        BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, validationShare, 5, 3, true, 5000, "pair", modelPath);
+        BprConfig c = new BprConfig(16, true, BprTraining.of(60, validationShare, modelPath));
         return new BprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -35,14 +35,14 @@ class BprGeneratorTest {
 
     @Test
     void userFirstSamplingAlsoLearnsTheStructureAndIsADifferentModel() {
-        BprConfig c = new BprConfig(16, 60, 0.05, 0.01, true, 0, 5, 3, true, 5000, "user", "");
+        BprConfig c = new BprConfig(16, true, new BprTraining(60, 0.05, 0.01, 0, 5, 3, true, 5000, "user", ""));
         BprGenerator byUser = new BprGenerator(c, new Environment(dir, dir, 1));
         byUser.fit(DATA.data(42), ProgressListener.NONE);
         BprGenerator byPair = bpr(0, "");
         byPair.fit(DATA.data(42), ProgressListener.NONE);
         assertThat(DATA.auc(byUser, false)).isGreaterThan(0.75);
         assertThat(Arrays.equals(Planted.scores(byUser, "u3"), Planted.scores(byPair, "u3"))).isFalse();
-        assertThatThrownBy(() -> new BprConfig(16, 60, 0.05, 0.01, true, 0, 5, 3, true, 5000, "items", ""))
+        assertThatThrownBy(() -> new BprTraining(60, 0.05, 0.01, 0, 5, 3, true, 5000, "items", ""))
                 .hasMessageContaining("sampling");
     }
 
@@ -114,7 +114,7 @@ class BprGeneratorTest {
 
     @Test
     void rejectsBadParametersAtConstruction() {
-        BprConfig bad = new BprConfig(16, 0, 0.05, 0.01, true, 0, 5, 3, true, 10, "pair", "");
+        BprConfig bad = new BprConfig(16, true, new BprTraining(0, 0.05, 0.01, 0, 5, 3, true, 10, "pair", ""));
         assertThatThrownBy(() -> new BprGenerator(bad, new Environment(dir, dir, 1)))
                 .hasMessageContaining("epochs");
     }

@@ -26,10 +26,9 @@ class CandidateScoringTest {
 
     private List<CandidateScorer> fitted() {
         Environment env = new Environment(dir, dir, 1);
-        BprGenerator bpr = new BprGenerator(new BprConfig(8, 10, 0.05, 0.01, true, 0, 5, 3, true, 5000, "pair", ""),
+        BprGenerator bpr = new BprGenerator(new BprConfig(8, true, BprTraining.of(10, 0, "")),
                 env);
-        VbprGenerator vbpr = new VbprGenerator(new VbprConfig(8, 4, 10, 0.05, 0.01, 0.001, 128, 0, 0, 0, 5, 3, true,
-                5000, "pair", ""), env);
+        VbprGenerator vbpr = new VbprGenerator(new VbprConfig(8, 4, 0.001, 128, 0, 0, BprTraining.of(10, 0, "")), env);
         bpr.fit(DATA.data(3), ProgressListener.NONE);
         vbpr.fit(DATA.data(3), ProgressListener.NONE);
         return List.of(bpr, vbpr);

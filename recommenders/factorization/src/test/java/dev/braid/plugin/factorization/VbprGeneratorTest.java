@@ -26,8 +26,7 @@ class VbprGeneratorTest {
 
     /** 16 factors, 8 content factors, 40 epochs; {@code batchSize} 0 = automatic, 1 = per-draw updates. */
     private VbprGenerator vbpr(int batchSize, String modelPath) {
-        VbprConfig c = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, batchSize, 0, 0, 5, 3, true, 5000, "pair",
-                modelPath);
+        VbprConfig c = new VbprConfig(16, 8, 0.001, 128, batchSize, 0, BprTraining.of(40, 0, modelPath));
         return new VbprGenerator(c, new Environment(dir, dir, 1));
     }
 
@@ -35,7 +34,7 @@ class VbprGeneratorTest {
     void ranksColdItemsThroughTheirContentWhereBprCannot() {
         VbprGenerator v = vbpr("");
         v.fit(COLD.data(42), ProgressListener.NONE);
-        BprGenerator b = new BprGenerator(new BprConfig(16, 40, 0.05, 0.01, true, 0, 5, 3, true, 5000, "pair", ""),
+        BprGenerator b = new BprGenerator(new BprConfig(16, true, BprTraining.of(40, 0, "")),
                 new Environment(dir, dir, 1));
         b.fit(COLD.data(42), ProgressListener.NONE);
         assertThat(COLD.coldItems).isNotEmpty();
@@ -82,12 +81,12 @@ class VbprGeneratorTest {
         assertThat(d.batchSize(10_000)).isEqualTo(1024);
         assertThat(d.batchSize(100_000)).isEqualTo(3125);
         assertThat(d.batchSize(632_000)).isEqualTo(16_384);
-        VbprConfig fixed = new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 1, 0, 0, 5, 3, true, 5000, "pair", "");
+        VbprConfig fixed = new VbprConfig(16, 8, 0.001, 128, 1, 0, BprTraining.of(40, 0, ""));
         assertThat(fixed.batchSize(632_000)).isEqualTo(1);
-        assertThatThrownBy(() -> new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, -1, 0, 0, 5, 3, true, 5000, "pair",
-                "")).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> new VbprConfig(16, 8, 40, 0.05, 0.01, 0.001, 128, 0, -0.5, 0, 5, 3, true, 5000,
-                "pair", "")).hasMessageContaining("contentOnlyWeight");
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, -1, 0, BprTraining.of(40, 0, "")))
+                .hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new VbprConfig(16, 8, 0.001, 128, 0, -0.5, BprTraining.of(40, 0, "")))
+                .hasMessageContaining("contentOnlyWeight");
     }
 
     @Test

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,8 @@ public final class ChatClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Most threads of the HTTP client's executor (plus its one selector thread). */
+    static final int HTTP_THREADS = 4;
 
     private final EndpointConfig config;
     private final URI uri;
@@ -73,11 +77,17 @@ public final class ChatClient implements AutoCloseable {
         } else {
             this.apiKey = null;
         }
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "braid-llm-http-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // The HTTP client's own work (completing exchanges, reading bodies) never blocks: a few threads suffice,
+        // and a bounded pool keeps a slow or failing endpoint from growing the server's thread count.
+        int threads = Math.min(HTTP_THREADS, config.maxConcurrent());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "braid-llm-http-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofMillis(config.timeoutMs())).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -183,6 +193,11 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private ChatAnswer send(byte[] body, long deadline, LlmStats stats) throws LlmException {
+        if (deadline - clock.getAsLong() <= 0) {
+            // An earlier stage of the request spent its LLM budget: nothing is sent, and the endpoint's health
+            // (the breaker) is not judged by it.
+            throw new LlmException(LlmException.Kind.TIMEOUT, "no time left in the request's LLM budget");
+        }
         if (!breaker.allow()) {
             throw new LlmException(LlmException.Kind.BREAKER_OPEN, "the circuit breaker is open after "
                     + config.breakerFailures() + " consecutive failures");
@@ -255,7 +270,9 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private Attempt attempt(byte[] body, long limitNanos, LlmStats stats) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(limitNanos))
+        // No HttpRequest.timeout: the wait below bounds the attempt, and the client's own timer would add a
+        // registration and a cancellation under the client's lock to every request.
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
@@ -269,12 +286,12 @@ public final class ChatClient implements AutoCloseable {
         try {
             r = f.get(limitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            abandon(f);
             stats.latency(clock.getAsLong() - t0);
             return Attempt.failed(new LlmException(LlmException.Kind.TIMEOUT, "no answer within "
                     + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms"), true);
         } catch (InterruptedException e) {
-            f.cancel(true);
+            abandon(f);
             Thread.currentThread().interrupt();
             return Attempt.failed(new LlmException(LlmException.Kind.TIMEOUT, "interrupted"), false);
         } catch (ExecutionException e) {
@@ -317,6 +334,19 @@ public final class ChatClient implements AutoCloseable {
             return Attempt.failed(new LlmException(LlmException.Kind.SERVER_ERROR, detail), true);
         }
         return Attempt.failed(new LlmException(LlmException.Kind.HTTP_ERROR, detail), false);
+    }
+
+    /**
+     * Cancels an attempt (which closes its connection) on the client's own threads: cancelling takes the HTTP
+     * client's internal locks, which its selector and executor threads hold often under load, and the caller's
+     * deadline has passed, so the caller must not wait for them.
+     */
+    private void abandon(CompletableFuture<?> attempt) {
+        try {
+            executor.execute(() -> attempt.cancel(true));
+        } catch (RejectedExecutionException closed) {
+            attempt.cancel(true);
+        }
     }
 
     /** The first choice's message content and the token count of a chat completion. */

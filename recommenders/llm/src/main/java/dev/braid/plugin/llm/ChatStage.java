@@ -12,6 +12,7 @@ import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.TrainingData;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,19 @@ abstract class ChatStage implements Generator, Reranker, Measured {
     /** The user's most recent training items for the prompt, at most {@code n}. */
     protected List<Item> history(Query query, int n) {
         return ItemTexts.recentHistory(catalog, train, query.user(), n);
+    }
+
+    /**
+     * The request's LLM deadline ({@link System#nanoTime()}): started by the first LLM stage of the request,
+     * shared by the later ones ({@link RequestDeadline}).
+     */
+    protected static long deadline(Query query, int deadlineMs) {
+        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(deadlineMs));
+    }
+
+    /** Records when the stage hands its list back, relative to the request's deadline. */
+    protected void returning(long deadline) {
+        stats.returned(System.nanoTime() - deadline);
     }
 
     /** The counters of this stage (calls, failures, fallbacks, cache hits, latency). */

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +44,7 @@ public final class LlmExplainer extends ChatStage {
         if (!"llm".equalsIgnoreCase(query.params().get("explain")) || shown.isEmpty() || catalog == null) {
             return List.copyOf(shown);
         }
+        long deadline = deadline(query, config.deadlineMs());
         try {
             List<Item> items = new ArrayList<>(shown.size());
             Set<String> ids = new LinkedHashSet<>();
@@ -54,7 +54,6 @@ public final class LlmExplainer extends ChatStage {
             }
             List<ChatMessage> prompt = ExplanationPrompt.messages(history(query, config.historyItems()), items,
                     config.textChars());
-            long deadline = RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
             Map<String, String> why = client.complete(prompt, deadline, stats,
                     content -> ExplanationPrompt.read(content, ids, config.maxChars()));
             List<ScoredItem> out = new ArrayList<>(shown.size());
@@ -68,6 +67,7 @@ public final class LlmExplainer extends ChatStage {
                     out.add(new ScoredItem(s.itemId(), s.score(), reasons));
                 }
             }
+            returning(deadline);
             return out;
         } catch (LlmException e) {
             stats.fallback();
@@ -76,6 +76,7 @@ public final class LlmExplainer extends ChatStage {
             stats.fallback();
             log.warn("llm-explain falls back after an unexpected error", e);
         }
+        returning(deadline);
         return List.copyOf(shown);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +58,7 @@ public final class LlmReranker extends ChatStage {
         List<ScoredItem> top = candidates.subList(0, n);
         List<String> ids = top.stream().map(ScoredItem::itemId).toList();
         List<ScoredItem> out = new ArrayList<>(candidates.size());
+        long deadline = deadline(query, config.deadlineMs());
         try {
             List<Item> items = new ArrayList<>(n);
             for (String id : ids) {
@@ -66,7 +66,6 @@ public final class LlmReranker extends ChatStage {
             }
             List<ChatMessage> prompt = ListwisePrompt.messages(history(query, config.historyItems()), items,
                     config.textChars());
-            long deadline = RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
             Ranking ranking = client.complete(prompt, deadline, stats, content -> RankingParser.parse(content, ids));
             Map<String, ScoredItem> byId = new HashMap<>();
             top.forEach(s -> byId.put(s.itemId(), s));
@@ -84,6 +83,7 @@ public final class LlmReranker extends ChatStage {
             top.forEach(s -> out.add(withReason(s, "fallback:error")));
         }
         out.addAll(candidates.subList(n, candidates.size()));
+        returning(deadline);
         return head(out, k);
     }
 

@@ -3,13 +3,18 @@ package dev.braid.plugin.llm;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of one LLM component, read by {@code /metrics}: HTTP attempts sent, calls that failed (by kind),
- * fallbacks, answers served from the cache, tokens, and the latency of calls that reached the endpoint.
+ * fallbacks, answers served from the cache, tokens, the latency of calls that reached the endpoint, and how often
+ * (and by how much at most) the stage returned after its request's LLM deadline.
  */
 public final class LlmStats {
+    /** A stage that returns later than this after its deadline counts as late (scheduling noise is below it). */
+    static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private final LongAdder requests = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder successes = new LongAdder();
@@ -18,6 +23,8 @@ public final class LlmStats {
     private final LongAdder tokens = new LongAdder();
     private final LongAdder latencyNanos = new LongAdder();
     private final LongAdder latencyCount = new LongAdder();
+    private final LongAdder lateReturns = new LongAdder();
+    private final AtomicLong lateMaxNanos = new AtomicLong(Long.MIN_VALUE);
     private final Map<LlmException.Kind, LongAdder> failures = new EnumMap<>(LlmException.Kind.class);
 
     public LlmStats() {
@@ -43,6 +50,19 @@ public final class LlmStats {
     void latency(long nanos) {
         latencyNanos.add(nanos);
         latencyCount.increment();
+    }
+
+    /** The stage returned {@code nanos} after its request's LLM deadline (negative: before it). */
+    void returned(long nanos) {
+        if (nanos > LATE_NANOS) {
+            lateReturns.increment();
+        }
+        lateMaxNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    /** Stage returns more than {@link #LATE_NANOS} after the request's deadline. */
+    public long lateReturns() {
+        return lateReturns.sum();
     }
 
     void cacheHit() {
@@ -89,7 +109,10 @@ public final class LlmStats {
     /**
      * Prometheus-style samples: {@code llm_requests_total}, {@code llm_retries_total}, {@code llm_successes_total},
      * {@code llm_cache_hits_total}, {@code llm_fallbacks_total}, {@code llm_tokens_total},
-     * {@code llm_failures_total{kind="timeout"}}, {@code llm_latency_seconds_sum} and {@code _count}.
+     * {@code llm_failures_total{kind="timeout"}}, {@code llm_latency_seconds_sum} and {@code _count},
+     * {@code llm_late_returns_total} (returns more than 10 ms after the request's LLM deadline) and
+     * {@code llm_late_seconds_max} (the latest return relative to the deadline; negative while every return came
+     * before it, 0 before the first).
      */
     public Map<String, Double> measurements() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -102,6 +125,9 @@ public final class LlmStats {
         failures.forEach((k, v) -> m.put("llm_failures_total{kind=\"" + k.label() + "\"}", (double) v.sum()));
         m.put("llm_latency_seconds_sum", latencyNanos.sum() / 1e9);
         m.put("llm_latency_seconds_count", (double) latencyCount.sum());
+        m.put("llm_late_returns_total", (double) lateReturns.sum());
+        long late = lateMaxNanos.get();
+        m.put("llm_late_seconds_max", late == Long.MIN_VALUE ? 0.0 : late / 1e9);
         return m;
     }
 }

@@ -118,25 +118,12 @@ public record TwoTowerConfig(
 
     /** Mixes every parameter that changes the trained model into a fingerprint. */
     long fingerprint(long h) {
-        h = Fingerprint.mix(h, dimension);
-        h = Fingerprint.mix(h, hidden);
-        h = Fingerprint.mix(h, inputDimension);
-        h = Fingerprint.mix(h, idEmbedding ? 1 : 0);
-        h = Fingerprint.mix(h, idDropout);
-        h = Fingerprint.mix(h, itemBias ? 1 : 0);
-        h = Fingerprint.mix(h, userEmbedding ? 1 : 0);
-        h = Fingerprint.mix(h, temperature);
-        h = Fingerprint.mix(h, batchSize);
-        h = Fingerprint.mix(h, negatives);
-        h = Fingerprint.mix(h, inBatchNegatives ? 1 : 0);
-        h = Fingerprint.mix(h, logQCorrection ? 1 : 0);
-        h = Fingerprint.mix(h, historyLength);
-        h = Fingerprint.mix(h, epochs);
-        h = Fingerprint.mix(h, learningRate);
-        h = Fingerprint.mix(h, weightDecay);
-        h = Fingerprint.mix(h, validationShare);
-        h = Fingerprint.mix(h, evalEvery);
-        h = Fingerprint.mix(h, patience);
-        return Fingerprint.mix(h, maxValidationUsers);
+        for (double p : new double[] {dimension, hidden, inputDimension, idEmbedding ? 1 : 0, idDropout,
+                itemBias ? 1 : 0, userEmbedding ? 1 : 0, temperature, batchSize, negatives, inBatchNegatives ? 1 : 0,
+                logQCorrection ? 1 : 0, historyLength, epochs, learningRate, weightDecay, validationShare, evalEvery,
+                patience, maxValidationUsers}) {
+            h = Fingerprint.mix(h, p);
+        }
+        return h;
     }
 }

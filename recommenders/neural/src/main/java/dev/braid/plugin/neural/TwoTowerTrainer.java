@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.generator.EarlyStopping;
 import dev.braid.api.generator.Validation;
 import dev.braid.platform.training.TrainingLease;
 import java.util.Arrays;
@@ -92,10 +93,8 @@ final class TwoTowerTrainer {
             Params params = Params.init(base, p, h, d, degree, all.numUsers(), config, random.split());
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
                     .optWeightDecays((float) config.weightDecay()).build();
-            double best = Double.NEGATIVE_INFINITY;
-            int bestEpoch = 0;
+            EarlyStopping stopping = new EarlyStopping(config.patience());
             TowerWeights bestWeights = null;
-            int stale = 0;
             int done = 0;
             long t0 = System.nanoTime();
             int steps = (pairUser.length + config.batchSize() - 1) / config.batchSize();
@@ -124,14 +123,12 @@ final class TwoTowerTrainer {
                     LOG.info("{}: epoch {} loss {} validation NDCG@{} {}", who, e,
                             String.format(Locale.ROOT, "%.4f", lossSum / steps), VALIDATION_K,
                             String.format(Locale.ROOT, "%.4f", ndcg));
-                    if (ndcg > best) {
-                        best = ndcg;
-                        bestEpoch = e;
+                    if (stopping.improves(e, ndcg)) {
                         bestWeights = w;
-                        stale = 0;
-                    } else if (++stale >= config.patience()) {
+                    } else if (stopping.exhausted()) {
                         LOG.info("{}: early stop after epoch {} (best validation NDCG@{} {} at epoch {})", who, e,
-                                VALIDATION_K, String.format(Locale.ROOT, "%.4f", best), bestEpoch);
+                                VALIDATION_K, String.format(Locale.ROOT, "%.4f", stopping.best()),
+                                stopping.bestEpoch());
                         break;
                     }
                 }
@@ -142,7 +139,7 @@ final class TwoTowerTrainer {
             if (bestWeights == null) {
                 return new Outcome(params.toWeights(), done, done, Double.NaN, spe);
             }
-            return new Outcome(bestWeights, done, bestEpoch, best, spe);
+            return new Outcome(bestWeights, done, stopping.bestEpoch(), stopping.best(), spe);
         }
     }
 

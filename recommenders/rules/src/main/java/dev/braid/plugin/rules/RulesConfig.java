@@ -73,7 +73,10 @@ public record RulesConfig(
         return new RulesConfig(true, Map.of(), Map.of(), List.of());
     }
 
-    /** Builds a configuration in code (tests, embedding); starts from {@link #defaults()}. */
+    /**
+     * Builds a configuration in code (tests, embedding); starts from {@link #defaults()}. The candidate count keeps its
+     * default.
+     */
     public static final class Builder {
         private boolean excludeSeen = true;
         private Map<String, List<String>> include = Map.of();
@@ -85,7 +88,6 @@ public record RulesConfig(
         private PopularityBoost popularity;
         private final List<Pin> pins = new java.util.ArrayList<>();
         private final List<Diversity> diversity = new java.util.ArrayList<>();
-        private int candidates = 4;
 
         public Builder excludeSeen(boolean v) {
             excludeSeen = v;
@@ -103,13 +105,11 @@ public record RulesConfig(
         }
 
         public Builder boost(Boost v) {
-            boosts.add(v);
-            return this;
+            return add(boosts, v);
         }
 
         public Builder filter(Filter v) {
-            filters.add(v);
-            return this;
+            return add(filters, v);
         }
 
         public Builder availability(Availability v) {
@@ -118,8 +118,7 @@ public record RulesConfig(
         }
 
         public Builder recency(RecencyBoost v) {
-            recency.add(v);
-            return this;
+            return add(recency, v);
         }
 
         public Builder popularity(PopularityBoost v) {
@@ -128,23 +127,21 @@ public record RulesConfig(
         }
 
         public Builder pin(Pin v) {
-            pins.add(v);
-            return this;
+            return add(pins, v);
         }
 
         public Builder diversity(Diversity v) {
-            diversity.add(v);
-            return this;
+            return add(diversity, v);
         }
 
-        public Builder candidates(int v) {
-            candidates = v;
+        private <T> Builder add(List<T> rules, T rule) {
+            rules.add(rule);
             return this;
         }
 
         public RulesConfig build() {
             return new RulesConfig(excludeSeen, include, exclude, boosts, filters, availability, recency, popularity,
-                    pins, diversity, candidates);
+                    pins, diversity, 4);
         }
     }
 

@@ -5,14 +5,21 @@ import dev.braid.api.component.ProgressListener;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A test generator that never returns from its constructor, fit or score, and ignores interrupts. */
+/**
+ * A test generator that never returns from its constructor, fit or score (after {@code after} score calls that
+ * return), and ignores interrupts.
+ */
 @BraidComponent(name = "hang", config = HangConfig.class, description = "test: hangs in constructor, fit or score")
 public final class HangingGenerator implements Generator {
     private final String in;
+    private final int after;
+    private final AtomicInteger scored = new AtomicInteger();
 
     public HangingGenerator(HangConfig config) {
         this.in = config.in();
+        this.after = config.after();
         if (in.equals("constructor")) {
             hang();
         }
@@ -27,7 +34,7 @@ public final class HangingGenerator implements Generator {
 
     @Override
     public void score(Query query, float[] scores) {
-        if (in.equals("score")) {
+        if (in.equals("score") && scored.incrementAndGet() > after) {
             hang();
         }
     }
