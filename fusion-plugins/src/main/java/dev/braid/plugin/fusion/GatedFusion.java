@@ -86,31 +86,26 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
 
     @Override
     public void fit(FusionInput input, ProgressListener progress) {
-        ProjectedModalities projected = ProjectedModalities.fit(NAME,
-                FusionParams.select(NAME, configuredModalities, input), input, settings, backend, progress);
+        ProjectedModalities projected = ProjectedModalities.fit(NAME, configuredModalities, input, settings, backend,
+                progress);
         List<ModalityProjector> projectors = projected.projectors();
-        float[][] units = projected.units();
-        boolean[][] present = projected.present();
-        int n = input.catalog().size();
         int mCount = projectors.size();
-        int d = config.dimension();
-        Gate gate = new Gate(mCount, d);
+        Gate gate = new Gate(mCount, config.dimension());
         List<GatedTrainer.Epoch> history = List.of();
         BestInputRule.Outcome rule = null;
         if (input.interactions() == null) {
             LOG.warn("{}: no training interactions; the gates stay untrained (equal weights over present "
                     + "modalities)", NAME);
         } else if (config.epochs() > 0) {
-            GatedTrainer trainer = new GatedTrainer(config, concat, units, present, n, d, input.interactions(),
-                    input.seed());
+            GatedTrainer trainer = new GatedTrainer(config, concat, projected, input.interactions(), input.seed());
             history = trainer.train(gate, progress);
             if (config.training().keepBestInput()) {
                 double best = history.stream().mapToDouble(GatedTrainer.Epoch::validationAuc).max().orElse(Double.NaN);
-                rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
-                        input, trainer.split(), config.reduction().minStdRatio());
+                rule = BestInputRule.apply(NAME, best, projected.modalities(), input, trainer.split(),
+                        config.reduction().minStdRatio());
             }
         }
-        gate.updateMeanWeights(units, present, n);
+        gate.updateMeanWeights(projected.units(), projected.present(), projected.items());
         Fitted f = new Fitted(List.copyOf(projectors), gate, List.copyOf(history), rule);
         fitted = f;
         if (f.keepsSingle()) {

@@ -41,22 +41,17 @@ public final class GatedTrainer {
     private final boolean[] usable;
     private final InteractionSplit split;
 
-    GatedTrainer(GatedConfig config, boolean concat, float[][] units, boolean[][] present, int n, int d,
-                 InteractionMatrix interactions, long seed) {
+    GatedTrainer(GatedConfig config, boolean concat, ProjectedModalities projected, InteractionMatrix interactions,
+                 long seed) {
         this.config = config;
         this.concat = concat;
-        this.units = units;
-        this.present = present;
-        this.n = n;
-        this.d = d;
+        this.units = projected.units();
+        this.present = projected.present();
+        this.n = projected.items();
+        this.d = projected.dimension();
         this.mCount = units.length;
         this.outDim = concat ? mCount * d : d;
-        this.usable = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            for (int m = 0; m < mCount; m++) {
-                usable[i] |= present[m][i];
-            }
-        }
+        this.usable = projected.usable();
         this.split = validationSplit(config, usable, interactions, seed);
     }
 

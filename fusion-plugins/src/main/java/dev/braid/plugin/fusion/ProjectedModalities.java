@@ -18,12 +18,18 @@ import java.util.Set;
  * @param units      {@code units[m]}: {@code items x dimension} unit vectors, row-major (zeros where absent)
  * @param present    {@code present[m][i]}: whether item {@code i} has modality {@code m}
  * @param dimension  the projected dimension
+ * @param items      the catalog's size
  */
-record ProjectedModalities(List<ModalityProjector> projectors, float[][] units, boolean[][] present, int dimension) {
+record ProjectedModalities(List<ModalityProjector> projectors, float[][] units, boolean[][] present, int dimension,
+                           int items) {
 
-    /** Fits a projector per modality of {@code use} (with progress), then projects every item. */
-    static ProjectedModalities fit(String who, Set<Modality> use, FusionInput input, ModalityProjector.Settings s,
-                                   ComputeBackend backend, ProgressListener progress) {
+    /**
+     * Fits a projector per configured modality that the input has (all the input's when none is configured, see
+     * {@link FusionParams#select}), with progress, then projects every item.
+     */
+    static ProjectedModalities fit(String who, Set<Modality> configured, FusionInput input,
+                                   ModalityProjector.Settings s, ComputeBackend backend, ProgressListener progress) {
+        Set<Modality> use = FusionParams.select(who, configured, input);
         progress.start(who + ": fitting " + s.kind().key() + " projections", use.size());
         List<ModalityProjector> projectors = new ArrayList<>();
         for (Modality m : use) {
@@ -46,6 +52,22 @@ record ProjectedModalities(List<ModalityProjector> projectors, float[][] units, 
                 }
             }
         }
-        return new ProjectedModalities(List.copyOf(projectors), units, present, d);
+        return new ProjectedModalities(List.copyOf(projectors), units, present, d, n);
+    }
+
+    /** The modality of each projector, in order. */
+    List<Modality> modalities() {
+        return projectors.stream().map(ModalityProjector::modality).toList();
+    }
+
+    /** {@code usable[i]}: whether item {@code i} has at least one modality (only those are trained on). */
+    boolean[] usable() {
+        boolean[] u = new boolean[items];
+        for (boolean[] p : present) {
+            for (int i = 0; i < items; i++) {
+                u[i] |= p[i];
+            }
+        }
+        return u;
     }
 }

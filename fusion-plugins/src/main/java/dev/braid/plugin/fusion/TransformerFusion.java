@@ -112,17 +112,14 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                     + "predicts a user's items), but this pipeline fits fusion without them; use fusion gated "
                     + "(epochs: 0), weighted-sum or concat here");
         }
-        ProjectedModalities projected = ProjectedModalities.fit(NAME,
-                FusionParams.select(NAME, configuredModalities, input), input, settings, backend, progress);
+        ProjectedModalities projected = ProjectedModalities.fit(NAME, configuredModalities, input, settings, backend,
+                progress);
         List<ModalityProjector> projectors = projected.projectors();
-        float[][] units = projected.units();
-        boolean[][] present = projected.present();
-        int n = input.catalog().size();
         int mCount = projectors.size();
-        int in = config.inputDimension();
-        TransformerShape shape = new TransformerShape(mCount, in, config.modelDimension(), config.heads(),
-                config.layers(), config.ffnDimension(), pooling(config).equals("cls"), config.dimension());
-        long fingerprint = fingerprint(input, projectors, units);
+        TransformerShape shape = new TransformerShape(mCount, config.inputDimension(), config.modelDimension(),
+                config.heads(), config.layers(), config.ffnDimension(), pooling(config).equals("cls"),
+                config.dimension());
+        long fingerprint = fingerprint(input, projectors, projected.units());
         Trained trained = null;
         if (modelPath != null) {
             trained = FusionModelFile.readIfMatching(modelPath, NAME, fingerprint, r -> read(r, shape));
@@ -132,8 +129,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
             }
         }
         if (trained == null) {
-            TransformerTrainer trainer = new TransformerTrainer(config, shape, units, present, n, interactions,
-                    input.seed());
+            TransformerTrainer trainer = new TransformerTrainer(config, shape, projected, interactions, input.seed());
             TransformerTrainer.Result r = trainer.train(shape.initialise(input.seed() * 0x9E3779B97F4A7C15L + 1),
                     progress);
             trained = new Trained(r.weights(), r.history(), false);
@@ -153,14 +149,14 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
             }
         }
         long t0 = System.nanoTime();
-        double[] attention = meanAttention(trained.weights(), units, present, n);
-        double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, n);
+        double[] attention = meanAttention(trained.weights(), projected);
+        double microsPerItem = (System.nanoTime() - t0) / 1e3 / Math.max(1, projected.items());
         BestInputRule.Outcome rule = null;
         if (config.training().keepBestInput()) {
             double best = trained.history().stream().mapToDouble(TransformerTrainer.Epoch::validationAuc).max()
                     .orElse(Double.NaN);
-            rule = BestInputRule.apply(NAME, best, projectors.stream().map(ModalityProjector::modality).toList(),
-                    input, TransformerTrainer.validationSplit(config, present, n, interactions, input.seed()),
+            rule = BestInputRule.apply(NAME, best, projected.modalities(), input,
+                    TransformerTrainer.validationSplit(config, projected.usable(), interactions, input.seed()),
                     config.reduction().minStdRatio());
         }
         fitted = new Fitted(List.copyOf(projectors), trained.weights(), trained.history(), trained.loaded(),
@@ -266,7 +262,10 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
     }
 
     /** Mean last-layer attention of the pooling query on each modality, over items with at least one. */
-    private static double[] meanAttention(TransformerWeights w, float[][] units, boolean[][] present, int n) {
+    private static double[] meanAttention(TransformerWeights w, ProjectedModalities projected) {
+        float[][] units = projected.units();
+        boolean[][] present = projected.present();
+        int n = projected.items();
         int mCount = units.length;
         int in = w.shape.input();
         double[] mean = new double[mCount];

@@ -59,32 +59,26 @@ final class TransformerTrainer {
     private final boolean[] usable;
     private final InteractionSplit split;
 
-    TransformerTrainer(TransformerConfig config, TransformerShape shape, float[][] units, boolean[][] present, int n,
+    TransformerTrainer(TransformerConfig config, TransformerShape shape, ProjectedModalities projected,
                        InteractionMatrix interactions, long seed) {
         this.config = config;
         this.shape = shape;
         this.net = new TransformerNet(shape);
-        this.units = units;
-        this.present = present;
-        this.n = n;
-        this.usable = usable(present, n);
-        this.split = validationSplit(config, present, n, interactions, seed);
+        this.units = projected.units();
+        this.present = projected.present();
+        this.n = projected.items();
+        this.usable = projected.usable();
+        this.split = validationSplit(config, usable, interactions, seed);
     }
 
-    /** The split training uses for a seed: the same held-out items and negatives every time (also after loading). */
-    static InteractionSplit validationSplit(TransformerConfig config, boolean[][] present, int n,
-                                            InteractionMatrix interactions, long seed) {
-        return config.training().split(interactions, usable(present, n), seed ^ 0x7F4A7C15L);
-    }
-
-    static boolean[] usable(boolean[][] present, int n) {
-        boolean[] u = new boolean[n];
-        for (boolean[] p : present) {
-            for (int i = 0; i < n; i++) {
-                u[i] |= p[i];
-            }
-        }
-        return u;
+    /**
+     * The split training uses for a seed: the same held-out items and negatives every time (also after loading).
+     *
+     * @param usable whether each item has at least one modality
+     */
+    static InteractionSplit validationSplit(TransformerConfig config, boolean[] usable, InteractionMatrix interactions,
+                                            long seed) {
+        return config.training().split(interactions, usable, seed ^ 0x7F4A7C15L);
     }
 
     /**

@@ -119,10 +119,8 @@ class BestInputRuleTest {
     }
 
     private static InteractionSplit transformerSplit(FusionInput in) {
-        boolean[] usable = FusedAuc.usable(in);
-        boolean[][] present = {usable, usable};
-        return TransformerTrainer.validationSplit(TransformerConfig.of(4, 16, 2, 1, "cls", 8, 1, ""), present,
-                in.catalog().size(), in.interactions(), in.seed());
+        return TransformerTrainer.validationSplit(TransformerConfig.of(4, 16, 2, 1, "cls", 8, 1, ""),
+                FusedAuc.usable(in), in.interactions(), in.seed());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.braid.plugin.content;
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.compute.UnitVectors;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.generator.CandidateScorer;
@@ -144,7 +145,7 @@ public final class ContentProfileGenerator implements CandidateScorer {
             }
         }
         // Dividing by the total weight (the mean) does not change the direction; cosine only needs the unit vector.
-        return total > 0 ? ItemVectors.unitOrNull(acc) : null;
+        return total > 0 ? UnitVectors.unitOrNull(acc) : null;
     }
 
     private static float[] queryVector(ItemVectors items, Query query) {
@@ -160,7 +161,7 @@ public final class ContentProfileGenerator implements CandidateScorer {
         for (int i = 0; i < v.length; i++) {
             d[i] = v[i];
         }
-        float[] unit = ItemVectors.unitOrNull(d);
+        float[] unit = UnitVectors.unitOrNull(d);
         if (unit == null) {
             throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
         }

@@ -1,6 +1,7 @@
 package dev.braid.plugin.content;
 
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.compute.UnitVectors;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.generator.TrainingData;
 import java.util.BitSet;
@@ -34,16 +35,9 @@ final class ItemVectors {
             throw new IllegalArgumentException(who + ": the fused matrix has " + fused.rows()
                     + " rows but the catalog has " + data.catalog().size() + " items");
         }
-        float[] unit = fused.sharedValues().clone();
-        backend.l2NormalizeRows(unit, fused.rows(), fused.dim());
-        BitSet present = fused.presence();
-        // A present but all-zero vector has no direction: treat it like a missing one.
-        for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
-            if (isZero(unit, r * fused.dim(), fused.dim())) {
-                present.clear(r);
-            }
-        }
-        return new ItemVectors(fused.rows(), fused.dim(), unit, present);
+        // A present but all-zero vector has no direction: unitRows treats it like a missing one.
+        FeatureMatrix unit = UnitVectors.unitRows(fused, backend);
+        return new ItemVectors(unit.rows(), unit.dim(), unit.sharedValues(), unit.presence());
     }
 
     boolean has(int item) {
@@ -77,35 +71,5 @@ final class ItemVectors {
     /** Dot product of two unit rows (their cosine). */
     float cosine(int a, int b, ComputeBackend backend) {
         return backend.dot(unit, a * dim, unit, b * dim, dim);
-    }
-
-    /**
-     * Scales {@code v} to a unit float vector.
-     *
-     * @return the unit vector, or {@code null} when {@code v} is zero or not finite
-     */
-    static float[] unitOrNull(double[] v) {
-        double norm = 0;
-        for (double x : v) {
-            norm += x * x;
-        }
-        if (!(norm > 0) || Double.isInfinite(norm)) {
-            return null;
-        }
-        double k = 1 / Math.sqrt(norm);
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] * k);
-        }
-        return out;
-    }
-
-    private static boolean isZero(float[] v, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (v[off + i] != 0f) {
-                return false;
-            }
-        }
-        return true;
     }
 }

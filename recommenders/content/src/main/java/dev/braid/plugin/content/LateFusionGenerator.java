@@ -3,6 +3,7 @@ package dev.braid.plugin.content;
 import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.compute.UnitVectors;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
 import dev.braid.api.data.Modality;
@@ -343,7 +344,7 @@ public final class LateFusionGenerator implements Generator {
                     }
                 }
             }
-            return any ? ItemVectors.unitOrNull(acc) : null;
+            return any ? UnitVectors.unitOrNull(acc) : null;
         }
 
         /** Cosine scores standardised over the items that have this modality (0 elsewhere). */

@@ -20,15 +20,32 @@ import java.util.function.Function;
  * the catalog and training interactions their prompts are written from (taken at fit), no per-item scores of their
  * own, and closing the client with the stage.
  */
-abstract class ChatStage implements Generator, Reranker, Measured {
+abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Reranker, Measured {
+    /** What every chat stage's configuration holds. */
+    interface Settings {
+        /** The chat-completions endpoint and its limits. */
+        EndpointConfig endpoint();
+
+        /** How many of the user's most recent training items the prompt shows. */
+        int historyItems();
+
+        /** Each item's text is cut to this many characters in the prompt. */
+        int textChars();
+
+        /** The LLM time budget of one request in ms, shared with the other LLM stages of the chain. */
+        int deadlineMs();
+    }
+
+    protected final C config;
     protected final ChatClient client;
     protected final LlmStats stats = new LlmStats();
     protected volatile Catalog catalog;
     private volatile InteractionMatrix train;
 
     /** @param variables the environment variables (the API key is read from one) */
-    ChatStage(EndpointConfig endpoint, Environment environment, Function<String, String> variables) {
-        this.client = new ChatClient(endpoint, environment.cacheDirectory().resolve("llm"), variables);
+    ChatStage(C config, Environment environment, Function<String, String> variables) {
+        this.config = config;
+        this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
     }
 
     @Override
@@ -42,17 +59,17 @@ abstract class ChatStage implements Generator, Reranker, Measured {
         // list-level only: the scores of the previous stage stand
     }
 
-    /** The user's most recent training items for the prompt, at most {@code n}. */
-    protected List<Item> history(Query query, int n) {
-        return ItemTexts.recentHistory(catalog, train, query.user(), n);
+    /** The user's most recent training items for the prompt, at most {@code historyItems}. */
+    protected List<Item> history(Query query) {
+        return ItemTexts.recentHistory(catalog, train, query.user(), config.historyItems());
     }
 
     /**
      * The request's LLM deadline ({@link System#nanoTime()}): started by the first LLM stage of the request,
      * shared by the later ones ({@link RequestDeadline}).
      */
-    protected static long deadline(Query query, int deadlineMs) {
-        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(deadlineMs));
+    protected long deadline(Query query) {
+        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
     }
 
     /** Records when the stage hands its list back, relative to the request's deadline. */

@@ -20,7 +20,7 @@ public record LlmExplainConfig(
         @Param(description = "longest explanation kept, in characters", defaultValue = "240", min = 20)
         int maxChars,
         @Param(description = "LLM time budget per request in ms (shared with the other LLM stages)",
-                defaultValue = "2000", min = 1) int deadlineMs) {
+                defaultValue = "2000", min = 1) int deadlineMs) implements ChatStage.Settings {
 
     public LlmExplainConfig {
         if (endpoint == null) {

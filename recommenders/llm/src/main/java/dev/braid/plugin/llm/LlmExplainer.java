@@ -22,20 +22,17 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-explain", config = LlmExplainConfig.class,
         description = "one-sentence explanations per recommended item (explain=llm) from an OpenAI-compatible chat model")
-public final class LlmExplainer extends ChatStage {
+public final class LlmExplainer extends ChatStage<LlmExplainConfig> {
     private static final Logger log = LoggerFactory.getLogger(LlmExplainer.class);
     /** The reason prefix that marks an explanation. */
     public static final String PREFIX = "explain:";
-
-    private final LlmExplainConfig config;
 
     public LlmExplainer(LlmExplainConfig config, Environment environment) {
         this(config, environment, System::getenv);
     }
 
     LlmExplainer(LlmExplainConfig config, Environment environment, Function<String, String> variables) {
-        super(config.endpoint(), environment, variables);
-        this.config = config;
+        super(config, environment, variables);
     }
 
     @Override
@@ -44,7 +41,7 @@ public final class LlmExplainer extends ChatStage {
         if (!"llm".equalsIgnoreCase(query.params().get("explain")) || shown.isEmpty() || catalog == null) {
             return List.copyOf(shown);
         }
-        long deadline = deadline(query, config.deadlineMs());
+        long deadline = deadline(query);
         try {
             List<Item> items = new ArrayList<>(shown.size());
             Set<String> ids = new LinkedHashSet<>();
@@ -52,7 +49,7 @@ public final class LlmExplainer extends ChatStage {
                 items.add(catalog.item(catalog.indexOf(s.itemId())));
                 ids.add(s.itemId());
             }
-            List<ChatMessage> prompt = ExplanationPrompt.messages(history(query, config.historyItems()), items,
+            List<ChatMessage> prompt = ExplanationPrompt.messages(history(query), items,
                     config.textChars());
             Map<String, String> why = client.complete(prompt, deadline, stats,
                     content -> ExplanationPrompt.read(content, ids, config.maxChars()));

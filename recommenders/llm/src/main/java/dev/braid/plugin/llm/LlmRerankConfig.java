@@ -26,7 +26,8 @@ public record LlmRerankConfig(
         int textChars,
         @Param(description = "LLM time budget per request in ms (shared with later LLM stages)",
                 defaultValue = "2000", min = 1) int deadlineMs,
-        @Param(description = "rerank only requests with rerank=llm", defaultValue = "false") boolean optIn) {
+        @Param(description = "rerank only requests with rerank=llm", defaultValue = "false") boolean optIn)
+        implements ChatStage.Settings {
 
     public LlmRerankConfig {
         if (endpoint == null) {

@@ -21,18 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 @BraidComponent(name = "llm-rerank", config = LlmRerankConfig.class,
         description = "reorders the top candidates with an OpenAI-compatible chat model; falls back to the incoming order")
-public final class LlmReranker extends ChatStage {
+public final class LlmReranker extends ChatStage<LlmRerankConfig> {
     private static final Logger log = LoggerFactory.getLogger(LlmReranker.class);
-
-    private final LlmRerankConfig config;
 
     public LlmReranker(LlmRerankConfig config, Environment environment) {
         this(config, environment, System::getenv);
     }
 
     LlmReranker(LlmRerankConfig config, Environment environment, Function<String, String> variables) {
-        super(config.endpoint(), environment, variables);
-        this.config = config;
+        super(config, environment, variables);
     }
 
     @Override
@@ -58,13 +55,13 @@ public final class LlmReranker extends ChatStage {
         List<ScoredItem> top = candidates.subList(0, n);
         List<String> ids = top.stream().map(ScoredItem::itemId).toList();
         List<ScoredItem> out = new ArrayList<>(candidates.size());
-        long deadline = deadline(query, config.deadlineMs());
+        long deadline = deadline(query);
         try {
             List<Item> items = new ArrayList<>(n);
             for (String id : ids) {
                 items.add(catalog.item(catalog.indexOf(id)));
             }
-            List<ChatMessage> prompt = ListwisePrompt.messages(history(query, config.historyItems()), items,
+            List<ChatMessage> prompt = ListwisePrompt.messages(history(query), items,
                     config.textChars());
             Ranking ranking = client.complete(prompt, deadline, stats, content -> RankingParser.parse(content, ids));
             Map<String, ScoredItem> byId = new HashMap<>();

@@ -4,6 +4,7 @@ import dev.braid.api.component.BraidComponent;
 import dev.braid.api.component.Environment;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.compute.UnitVectors;
 import dev.braid.api.data.Catalog;
 import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.InteractionMatrix;
@@ -71,14 +72,9 @@ public final class AnnContentGenerator implements Generator {
         }
         int rows = fused.rows();
         int dim = fused.dim();
-        float[] unit = fused.sharedValues().clone();
-        backend.l2NormalizeRows(unit, rows, dim);
-        BitSet present = fused.presence();
-        for (int r = present.nextSetBit(0); r >= 0; r = present.nextSetBit(r + 1)) {
-            if (isZero(unit, r * dim, dim)) {
-                present.clear(r);
-            }
-        }
+        FeatureMatrix units = UnitVectors.unitRows(fused, backend);
+        float[] unit = units.sharedValues();
+        BitSet present = units.presence();
         progress.start(NAME + ": building the HNSW index", 1);
         long t0 = System.nanoTime();
         long seed = config.seed() != 0 ? config.seed() : data.seed();
@@ -198,41 +194,31 @@ public final class AnnContentGenerator implements Generator {
 
     /** The unit query direction: profile, vector, or their blend; null when the query has neither. */
     private float[] queryDirection(Fitted f, Query query) {
-        double[] profile = profile(f, query.user());
-        double[] vector = null;
+        float[] profile = profile(f, query.user());
+        float[] vector = null;
         float[] v = query.vector();
         if (v != null) {
             if (v.length != f.dim()) {
                 throw new IllegalArgumentException(NAME + ": the query vector has dimension " + v.length
                         + ", but the fused item vectors have " + f.dim());
             }
-            vector = unit(toDouble(v));
+            vector = UnitVectors.unitOrNull(toDouble(v));
             if (vector == null) {
                 throw new IllegalArgumentException(NAME + ": the query vector is all zeros or not finite");
             }
         }
-        double[] d;
-        if (profile != null && vector != null) {
-            d = new double[f.dim()];
-            double w = config.vectorWeight();
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (1 - w) * profile[i] + w * vector[i];
-            }
-        } else {
-            d = profile != null ? profile : vector;
+        if (profile == null || vector == null) {
+            return profile != null ? profile : vector;
         }
-        d = d == null ? null : unit(d);
-        if (d == null) {
-            return null;
-        }
-        float[] out = new float[d.length];
+        double[] d = new double[f.dim()];
+        double w = config.vectorWeight();
         for (int i = 0; i < d.length; i++) {
-            out[i] = (float) d[i];
+            d[i] = (1 - w) * profile[i] + w * vector[i];
         }
-        return out;
+        return UnitVectors.unitOrNull(d);
     }
 
-    private static double[] profile(Fitted f, String user) {
+    private static float[] profile(Fitted f, String user) {
         InteractionMatrix m = f.interactions();
         int u = user == null ? -1 : m.userIndex(user);
         if (u < 0) {
@@ -250,7 +236,7 @@ public final class AnnContentGenerator implements Generator {
                 any = true;
             }
         }
-        return any ? unit(acc) : null;
+        return any ? UnitVectors.unitOrNull(acc) : null;
     }
 
     private static double[] toDouble(float[] v) {
@@ -259,31 +245,6 @@ public final class AnnContentGenerator implements Generator {
             d[i] = v[i];
         }
         return d;
-    }
-
-    private static double[] unit(double[] v) {
-        double norm = 0;
-        for (double x : v) {
-            norm += x * x;
-        }
-        if (!(norm > 0) || Double.isInfinite(norm)) {
-            return null;
-        }
-        double k = 1 / Math.sqrt(norm);
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * k;
-        }
-        return out;
-    }
-
-    private static boolean isZero(float[] v, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (v[off + i] != 0f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether the last fit read the graph from the cache folder instead of building it. */
