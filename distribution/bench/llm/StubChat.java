@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * gets one sentence per recommended id. A share {@code failRate} of the calls fails instead, drawn from a seeded
  * generator, cycling through four kinds: HTTP 500, a garbage 200 body, an answer slower than any sensible timeout
  * ({@code slowMs}) and a dropped connection. On exit (Ctrl-C, SIGTERM) it prints how many calls it answered and
- * failed, by kind.
+ * failed, by kind; {@code GET /stats} says the same while it runs. A vision prompt (an {@code image_url} part) gets
+ * one sentence naming the image's size and digest.
  */
 public class StubChat {
     /** How an item id starts inside the JSON-escaped data message: {\"id\":\"... */
@@ -66,6 +67,15 @@ public class StubChat {
                 }
             }
         });
+        // What was answered so far, by kind: {"ok": 3, "http-500": 0, ...} (what a run cost)
+        server.createContext("/stats", ex -> {
+            try (ex) {
+                StringBuilder sb = new StringBuilder("{");
+                counts.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ")
+                        .append(v.get()));
+                write(ex, 200, sb.append('}').toString());
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("stub calls: " + counts
                 + "; prompts " + prompts.get() + ", mean message characters "
                 + (prompts.get() == 0 ? 0 : promptChars.get() / prompts.get()))));
@@ -76,6 +86,9 @@ public class StubChat {
 
     /** The ids of the data message's items, in order, answered as the prompt asks. */
     static String answer(String body) {
+        if (body.contains("\"image_url\"")) {
+            return describe(body);
+        }
         List<String> ids = new ArrayList<>();
         for (int at = body.indexOf(ID); at >= 0; at = body.indexOf(ID, at + 1)) {
             int start = at + ID.length();
@@ -98,6 +111,19 @@ public class StubChat {
             sb.append(i == ids.size() - 1 ? "" : ", ").append('"').append(ids.get(i)).append('"');
         }
         return sb.append("]}").toString();
+    }
+
+    /** A vision prompt's answer: a sentence that depends only on the image's bytes (its size and digest). */
+    static String describe(String body) {
+        int start = body.indexOf(";base64,") + 8;
+        byte[] image = java.util.Base64.getDecoder().decode(body.substring(start, body.indexOf('"', start)));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(image);
+            return "An image of " + image.length + " bytes with digest "
+                    + java.util.HexFormat.of().formatHex(digest, 0, 4) + ".";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Characters of the messages' content strings (JSON escapes counted once), for prompt-size figures. */

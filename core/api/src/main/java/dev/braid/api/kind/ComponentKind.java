@@ -1,6 +1,7 @@
 package dev.braid.api.kind;
 
 import dev.braid.api.compute.ComputeBackend;
+import dev.braid.api.describe.ItemDescriber;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.fusion.FusionStrategy;
 import dev.braid.api.generator.Generator;
@@ -16,7 +17,9 @@ public enum ComponentKind {
     ENCODER(ModalityEncoder.class),
     FUSION(FusionStrategy.class),
     GENERATOR(Generator.class),
-    BACKEND(ComputeBackend.class);
+    BACKEND(ComputeBackend.class),
+    /** @since 1.1.0 of this package */
+    DESCRIBER(ItemDescriber.class);
 
     private final Class<?> type;
 

@@ -11,8 +11,9 @@ class ComponentKindTest {
     @Test
     @SuppressWarnings("removal")
     void theDeprecatedEnumResolvesTheSameInterfacesWithoutImportingThem() {
-        for (ComponentKind k : ComponentKind.values()) {
-            dev.braid.api.component.ComponentKind old = dev.braid.api.component.ComponentKind.valueOf(k.name());
+        // The deprecated enum is frozen at the kinds of API 1.2; kinds added since (DESCRIBER) exist only here.
+        for (dev.braid.api.component.ComponentKind old : dev.braid.api.component.ComponentKind.values()) {
+            ComponentKind k = ComponentKind.valueOf(old.name());
             assertThat(old.type()).isSameAs(k.type());
             assertThat(old.key()).isEqualTo(k.key());
         }
@@ -28,5 +29,7 @@ class ComponentKindTest {
         assertThat(ComponentKind.of(Rule.class)).isEqualTo(ComponentKind.GENERATOR);
         assertThat(ComponentKind.GENERATOR.key()).isEqualTo("generator");
         assertThat(ComponentKind.of(String.class)).isNull();
+        assertThat(ComponentKind.of(dev.braid.api.describe.ItemDescriber.class)).isEqualTo(ComponentKind.DESCRIBER);
+        assertThat(ComponentKind.DESCRIBER.key()).isEqualTo("describer");
     }
 }

@@ -36,6 +36,12 @@ public final class EncodeCommand implements Callable<Integer> {
                 pw.printf("%-6s %-16s %6d vectors x %4d  %5d failed  -> %s%n", o.modality(), o.encoder(), o.items(),
                         o.dimension(), o.failures(), o.vectors().toAbsolutePath());
                 failures += o.failures();
+                if (o.descriptions() != null) {
+                    pw.printf("%-6s %-16s %6d described (%d from cache), %d failed, %d skipped  -> %s%n", "",
+                            "described", o.described().described().size(), o.described().fromCache(),
+                            o.described().failures().size(), o.described().skipped(),
+                            o.descriptions().toAbsolutePath());
+                }
             }
             pw.printf("errors: %d -> %s%n", failures, out.resolve("errors.tsv").toAbsolutePath());
             pw.flush();

@@ -29,6 +29,7 @@ import java.util.Set;
  * encoders: {text: {name: tfidf}, image: color-histogram, audio: audio-stats}
  * fusion: concat
  * generators: [content-profile, {name: rules, excludeSeen: true}]
+ * describe: {name: llm-describe, mode: missing, endpoint: {...}}   # text from images, before the text encoder
  * variants:
  *   - {name: text-only, modalities: [text]}
  *   - {name: fused}
@@ -51,9 +52,9 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
                           List<PipelineSpec> variants, JsonNode evaluation, JsonNode output, JsonNode serve) {
 
     private static final Set<String> TOP = Set.of("name", "dataset", "compute", "encoders", "fusion", "generators",
-            "variants", "evaluation", "output", "serve", "spark");
+            "variants", "evaluation", "output", "serve", "spark", "describe");
     private static final Set<String> VARIANT = Set.of("name", "modalities", "encoders", "fusion", "generators",
-            "dropAtTest");
+            "dropAtTest", "describe");
 
     /** Reads and checks a configuration file. */
     public static BraidConfig load(Path file) {
@@ -117,11 +118,13 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
         Map<Modality, ComponentSpec> encoders = encoders(root.get("encoders"), "encoders", problems);
         ComponentSpec fusion = component(root.get("fusion"), "fusion", ComponentKind.FUSION, problems);
         List<ComponentSpec> generators = generators(root.get("generators"), "generators", problems);
+        DescribeSpec describe = describe(root.get("describe"), "describe", problems);
 
         List<PipelineSpec> variants = new ArrayList<>();
         JsonNode vs = root.get("variants");
         if (vs == null || vs.isNull()) {
-            variants.add(new PipelineSpec("default", "", encoders, fusion, generators));
+            variants.add(new PipelineSpec("default", "", encoders, fusion, generators, Set.of(),
+                    encoders.containsKey(Modality.TEXT) ? describe : null));
         } else if (!vs.isArray() || vs.isEmpty()) {
             problems.add(new ConfigProblem("variants", "expected a non-empty list of variants"));
         } else {
@@ -153,6 +156,9 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
                         problems) : fusion;
                 List<ComponentSpec> vg = v.has("generators") ? generators(v.get("generators"), p + ".generators",
                         problems) : generators;
+                // a variant may declare its own describe step, or none (describe: none)
+                DescribeSpec vd = v.has("describe") ? describe(v.get("describe"), p + ".describe", problems)
+                        : describe;
                 Set<Modality> drop = Set.of();
                 if (v.has("dropAtTest")) {
                     drop = modalities(v.get("dropAtTest"), p + ".dropAtTest", venc, problems);
@@ -161,7 +167,8 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
                                 + "keep at least one"));
                     }
                 }
-                variants.add(new PipelineSpec(vname, p, venc, venc.isEmpty() ? null : vf, vg, drop));
+                variants.add(new PipelineSpec(vname, p, venc, venc.isEmpty() ? null : vf, vg, drop,
+                        venc.containsKey(Modality.TEXT) ? vd : null));
             }
         }
         if (!problems.isEmpty()) {
@@ -214,6 +221,13 @@ public record BraidConfig(Path file, Path baseDir, String name, JsonNode dataset
             problems.addAll(e.problems());
             return null;
         }
+    }
+
+    private static DescribeSpec describe(JsonNode node, String path, List<ConfigProblem> problems) {
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().equals("none"))) {
+            return null;
+        }
+        return DescribeSpec.read(node, path, problems);
     }
 
     private static List<ComponentSpec> generators(JsonNode node, String path, List<ConfigProblem> problems) {

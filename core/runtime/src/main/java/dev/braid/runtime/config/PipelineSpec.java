@@ -15,14 +15,21 @@ import java.util.Set;
  * @param generators the generator chain, first to last
  * @param dropAtTest modalities removed from every item at test time (the pipeline is fitted with them, then
  *                   evaluated without them); empty for a normal variant
+ * @param describe   the step that derives item text from images before the text encoder runs, or {@code null}
  */
 public record PipelineSpec(String name, String path, Map<Modality, ComponentSpec> encoders, ComponentSpec fusion,
-                           List<ComponentSpec> generators, Set<Modality> dropAtTest) {
+                           List<ComponentSpec> generators, Set<Modality> dropAtTest, DescribeSpec describe) {
 
     public PipelineSpec {
         encoders = Map.copyOf(encoders);
         generators = List.copyOf(generators);
         dropAtTest = dropAtTest == null ? Set.of() : Set.copyOf(dropAtTest);
+    }
+
+    /** A variant without a describe step. */
+    public PipelineSpec(String name, String path, Map<Modality, ComponentSpec> encoders, ComponentSpec fusion,
+                        List<ComponentSpec> generators, Set<Modality> dropAtTest) {
+        this(name, path, encoders, fusion, generators, dropAtTest, null);
     }
 
     /** A variant that drops nothing at test time. */

@@ -14,6 +14,7 @@ import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.Reranker;
 import dev.braid.api.generator.ScoredItem;
+import dev.braid.runtime.describe.CatalogDescriber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,8 @@ public final class Generation {
     private final int cacheHits;
     private final Map<Modality, ModalityEncoder> encoders;
     private final CallGuard guard;
+    /** What the describe step did, or {@code null} when the pipeline has none. */
+    private final CatalogDescriber.Outcome described;
     /** "'x' (generator) from bundle 1.0 at generators[0]", parallel to {@link #generators}. */
     private final List<String> generatorLabels;
     private final Instant createdAt = Instant.now();
@@ -66,8 +69,9 @@ public final class Generation {
                List<NodeKey> nodeKeys,
                ComponentPool pool, Map<String, Double> timings, List<BuiltNode.ItemFailure> failures,
                Map<String, Boolean> reused, int cacheHits, Map<Modality, ModalityEncoder> encoders,
-               CallGuard guard) {
+               CallGuard guard, CatalogDescriber.Outcome described) {
         this.number = number;
+        this.described = described;
         this.pipeline = pipeline;
         this.data = data;
         this.features = features;
@@ -104,6 +108,14 @@ public final class Generation {
 
     public PipelineData data() {
         return data;
+    }
+
+    /**
+     * What the describe step did: the catalog whose text the text encoder read, and the counts. Empty when the
+     * pipeline has no describe step.
+     */
+    public java.util.Optional<CatalogDescriber.Outcome> described() {
+        return java.util.Optional.ofNullable(described);
     }
 
     public Catalog catalog() {

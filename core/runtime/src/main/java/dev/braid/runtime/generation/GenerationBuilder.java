@@ -6,6 +6,7 @@ import dev.braid.api.data.FeatureMatrix;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.data.Modality;
+import dev.braid.api.describe.ItemDescriber;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.fusion.FusionInput;
@@ -17,6 +18,9 @@ import dev.braid.runtime.blend.BlendFit;
 import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.cache.ContentHasher;
 import dev.braid.runtime.cache.VectorCache;
+import dev.braid.runtime.describe.CatalogDescriber;
+import dev.braid.runtime.util.BatchResults;
+import dev.braid.runtime.util.Hashing;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
 import java.util.ArrayList;
@@ -92,11 +96,31 @@ public final class GenerationBuilder {
             List<NodeKey> featureKeys = new ArrayList<>();
             Map<Modality, ModalityEncoder> encoders = new EnumMap<>(Modality.class);
             int cacheHits = 0; // vectors read from the on-disk cache by the encoders this generation uses
+            // The describe step, when declared, gives the text encoder the items' text joined with descriptions.
+            NodeKey describeKey = null;
+            CatalogDescriber.Outcome describedOutcome = null;
+            PipelineData textData = data;
+            DescribeStep step = pipeline.encoders().containsKey(Modality.TEXT) ? pipeline.describe() : null;
+            if (step != null) {
+                ResolvedComponent rc = step.component();
+                describeKey = NodeKey.of(rc, List.of(), dataKey + "|mode:" + step.mode().key() + "|minTextChars:"
+                        + step.minTextChars());
+                BuiltNode node = acquire(describeKey, () -> guarded(rc, () -> buildDescriptions(step, data, progress)),
+                        acquired, reuse, rc);
+                DescribedCatalog described = (DescribedCatalog) node.instance();
+                describedOutcome = described.outcome();
+                failures.addAll(node.failures());
+                timings.put("describe", reuse.get(rc.spec().path()) ? 0.0 : node.seconds());
+                textData = new PipelineData(data.name(), described.catalog(), data.train(),
+                        Hashing.sha256Hex(data.fingerprint() + "|" + step.canonical()), data.seed());
+            }
             for (Map.Entry<Modality, ResolvedComponent> e : pipeline.encoders().entrySet()) {
                 ResolvedComponent rc = e.getValue();
-                NodeKey key = NodeKey.of(rc, List.of(), dataKey);
-                BuiltNode node = acquire(key, () -> guarded(rc, () -> buildEncoder(e.getKey(), rc, data, progress)),
-                        acquired, reuse, rc);
+                boolean described = describeKey != null && e.getKey() == Modality.TEXT;
+                PipelineData encoded = described ? textData : data;
+                NodeKey key = NodeKey.of(rc, described ? List.of(describeKey) : List.of(), dataKey);
+                BuiltNode node = acquire(key, () -> guarded(rc, () -> buildEncoder(e.getKey(), rc, encoded,
+                        progress)), acquired, reuse, rc);
                 modalities.put(e.getKey(), node.output());
                 encoders.put(e.getKey(), (ModalityEncoder) node.instance());
                 failures.addAll(node.failures());
@@ -132,7 +156,7 @@ public final class GenerationBuilder {
             }
             timings.put("fit", fitSeconds);
             return new Generation(number, pipeline, data, features, fusion, generators, generatorNames, backend,
-                    acquired, pool, timings, failures, reuse, cacheHits, encoders, guard);
+                    acquired, pool, timings, failures, reuse, cacheHits, encoders, guard, describedOutcome);
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
@@ -200,7 +224,8 @@ public final class GenerationBuilder {
                 }
             });
             return new Generation(number, full.pipeline(), data, features, fusion, generators, generatorNames,
-                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders, guard);
+                    backend, acquired, pool, timings, List.of(), reuse, 0, keptEncoders, guard,
+                    full.described().orElse(null));
         } catch (RuntimeException e) {
             acquired.forEach(pool::release);
             throw e;
@@ -223,6 +248,29 @@ public final class GenerationBuilder {
 
     private Object create(ResolvedComponent rc) {
         return factory.create(rc.descriptor(), rc.config(), rc.spec().path());
+    }
+
+    /**
+     * Describes the catalog's items with the step's describer. A failed item keeps its text and is listed among the
+     * node's failures (modality {@code describe}); only a describer that breaks its contract fails the build.
+     */
+    private BuiltNode buildDescriptions(DescribeStep step, PipelineData data, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        ResolvedComponent rc = step.component();
+        ItemDescriber describer = (ItemDescriber) create(rc);
+        String label = "describer '" + rc.spec().name() + "'";
+        try {
+            CatalogDescriber.Outcome outcome = CatalogDescriber.apply(describer, step.mode(), step.minTextChars(),
+                    data.catalog(), label, progress);
+            List<BuiltNode.ItemFailure> failures = outcome.failures().stream().map(f -> new BuiltNode.ItemFailure(
+                    f.itemId(), "describe", f.kind(), f.message())).toList();
+            return new BuiltNode(label, rc.descriptor(), new DescribedCatalog(guard.guarded(describer,
+                    callLabel(rc)), outcome), null, failures, seconds(t0), outcome.fromCache());
+        } catch (RuntimeException | LinkageError e) {
+            describer.close();
+            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
+                    + message(e), e);
+        }
     }
 
     private BuiltNode buildEncoder(Modality modality, ResolvedComponent rc, PipelineData data,
@@ -314,18 +362,12 @@ public final class GenerationBuilder {
             for (int b = 0; b < batches.size(); b++) {
                 List<Integer> batch = batches.get(b);
                 List<EncodingResult> results = futures.get(b).get();
-                if (results == null || results.size() != batch.size()) {
-                    throw new IllegalStateException("returned " + (results == null ? "null" : results.size()
-                            + " results") + " for a batch of " + batch.size() + " items");
-                }
+                BatchResults.requireOnePerItem(results, batch.size());
                 for (int j = 0; j < batch.size(); j++) {
                     int i = batch.get(j);
                     EncodingResult r = results.get(j);
                     String id = items.get(i).id();
-                    if (!id.equals(r.itemId())) {
-                        throw new IllegalStateException("returned results out of order: expected item '" + id
-                                + "', got '" + r.itemId() + "'");
-                    }
+                    BatchResults.requireItem(id, r.itemId());
                     if (r instanceof EncodingResult.Success s) {
                         if (s.vector().length != dim) {
                             throw new IllegalStateException("returned a vector of dimension " + s.vector().length

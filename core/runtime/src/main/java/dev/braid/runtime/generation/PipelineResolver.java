@@ -6,6 +6,7 @@ import dev.braid.runtime.blend.BlendStage;
 import dev.braid.runtime.config.ComponentSpec;
 import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.config.ConfigProblem;
+import dev.braid.runtime.config.DescribeSpec;
 import dev.braid.runtime.config.ParamBinder;
 import dev.braid.runtime.config.PipelineSpec;
 import dev.braid.runtime.plugin.ComponentDescriptor;
@@ -52,10 +53,16 @@ public final class PipelineResolver {
             problems.add(new ConfigProblem(prefix(spec.path()) + "fusion", "several modalities need a fusion "
                     + "strategy; available: " + String.join(", ", registry.names(ComponentKind.FUSION))));
         }
+        DescribeStep describe = null;
+        if (spec.describe() != null) {
+            DescribeSpec d = spec.describe();
+            describe = resolve(d.component(), problems).map(r -> new DescribeStep(r, d.mode(), d.minTextChars()))
+                    .orElse(null);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new ResolvedPipeline(spec.name(), encoders, fusion, generators, spec.dropAtTest());
+        return new ResolvedPipeline(spec.name(), encoders, fusion, generators, spec.dropAtTest(), describe);
     }
 
     private Optional<ResolvedComponent> resolve(ComponentSpec c, List<ConfigProblem> problems) {
@@ -78,7 +85,8 @@ public final class PipelineResolver {
         Record config = null;
         try {
             config = ParamBinder.bind(d.get().configType(), c.configNode(), c.configPath(),
-                    c.composite() ? Set.of() : ComponentSpec.RESERVED);
+                    c.composite() ? Set.of() : c.kind() == ComponentKind.DESCRIBER ? DescribeSpec.RESERVED
+                            : ComponentSpec.RESERVED);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }

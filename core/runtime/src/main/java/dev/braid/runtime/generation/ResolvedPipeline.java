@@ -13,14 +13,22 @@ import java.util.Set;
  * @param fusion     the fusion strategy, or {@code null}
  * @param generators the generator chain
  * @param dropAtTest modalities removed from every item at test time (empty: none)
+ * @param describe   the step that derives item text before the text encoder runs, or {@code null}
  */
 public record ResolvedPipeline(String name, Map<Modality, ResolvedComponent> encoders, ResolvedComponent fusion,
-                               List<ResolvedComponent> generators, Set<Modality> dropAtTest) {
+                               List<ResolvedComponent> generators, Set<Modality> dropAtTest,
+                               DescribeStep describe) {
 
     public ResolvedPipeline {
         encoders = Map.copyOf(encoders);
         generators = List.copyOf(generators);
         dropAtTest = dropAtTest == null ? Set.of() : Set.copyOf(dropAtTest);
+    }
+
+    /** A pipeline without a describe step. */
+    public ResolvedPipeline(String name, Map<Modality, ResolvedComponent> encoders, ResolvedComponent fusion,
+                            List<ResolvedComponent> generators, Set<Modality> dropAtTest) {
+        this(name, encoders, fusion, generators, dropAtTest, null);
     }
 
     /** A pipeline that drops nothing at test time. */

@@ -8,7 +8,9 @@ import dev.braid.api.data.Modality;
 import dev.braid.datasets.Dataset;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
+import dev.braid.runtime.describe.CatalogDescriber;
 import dev.braid.runtime.generation.BuiltNode;
+import dev.braid.runtime.generation.DescribeStep;
 import dev.braid.runtime.generation.Generation;
 import dev.braid.runtime.generation.PipelineData;
 import dev.braid.runtime.generation.ResolvedComponent;
@@ -42,18 +44,30 @@ public final class CatalogEncoding {
         this.progress = progress;
     }
 
-    /** What one encoder wrote. */
+    /**
+     * What one encoder wrote.
+     *
+     * @param descriptions for a text encoder after a describe step, the file listing the described items and the
+     *                     text the encoder read ({@code descriptions.tsv}); otherwise {@code null}
+     * @param described    what that describe step did (counts, failures), or {@code null}
+     */
     public record Output(String modality, String encoder, Path vectors, Path ids, int items, int dimension,
-                         int failures) {
+                         int failures, Path descriptions, CatalogDescriber.Outcome described) {
     }
 
     /** Encodes and writes into {@code out}; returns one entry per encoder, and writes {@code errors.tsv}. */
     public List<Output> run(ExperimentRunner.Validated validated, Path out) throws IOException {
         BraidConfig config = validated.config();
+        // An encoder reading described text is distinct from the same encoder reading the plain text.
         Map<String, Map.Entry<Modality, ResolvedComponent>> encoders = new LinkedHashMap<>();
+        Map<String, DescribeStep> describe = new LinkedHashMap<>();
         for (ResolvedPipeline p : validated.pipelines()) {
             for (Map.Entry<Modality, ResolvedComponent> e : p.encoders().entrySet()) {
-                encoders.putIfAbsent(e.getValue().identity().canonical(), e);
+                DescribeStep step = e.getKey() == Modality.TEXT ? p.describe() : null;
+                String key = e.getValue().identity().canonical() + (step == null ? "" : "|" + step.canonical());
+                if (encoders.putIfAbsent(key, e) == null && step != null) {
+                    describe.put(key, step);
+                }
             }
         }
         Dataset dataset = DatasetLoader.load(config.dataset(), config.baseDir(), runtime.home().cache(), progress);
@@ -68,22 +82,29 @@ public final class CatalogEncoding {
         List<BuiltNode.ItemFailure> failures = new ArrayList<>();
         try (PipelineServices services = new PipelineServices(runtime, config.backend(), config.baseDir(), 0L)) {
             int number = 0;
-            for (Map.Entry<Modality, ResolvedComponent> e : encoders.values()) {
+            for (Map.Entry<String, Map.Entry<Modality, ResolvedComponent>> ke : encoders.entrySet()) {
+                Map.Entry<Modality, ResolvedComponent> e = ke.getValue();
                 Modality modality = e.getKey();
                 ResolvedComponent rc = e.getValue();
                 ResolvedPipeline only = new ResolvedPipeline("encode-" + modality.key(), Map.of(modality, rc), null,
-                        List.of());
+                        List.of(), java.util.Set.of(), describe.get(ke.getKey()));
                 Generation g = services.builder().build(++number, only, data, progress);
                 try {
                     FeatureMatrix m = g.features().modalities().get(modality);
                     String base = perModality.get(modality) > 1 ? modality.key() + "-" + rc.spec().name()
-                            : modality.key();
+                            + (describe.containsKey(ke.getKey()) ? "-described" : "") : modality.key();
                     Path vectors = out.resolve(base + ".npy");
                     Path ids = out.resolve(base + ".ids.txt");
                     writeNpy(vectors, ids, catalog, m);
                     failures.addAll(g.failures());
+                    Path descriptions = null;
+                    if (g.described().isPresent()) {
+                        descriptions = out.resolve(perModality.get(modality) > 1 ? "descriptions-" + base + ".tsv"
+                                : "descriptions.tsv");
+                        writeDescriptions(descriptions, g.described().get());
+                    }
                     outputs.add(new Output(modality.key(), rc.spec().name(), vectors, ids, m.presentCount(), m.dim(),
-                            g.failures().size()));
+                            g.failures().size(), descriptions, g.described().orElse(null)));
                 } finally {
                     g.retire();
                 }
@@ -117,6 +138,21 @@ public final class CatalogEncoding {
                 os.write(row.array());
                 idOut.write(catalog.item(i).id());
                 idOut.newLine();
+            }
+        }
+    }
+
+    /** The described items (in catalog order) with the text the text encoder read, one line each. */
+    static void writeDescriptions(Path file, CatalogDescriber.Outcome outcome) throws IOException {
+        java.util.Set<String> described = new java.util.HashSet<>(outcome.described());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("item\ttext");
+            w.newLine();
+            for (dev.braid.api.data.Item item : outcome.catalog().items()) {
+                if (described.contains(item.id())) {
+                    w.write(clean(item.id()) + "\t" + clean(item.content().text()));
+                    w.newLine();
+                }
             }
         }
     }

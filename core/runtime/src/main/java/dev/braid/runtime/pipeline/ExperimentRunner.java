@@ -177,6 +177,11 @@ public final class ExperimentRunner {
                 details.put("reused", g.reused());
                 details.put("vectors_from_cache", g.cacheHits());
                 details.put("encoding_failures", g.failures().size());
+                g.described().ifPresent(d -> {
+                    details.put("items_described", d.described().size());
+                    details.put("descriptions_from_cache", d.fromCache());
+                    details.put("description_failures", d.failures().size());
+                });
                 if (g.fusion() != null && !g.fusion().modalityWeights().isEmpty()) {
                     Map<String, Double> weights = new LinkedHashMap<>();
                     g.fusion().modalityWeights().forEach((m, w) -> weights.put(m.key(), w));

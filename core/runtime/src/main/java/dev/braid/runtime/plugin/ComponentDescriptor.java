@@ -28,7 +28,7 @@ public record ComponentDescriptor(String name, ComponentKind kind, List<Modality
         ComponentKind kind = ComponentKind.of(type);
         if (kind == null) {
             throw new IllegalArgumentException(type.getName() + " (component '" + a.name() + "') implements none of "
-                    + "ModalityEncoder, FusionStrategy, Generator, ComputeBackend");
+                    + "ModalityEncoder, FusionStrategy, Generator, ComputeBackend, ItemDescriber");
         }
         if (type.getConstructors().length != 1) {
             throw new IllegalArgumentException(type.getName() + " (component '" + a.name() + "') must have exactly "

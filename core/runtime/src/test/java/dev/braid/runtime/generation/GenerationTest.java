@@ -18,7 +18,6 @@ import dev.braid.runtime.config.ConfigException;
 import dev.braid.runtime.inject.ComponentBuildException;
 import dev.braid.runtime.inject.ComponentFactory;
 import dev.braid.runtime.inject.RefCountedResources;
-import dev.braid.runtime.plugin.ComponentDescriptor;
 import dev.braid.runtime.plugin.ComponentRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -42,20 +41,10 @@ class GenerationTest {
 
     @BeforeEach
     void setUp() {
-        registry = new ComponentRegistry();
-        registry.setSource("test", List.of(
-                ComponentDescriptor.of(TestComponents.Letters.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Identity.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.ByFeature.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Broken.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Swap.class, ComponentDescriptor.Origin.HOST),
-                ComponentDescriptor.of(TestComponents.Hang.class, ComponentDescriptor.Origin.HOST)),
-                List.of(), "test");
-        ReferenceBackend backend = new ReferenceBackend();
-        ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
-                new Environment(dir, dir, 1));
-        builder = new GenerationBuilder(factory, new ComponentPool(), new VectorCache(dir.resolve("vectors")),
-                backend, 2);
+        registry = TestComponents.registry(TestComponents.Letters.class, TestComponents.Identity.class,
+                TestComponents.ByFeature.class, TestComponents.Broken.class, TestComponents.Swap.class,
+                TestComponents.Hang.class);
+        builder = TestComponents.builder(dir);
         Catalog catalog = new Catalog(List.of(Item.ofText("x", "banana"), Item.ofText("y", "kiwi"),
                 Item.ofText("z", "a"), Item.ofText("e", "")));
         data = new PipelineData("t", catalog, InteractionMatrix.of(catalog, List.of(Interaction.implicit("u", "y"))),

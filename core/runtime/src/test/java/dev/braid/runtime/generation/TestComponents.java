@@ -1,11 +1,15 @@
 package dev.braid.runtime.generation;
 
 import dev.braid.api.component.BraidComponent;
+import dev.braid.api.component.Environment;
+import dev.braid.api.compute.ReferenceBackend;
 import dev.braid.api.component.NoConfig;
 import dev.braid.api.component.Param;
 import dev.braid.api.component.ProgressListener;
 import dev.braid.api.data.Item;
 import dev.braid.api.data.Modality;
+import dev.braid.api.describe.DescriptionResult;
+import dev.braid.api.describe.ItemDescriber;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.ModalityEncoder;
 import dev.braid.api.fusion.FusionInput;
@@ -14,6 +18,12 @@ import dev.braid.api.fusion.ModalityVectors;
 import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import dev.braid.runtime.cache.VectorCache;
+import dev.braid.runtime.inject.ComponentFactory;
+import dev.braid.runtime.inject.RefCountedResources;
+import dev.braid.runtime.plugin.ComponentDescriptor;
+import dev.braid.runtime.plugin.ComponentRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +41,23 @@ final class TestComponents {
     static final List<String> CLOSING_THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TestComponents() {
+    }
+
+    /** A registry holding these component classes, as the host class path provides them. */
+    static ComponentRegistry registry(Class<?>... types) {
+        ComponentRegistry registry = new ComponentRegistry();
+        registry.setSource("test", java.util.Arrays.stream(types).map(t -> ComponentDescriptor.of(t,
+                ComponentDescriptor.Origin.HOST)).toList(), List.of(), "test");
+        return registry;
+    }
+
+    /** A builder on the reference backend with a fresh pool, its vector cache and environment under {@code dir}. */
+    static GenerationBuilder builder(java.nio.file.Path dir) {
+        ReferenceBackend backend = new ReferenceBackend();
+        ComponentFactory factory = new ComponentFactory(backend, new RefCountedResources(),
+                new Environment(dir, dir, 1));
+        return new GenerationBuilder(factory, new ComponentPool(), new VectorCache(dir.resolve("vectors")),
+                backend, 2);
     }
 
     /** Text to [length, count of the letter] — enough to rank by. */
@@ -206,6 +233,38 @@ final class TestComponents {
         @Override
         public void score(Query query, float[] scores) {
             awaitIgnoringInterrupts(hangGate);
+        }
+    }
+
+    static final AtomicInteger ITEMS_DESCRIBED = new AtomicInteger();
+
+    /** Describes an image by its bytes read as text ("boom" fails, as an unreachable model would). */
+    @BraidComponent(name = "caption", config = Caption.Config.class, modality = Modality.IMAGE)
+    public static final class Caption implements ItemDescriber {
+        public record Config(@Param(description = "first word", defaultValue = "cap") String word) {
+        }
+
+        private final Config config;
+
+        public Caption(Config config) {
+            this.config = config;
+        }
+
+        @Override
+        public java.util.Set<Modality> reads() {
+            return java.util.Set.of(Modality.IMAGE);
+        }
+
+        @Override
+        public List<DescriptionResult> describe(List<Item> items) {
+            List<DescriptionResult> out = new ArrayList<>();
+            for (Item i : items) {
+                ITEMS_DESCRIBED.incrementAndGet();
+                String bytes = new String(((dev.braid.api.data.Media.BytesMedia) i.content().image()).readAllBytes(), StandardCharsets.UTF_8);
+                out.add(bytes.equals("boom") ? DescriptionResult.failure(i.id(), EncodingResult.FailureKind.ERROR,
+                        "the model is down") : DescriptionResult.success(i.id(), config.word() + " " + bytes, false));
+            }
+            return out;
         }
     }
 

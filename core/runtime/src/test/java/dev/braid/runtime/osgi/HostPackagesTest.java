@@ -24,7 +24,8 @@ class HostPackagesTest {
         // The API jar's own manifest (written by bnd from package-info @Version) is the single source of truth.
         String exports = HostPackages.exports();
         assertThat(exports).contains("dev.braid.api.encoder;version=\"1.1.0\"",
-                "dev.braid.api.generator;version=\"1.3.0\"", "dev.braid.api.kind;version=\"1.0.0\"",
+                "dev.braid.api.generator;version=\"1.3.0\"", "dev.braid.api.kind;version=\"1.1.0\"",
+                "dev.braid.api.describe;version=\"1.0.0\"",
                 "org.slf4j;version=2.");
     }
 

@@ -148,6 +148,16 @@ public final class ChatClient implements AutoCloseable {
      */
     public <T> T complete(List<ChatMessage> messages, long deadline, LlmStats stats, AnswerReader<T> reader)
             throws LlmException {
+        return reply(messages, deadline, stats, reader).value();
+    }
+
+    /** What {@link #reply} accepted, and whether it came from the answer cache (then nothing was sent). */
+    public record Reply<T>(T value, boolean cached) {
+    }
+
+    /** As {@link #complete}, saying whether the answer came from the cache. */
+    public <T> Reply<T> reply(List<ChatMessage> messages, long deadline, LlmStats stats, AnswerReader<T> reader)
+            throws LlmException {
         byte[] body = body(messages);
         String key = cache == null ? null : AnswerCache.key(body);
         if (cache != null) {
@@ -156,7 +166,7 @@ public final class ChatClient implements AutoCloseable {
                 try {
                     T value = reader.read(hit.content());
                     stats.cacheHit();
-                    return value;
+                    return new Reply<>(value, true);
                 } catch (LlmException e) {
                     log.warn("Ignoring a cached LLM answer that is no longer accepted: {}", e.getMessage());
                 }
@@ -175,7 +185,7 @@ public final class ChatClient implements AutoCloseable {
             if (cache != null) {
                 cache.put(key, answer);
             }
-            return value;
+            return new Reply<>(value, false);
         } catch (LlmException e) {
             stats.failure(e.kind());
             throw e;

@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * An OpenAI chat-completions server on 127.0.0.1 for tests: {@code POST /v1/chat/completions} answers with the
- * next scripted reply (or the default one), and records every request it received.
+ * next scripted reply (or the default one), and records every request it received. Vision requests (an
+ * {@code image_url} part) are answered like any other; {@link #image} gives a reply the image that was sent.
  */
 final class StubChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +78,23 @@ final class StubChatServer implements AutoCloseable {
             Reply r = script.poll();
             (r == null ? fallback : r).send(ex, body);
         }
+    }
+
+    /**
+     * The image of a vision request: the bytes of the last message's {@code image_url} data URL
+     * ({@code content: [{type: text}, {type: image_url, image_url: {url: "data:image/jpeg;base64,..."}}]}).
+     *
+     * @throws IllegalArgumentException when the request carries no such image
+     */
+    static byte[] image(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        for (JsonNode part : messages.path(messages.size() - 1).path("content")) {
+            String url = part.path("image_url").path("url").asText("");
+            if (part.path("type").asText().equals("image_url") && url.startsWith("data:") && url.contains(";base64,")) {
+                return java.util.Base64.getDecoder().decode(url.substring(url.indexOf(";base64,") + 8));
+            }
+        }
+        throw new IllegalArgumentException("not a vision request: " + request);
     }
 
     // ---- replies --------------------------------------------------------------------------------------------
