@@ -81,8 +81,7 @@ final class EncodeStage {
             long failures;
             if (engine.pipeline().fusion() == null) {
                 // Nothing to fuse: the job that encodes also writes items/; errors/ comes from the cache.
-                withoutAdaptiveExecution(spark, () -> vectors.write().mode(SaveMode.Overwrite)
-                        .parquet(out + "/items"));
+                withoutAdaptiveExecution(spark, () -> vectorWriter(vectors).parquet(out + "/items"));
                 n = rows.value();
                 failures = failed.value();
                 errors.write().mode(SaveMode.Overwrite).parquet(out + "/errors");
@@ -92,8 +91,7 @@ final class EncodeStage {
                         .parquet(out + "/errors"));
                 n = rows.value();
                 failures = failed.value();
-                fuse(spark, spec, engine, vectors, modalities).write().mode(SaveMode.Overwrite)
-                        .parquet(out + "/items");
+                vectorWriter(fuse(spark, spec, engine, vectors, modalities)).parquet(out + "/items");
             }
             Map<String, Integer> dims = new LinkedHashMap<>();
             engine.encoders().forEach((m, e) -> dims.put(m.key(), e.dimension()));
@@ -103,6 +101,15 @@ final class EncodeStage {
         } finally {
             encoded.unpersist();
         }
+    }
+
+    /**
+     * A writer for tables of vectors, without Parquet's dictionary encoding: the values of embeddings hardly repeat,
+     * so building a dictionary per column chunk only costs time (the writer's largest cost in a profile of the
+     * encode stage) before Parquet falls back to plain encoding.
+     */
+    private static org.apache.spark.sql.DataFrameWriter<Row> vectorWriter(Dataset<Row> vectors) {
+        return vectors.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false");
     }
 
     /**
@@ -132,7 +139,7 @@ final class EncodeStage {
         modalities.forEach(m -> keep.add(col(m.key())));
         Dataset<Row> vectors = existing.select(keep.toArray(Column[]::new)).localCheckpoint();
         Dataset<Row> items = fuse(spark, spec, engine, vectors, modalities);
-        items.write().mode(SaveMode.Overwrite).parquet(out + "/items.fused");
+        vectorWriter(items).parquet(out + "/items.fused");
         return spark.read().parquet(out + "/items.fused").count();
     }
 
