@@ -112,14 +112,26 @@ final class AlsStages {
         Path cache = Path.of(spec.settings().cacheOrDefault());
         Dataset ds = DatasetLoader.load(config.dataset(), config.baseDir(), cache, ProgressListener.NONE);
         Split split = splitter(ev).split(RatingFilter.positives(ds.interactions(), ev.threshold()));
-        Catalog catalog = ds.catalog();
+        Evaluation e = evaluate(spark, spec, cfg, ds.catalog(), split.train(), split.test(), ev.k(), out);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Evaluation(e.metrics(), e.users(), e.fitSeconds(), e.secondsPerIteration(), seconds);
+    }
 
+    /**
+     * ALS with {@code cfg} trained on {@code train}, then the evaluator's ranking metrics at the cutoffs {@code ks} for
+     * the users of {@code test}: their test items inside the catalog that they did not train on are the relevant
+     * ones, every catalog item they did not train on is a candidate. Writes the factors to {@code out/als-split.model}
+     * and the per-user metrics to {@code out/evaluation/per-user}.
+     */
+    static Evaluation evaluate(SparkSession spark, JobSpec spec, AlsConfig cfg, Catalog catalog,
+                               List<Interaction> train, List<Interaction> test, List<Integer> ks, String out) {
+        long t0 = System.nanoTime();
         StructType pairs = new StructType(new StructField[] {
                 DataTypes.createStructField("user", DataTypes.StringType, false),
                 DataTypes.createStructField("item", DataTypes.StringType, false)});
         List<Row> trainRows = new ArrayList<>();
         Map<String, Set<String>> seen = new HashMap<>();
-        for (Interaction x : split.train()) {
+        for (Interaction x : train) {
             if (catalog.contains(x.item())) {
                 trainRows.add(RowFactory.create(x.user(), x.item()));
                 seen.computeIfAbsent(x.user(), u -> new HashSet<>()).add(x.item());
@@ -152,7 +164,7 @@ final class AlsStages {
 
         // The evaluator's users: test positives inside the catalog, minus the user's training items.
         Map<String, TreeSet<String>> relevant = new LinkedHashMap<>();
-        for (Interaction x : split.test()) {
+        for (Interaction x : test) {
             if (catalog.contains(x.item()) && !seen.getOrDefault(x.user(), Set.of()).contains(x.item())) {
                 relevant.computeIfAbsent(x.user(), u -> new TreeSet<>()).add(x.item());
             }
@@ -171,7 +183,7 @@ final class AlsStages {
             users.add(RowFactory.create(u, scala(new ArrayList<>(rel)),
                     scala(new ArrayList<>(seen.getOrDefault(u, Set.of()))), f));
         });
-        int[] cutoffs = ev.k().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        int[] cutoffs = ks.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         int maxK = cutoffs[cutoffs.length - 1];
         Broadcast<ItemMatrix> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matrix);
         StructType resultSchema = new StructType(new StructField[] {
@@ -242,9 +254,9 @@ final class AlsStages {
                 metrics.put(PER_USER.get(m).key(cutoffs[a]), sums[a * PER_USER.size() + m] / n);
             }
         }
-        for (int k : cutoffs) {
-            long distinct = written.select(explode(slice(col("recs"), 1, k)).as("item")).distinct().count();
-            metrics.put(Metric.COVERAGE.key(k), RankingMetrics.coverage((int) distinct, catalog.size()));
+        for (int c : cutoffs) {
+            long distinct = written.select(explode(slice(col("recs"), 1, c)).as("item")).distinct().count();
+            metrics.put(Metric.COVERAGE.key(c), RankingMetrics.coverage((int) distinct, catalog.size()));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         log.info("evaluate: {} users, {}", n, metrics);

@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,25 +56,43 @@ final class EncodeStage {
         TabularSource source = new TabularSource(spec);
         ItemReader reader = new ItemReader(source.catalogColumns(), source.mediaBase());
         String id = reader.idColumn();
-        Dataset<Row> catalog = source.catalog(spark).where(col(id).isNotNull()).dropDuplicates(id);
-        if (spec.settings().partitions() > 0) {
-            catalog = catalog.repartition(spec.settings().partitions());
-        }
+        // One shuffle both spreads the catalog over the partitions and de-duplicates it: rows of one id land in one
+        // partition, where PartitionEncoder keeps the first.
+        int partitions = spec.settings().partitions() > 0 ? spec.settings().partitions()
+                : spark.sparkContext().defaultParallelism();
+        Dataset<Row> catalog = source.catalog(spark).where(col(id).isNotNull()).repartition(partitions, col(id));
         int batch = spec.settings().batchSize();
-        Dataset<Row> encoded = catalog.mapPartitions((MapPartitionsFunction<Row, Row>) rows ->
-                new PartitionEncoder(rows, reader, ExecutorEngine.get(spec), batch), Encoders.row(
+        LongAccumulator rows = spark.sparkContext().longAccumulator("braid.encode.items");
+        LongAccumulator failed = spark.sparkContext().longAccumulator("braid.encode.failures");
+        Dataset<Row> encoded = catalog.mapPartitions((MapPartitionsFunction<Row, Row>) in ->
+                new PartitionEncoder(in, reader, ExecutorEngine.get(spec), batch, rows, failed), Encoders.row(
                 encodedSchema(modalities)));
         encoded.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> errors = encoded.select(col("id"), explode(col("failures")).as("f"))
                     .select(col("id"), col("f.modality").as("modality"), col("f.kind").as("kind"),
                             col("f.message").as("message"));
-            errors.write().mode(SaveMode.Overwrite).parquet(out + "/errors");
             Dataset<Row> vectors = encoded.drop("failures");
-            Dataset<Row> items = fuse(spark, spec, engine, vectors, modalities);
-            items.write().mode(SaveMode.Overwrite).parquet(out + "/items");
-            long n = spark.read().parquet(out + "/items").count();
-            long failures = spark.read().parquet(out + "/errors").count();
+            // The first write encodes (and fills the cache the second one reads). Its tasks are the result stage of
+            // its job, whose accumulator updates count once per partition (retried and speculative attempts add
+            // nothing), so the counts are exact without reading the output back; they are read before the second
+            // write, which could recompute a lost cached partition.
+            long n;
+            long failures;
+            if (engine.pipeline().fusion() == null) {
+                // Nothing to fuse: the job that encodes also writes items/; errors/ comes from the cache.
+                withoutAdaptiveExecution(spark, () -> vectorWriter(vectors).parquet(out + "/items"));
+                n = rows.value();
+                failures = failed.value();
+                errors.write().mode(SaveMode.Overwrite).parquet(out + "/errors");
+            } else {
+                // The fusion fits on a sample of the encoded vectors: encode (writing errors/), then fuse.
+                withoutAdaptiveExecution(spark, () -> errors.write().mode(SaveMode.Overwrite)
+                        .parquet(out + "/errors"));
+                n = rows.value();
+                failures = failed.value();
+                vectorWriter(fuse(spark, spec, engine, vectors, modalities)).parquet(out + "/items");
+            }
             Map<String, Integer> dims = new LinkedHashMap<>();
             engine.encoders().forEach((m, e) -> dims.put(m.key(), e.dimension()));
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -81,6 +100,32 @@ final class EncodeStage {
             return new Result(n, failures, dims, seconds);
         } finally {
             encoded.unpersist();
+        }
+    }
+
+    /**
+     * A writer for tables of vectors, without Parquet's dictionary encoding: the values of embeddings hardly repeat,
+     * so building a dictionary per column chunk only costs time (the writer's largest cost in a profile of the
+     * encode stage) before Parquet falls back to plain encoding.
+     */
+    private static org.apache.spark.sql.DataFrameWriter<Row> vectorWriter(Dataset<Row> vectors) {
+        return vectors.write().mode(SaveMode.Overwrite).option("parquet.enable.dictionary", "false");
+    }
+
+    /**
+     * Runs the write that encodes with adaptive query execution off. With it on, Spark first fills the cache of
+     * encoded rows in a job of its own and then writes from the cache in another: one more job, each with its
+     * planning and scheduling, for nothing to adapt (no join, a fixed partitioning). The session's setting is
+     * restored afterwards; the stages of a job run one after the other.
+     */
+    private static void withoutAdaptiveExecution(SparkSession spark, Runnable write) {
+        String key = "spark.sql.adaptive.enabled";
+        String before = spark.conf().get(key, "true");
+        spark.conf().set(key, "false");
+        try {
+            write.run();
+        } finally {
+            spark.conf().set(key, before);
         }
     }
 
@@ -94,7 +139,7 @@ final class EncodeStage {
         modalities.forEach(m -> keep.add(col(m.key())));
         Dataset<Row> vectors = existing.select(keep.toArray(Column[]::new)).localCheckpoint();
         Dataset<Row> items = fuse(spark, spec, engine, vectors, modalities);
-        items.write().mode(SaveMode.Overwrite).parquet(out + "/items.fused");
+        vectorWriter(items).parquet(out + "/items.fused");
         return spark.read().parquet(out + "/items.fused").count();
     }
 

@@ -5,14 +5,18 @@ import dev.braid.api.data.Modality;
 import dev.braid.api.encoder.EncodingResult;
 import dev.braid.api.encoder.ModalityEncoder;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 
 /**
- * Encodes one partition of catalog rows, a batch at a time, with the executor's shared encoders. Output rows are
+ * Encodes one partition of catalog rows, a batch at a time, with the executor's shared encoders. The partition is
+ * hash-partitioned by item id, so a repeated id is repeated within it: the first row of an id is kept. Output rows are
  * {@code (id, one vector or null per modality, failures)}; a failure is {@code (modality, kind, message)} with the
  * kinds of {@code braid encode} (MISSING, INVALID, UNREADABLE, UNSUPPORTED; INVALID also for an exception). A batch whose call
  * throws is retried item by item, so one bad item never fails its neighbours, its task or the job.
@@ -23,14 +27,21 @@ final class PartitionEncoder implements Iterator<Row> {
     private final ExecutorEngine engine;
     private final List<Modality> modalities;
     private final int batchSize;
+    private final Set<String> seen = new HashSet<>();
+    private final LongAccumulator items;
+    private final LongAccumulator failures;
     private Iterator<Row> current = List.<Row>of().iterator();
 
-    PartitionEncoder(Iterator<Row> rows, ItemReader reader, ExecutorEngine engine, int batchSize) {
+    /** {@code items} and {@code failures} count the output rows and the failures (one per item and modality). */
+    PartitionEncoder(Iterator<Row> rows, ItemReader reader, ExecutorEngine engine, int batchSize,
+                     LongAccumulator items, LongAccumulator failures) {
         this.rows = rows;
         this.reader = reader;
         this.engine = engine;
         this.modalities = List.copyOf(engine.encoders().keySet());
         this.batchSize = batchSize;
+        this.items = items;
+        this.failures = failures;
     }
 
     @Override
@@ -38,7 +49,10 @@ final class PartitionEncoder implements Iterator<Row> {
         while (!current.hasNext() && rows.hasNext()) {
             List<Item> batch = new ArrayList<>(batchSize);
             while (batch.size() < batchSize && rows.hasNext()) {
-                batch.add(reader.read(rows.next()));
+                Item item = reader.read(rows.next());
+                if (seen.add(item.id())) {
+                    batch.add(item);
+                }
             }
             current = encode(batch).iterator();
         }
@@ -100,7 +114,9 @@ final class PartitionEncoder implements Iterator<Row> {
             }
             values[values.length - 1] = scala.jdk.javaapi.CollectionConverters.asScala(failures.get(i)).toSeq();
             out.add(RowFactory.create(values));
+            this.failures.add(failures.get(i).size());
         }
+        items.add(n);
         return out;
     }
 

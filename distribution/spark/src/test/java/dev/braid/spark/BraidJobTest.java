@@ -64,8 +64,10 @@ class BraidJobTest {
                 spark: {partitions: 3, batchSize: 16, k: 5, cache: %s}
                 """.formatted(dir.resolve("executor-cache")));
         String out = dir.resolve("out").toString();
+        int engines = ExecutorEngine.engines();
         List<String> summary = BraidJob.run(spark, JobSpec.load(config), BraidJob.Stage.ALL, out);
         assertThat(summary).hasSize(2);
+        assertThat(summary.get(0)).startsWith("encode: 80 items, 5 failures");
 
         // Items: id, text vector (or null), fused vector; errors: the blank plots, as MISSING.
         List<Row> items = spark.read().parquet(out + "/items").collectAsList();
@@ -122,8 +124,35 @@ class BraidJobTest {
                 g.retire();
             }
         }
-        // One engine per executor JVM (local mode: this JVM), reused by every task.
-        assertThat(ExecutorEngine.engines()).isEqualTo(1);
+        // One engine per job configuration in an executor JVM (local mode: this JVM), reused by every task.
+        assertThat(ExecutorEngine.engines()).isEqualTo(engines + 1);
+    }
+
+    @Test
+    void repeatedIdsAreEncodedOnceAndTheCountsAreThoseOfTheTables() throws Exception {
+        Path config = SparkFixture.catalog(dir, 40, 8, """
+                encoders: {text: {name: minilm, parallelCalls: 1, threads: 1}}
+                generators: [content-profile]
+                """, "spark: {partitions: 3, batchSize: 8, cache: %s}\n".formatted(dir.resolve("executor-cache")));
+        // Rows 0, 5, ..., 35 once more (row 5 has a blank plot, so its item fails twice over if kept twice).
+        Path catalog = dir.resolve("data").resolve("catalog.tsv");
+        List<String> lines = Files.readAllLines(catalog);
+        StringBuilder again = new StringBuilder();
+        for (int i = 0; i < 40; i += 5) {
+            again.append(lines.get(i + 1)).append('\n');
+        }
+        Files.writeString(catalog, again, java.nio.file.StandardOpenOption.APPEND);
+        String out = dir.resolve("out").toString();
+
+        EncodeStage.Result r = EncodeStage.encode(spark, JobSpec.load(config), out);
+
+        List<Row> items = spark.read().parquet(out + "/items").collectAsList();
+        List<Row> errors = spark.read().parquet(out + "/errors").collectAsList();
+        assertThat(items.stream().map(x -> x.getString(0)).distinct().count()).isEqualTo(40);
+        assertThat(items).hasSize(40);
+        assertThat(errors).extracting(x -> x.getString(0)).containsExactlyInAnyOrder("m5", "m22", "m39");
+        assertThat(r.items()).isEqualTo(items.size());
+        assertThat(r.failures()).isEqualTo(errors.size());
     }
 
     @Test

@@ -37,6 +37,48 @@ public final class SparkBenchAccess {
         return new double[] {e.fitSeconds(), e.secondsPerIteration()};
     }
 
+    /**
+     * Tunes ALS on a validation split: the configuration's dataset, positives and test split as {@code braid run}
+     * makes them, then {@code validationShare} of each user's training positives held out (seeded stratified split
+     * of the training side). Every {regParam, alpha} of {@code grid} trains on the rest (rank, iterations and seed
+     * of the configuration's {@code als}) and is scored by NDCG@10 on the held-out positives; the test split is not
+     * read. Prints one line per setting; returns the best setting.
+     */
+    public static double[] alsTune(SparkSession spark, Path config, String out, double[][] grid,
+                                   double validationShare) {
+        JobSpec spec = JobSpec.load(config);
+        ExecutorEngine engine = ExecutorEngine.get(spec);
+        dev.braid.plugin.factorization.AlsConfig base = AlsStages.alsConfig(spec, engine);
+        dev.braid.runtime.pipeline.EvaluationConfig ev = AlsStages.evaluation(spec, engine.config());
+        dev.braid.datasets.Dataset ds = dev.braid.runtime.pipeline.DatasetLoader.load(engine.config().dataset(),
+                engine.config().baseDir(), Path.of(spec.settings().cacheOrDefault()),
+                dev.braid.api.component.ProgressListener.NONE);
+        dev.braid.evaluation.split.Split split = AlsStages.splitter(ev).split(
+                dev.braid.evaluation.split.RatingFilter.positives(ds.interactions(), ev.threshold()));
+        dev.braid.evaluation.split.Split inner = dev.braid.evaluation.split.Splitter
+                .stratified(1 - validationShare, ev.seed()).split(split.train());
+        System.out.printf(java.util.Locale.ROOT, "als-tune: %d training positives -> %d fit + %d validation "
+                + "(%.0f%% of each user's, seed %d); %d test positives untouched%n", split.train().size(),
+                inner.train().size(), inner.test().size(), validationShare * 100, ev.seed(), split.test().size());
+        double[] best = null;
+        double bestNdcg = -1;
+        for (int i = 0; i < grid.length; i++) {
+            dev.braid.plugin.factorization.AlsConfig cfg = new dev.braid.plugin.factorization.AlsConfig(base.rank(),
+                    base.iterations(), grid[i][0], grid[i][1], base.seed(), base.model());
+            AlsStages.Evaluation e = AlsStages.evaluate(spark, spec, cfg, ds.catalog(), inner.train(), inner.test(),
+                    java.util.List.of(10), out + "/grid-" + i);
+            double ndcg = e.metrics().get("ndcg@10");
+            System.out.printf(java.util.Locale.ROOT, "als-tune: rank %d, %d iterations, regParam %s, alpha %s: "
+                    + "validation ndcg@10 %.4f (%d users), %.2f s per iteration%n", cfg.rank(), cfg.iterations(),
+                    grid[i][0], grid[i][1], ndcg, e.users(), e.secondsPerIteration());
+            if (ndcg > bestNdcg) {
+                bestNdcg = ndcg;
+                best = grid[i];
+            }
+        }
+        return best;
+    }
+
     public static Map<String, Double> lastMetrics() {
         return last;
     }

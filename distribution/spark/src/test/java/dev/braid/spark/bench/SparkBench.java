@@ -19,8 +19,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Benchmarks of the Spark job (not tests; the machine is shared and noisy: medians of alternating runs).
  * <pre>
- * SparkBench encode ITEMS RUNS      # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
+ * SparkBench encode ITEMS RUNS [PARTITIONS]  # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
  * SparkBench als ML100K_DIR [RANK,ITERATIONS,REG,ALPHA]  # ALS (Spark) vs BPR (braid run), MovieLens-100k
+ * SparkBench als-tune ML100K_DIR [REG:ALPHA;REG:ALPHA;...]  # ALS chosen on validation, then as "als" on the test split
  * SparkBench topk USERS ITEMS DIM K [MASTER [RUNS [BACKEND]]]  # exact batch top-K: per-user vs blocked, alternating
  * SparkBench als-synthetic USERS ITEMS PER_USER RANK ITERATIONS  # ALS time per iteration on random data, local[2]
  * </pre>
@@ -31,8 +32,11 @@ public final class SparkBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "encode" -> encode(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "encode" -> encode(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 4);
             case "als" -> als(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? args[2] : "64,15,0.05,10");
+            case "als-tune" -> alsTune(Path.of(args[1]).toAbsolutePath(),
+                    args.length > 2 ? args[2] : "0.1:1;0.1:5;0.1:20;1:1;1:5;1:20");
             case "topk" -> topk(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args.length > 5 ? args[5] : "local[*]",
                     args.length > 6 ? Integer.parseInt(args[6]) : 1, args.length > 7 ? args[7] : "vector");
@@ -48,48 +52,107 @@ public final class SparkBench {
                 .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     }
 
-    private static void encode(int items, int runs) throws Exception {
+    /**
+     * Same catalog, same JVM, alternating: BraidJob's encode stage in {@code local[2]} ({@code partitions} tasks of
+     * one single-threaded model call each, {@code spark.batchSize} 64 items per encoder call) and braid encode's code
+     * ({@code CatalogEncoding}: calls of 64 items on one thread per core, each split into model batches of 32 run one
+     * per core). The model batch (32 texts, grouped by length inside the call) is the same in both.
+     */
+    private static void encode(int items, int runs, int partitions) throws Exception {
         Path dir = Files.createTempDirectory("braid-bench-encode");
         Path config = SparkBenchAccess.catalog(dir, items, items / 4, """
                 encoders: {text: {name: minilm, parallelCalls: 1, threads: 1}}
                 generators: [content-profile]
-                """, "spark: {partitions: 2, batchSize: 32, cache: " + dir.resolve("executor-cache") + "}\n");
+                """, "spark: {partitions: " + partitions + ", batchSize: 64, cache: " + dir.resolve("executor-cache")
+                + "}\n");
         Path single = dir.resolve("single.yaml");
         // braid encode on one JVM: its defaults (one single-threaded model call per core, here 2).
         Files.writeString(single, Files.readString(config).replace("{name: minilm, parallelCalls: 1, threads: 1}",
-                "{name: minilm, batchSize: 32}"));
+                "{name: minilm}"));
         SparkSession spark = spark("local[2]");
         List<Double> sparkRates = new ArrayList<>();
         List<Double> localRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> sparkCpu = new ArrayList<>();
+        List<Double> localCpu = new ArrayList<>();
+        System.out.println("load before: " + load());
         try (BraidRuntime rt = BraidRuntime.onClassPath(new BraidHome(dir, dir.resolve("cache")),
                 SparkBench.class.getClassLoader())) {
             SparkBenchAccess.warm(spark, config, dir.resolve("warm").toString());
             for (int r = 0; r < runs; r++) {
+                double c0 = cpuSeconds();
                 double s = SparkBenchAccess.encodeSeconds(spark, config, dir.resolve("spark-" + r).toString());
+                double sc = cpuSeconds() - c0;
                 sparkRates.add(items / s);
+                sparkCpu.add(sc / items * 1000);
                 deleteTree(dir.resolve("cache").resolve("vectors"));
                 long t0 = System.nanoTime();
+                c0 = cpuSeconds();
                 ExperimentRunner.Validated v = new ExperimentRunner(rt, ProgressListener.NONE)
                         .validate(BraidConfig.load(single));
                 new CatalogEncoding(rt, ProgressListener.NONE).run(v, dir.resolve("single-" + r));
                 double l = (System.nanoTime() - t0) / 1e9;
+                double lc = cpuSeconds() - c0;
                 localRates.add(items / l);
-                System.out.printf(Locale.ROOT, "run %d: spark %.1f items/s, braid encode %.1f items/s%n", r,
-                        items / s, items / l);
+                localCpu.add(lc / items * 1000);
+                ratios.add(l / s);
+                System.out.printf(Locale.ROOT, "run %d: spark %.1f items/s (%.2f CPU ms per item), braid encode %.1f "
+                        + "items/s (%.2f CPU ms per item), ratio %.3f (load %s)%n", r, items / s, sc / items * 1000,
+                        items / l, lc / items * 1000, l / s, load());
             }
         } finally {
             spark.stop();
         }
         double sm = median(sparkRates);
         double lm = median(localRates);
-        System.out.printf(Locale.ROOT, "encode %d items, 2 cores: spark local[2] median %.1f items/s (%.1f per core), "
-                + "braid encode median %.1f items/s (%.1f per core); ratio %.3f%n", items, sm, sm / 2, lm, lm / 2,
-                sm / lm);
+        System.out.printf(Locale.ROOT, "encode %d items, 2 cores, %d partitions: spark local[2] median %.1f items/s "
+                + "(%.1f per core), braid encode median %.1f items/s (%.1f per core); ratio of medians %.3f, median of "
+                + "per-run ratios %.3f %s%n", items, partitions, sm, sm / 2, lm, lm / 2, sm / lm, median(ratios),
+                ratios);
+        // CPU time of the whole process (every thread) per item: on a shared machine it moves far less than the
+        // wall clock, and the sides never overlap. Its ratio counts Spark's own work, not its waiting.
+        System.out.printf(Locale.ROOT, "process CPU per item: spark median %.2f ms, braid encode median %.2f ms; "
+                + "braid/spark %.3f%n", median(sparkCpu), median(localCpu), median(localCpu) / median(sparkCpu));
+        System.out.println("load after: " + load());
     }
 
-    private static void als(Path ml100k, String params) throws Exception {
-        String[] p = params.split(",");
-        Path dir = Files.createTempDirectory("braid-bench-als");
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static String load() throws java.io.IOException {
+        Path p = Path.of("/proc/loadavg");
+        return Files.exists(p) ? Files.readString(p).trim() : "n/a";
+    }
+
+    /**
+     * ALS tuned on validation (protocol of {@link SparkBenchAccess#alsTune}: 10% of each user's training positives,
+     * seeded, held out of the movielens-100k-cornac training split; rank 64 and 15 iterations fixed; the grid over
+     * regParam and alpha), then the chosen setting trained on the whole training split and measured on the test split
+     * against BPR exactly as {@code als} does.
+     */
+    private static void alsTune(Path ml100k, String gridText) throws Exception {
+        String[] settings = gridText.split(";");
+        double[][] grid = new double[settings.length][];
+        for (int i = 0; i < settings.length; i++) {
+            String[] g = settings[i].split(":");
+            grid[i] = new double[] {Double.parseDouble(g[0]), Double.parseDouble(g[1])};
+        }
+        Path dir = Files.createTempDirectory("braid-bench-als-tune");
+        Path config = alsConfig(dir, ml100k, "64,15,0.1,1".split(","));
+        double[] best;
+        SparkSession spark = spark("local[2]");
+        try {
+            best = SparkBenchAccess.alsTune(spark, config, dir.resolve("tune").toString(), grid, 0.1);
+        } finally {
+            spark.stop();
+        }
+        System.out.printf(Locale.ROOT, "als-tune: chosen on validation: regParam %s, alpha %s%n", best[0], best[1]);
+        als(ml100k, "64,15," + best[0] + "," + best[1]);
+    }
+
+    private static Path alsConfig(Path dir, Path ml100k, String[] p) throws Exception {
         Path config = dir.resolve("als.yaml");
         Files.writeString(config, """
                 name: als-vs-bpr
@@ -101,6 +164,13 @@ public final class SparkBench {
                 evaluation: {split: {type: random, ratio: 0.8}, threshold: 4, k: [10, 20], seed: 42}
                 spark: {partitions: 2, cache: %s}
                 """.formatted(ml100k, p[0], p[1], p[2], p[3], dir.resolve("cache")));
+        return config;
+    }
+
+    private static void als(Path ml100k, String params) throws Exception {
+        String[] p = params.split(",");
+        Path dir = Files.createTempDirectory("braid-bench-als");
+        Path config = alsConfig(dir, ml100k, p);
         SparkSession spark = spark("local[2]");
         double[] alsFit;
         java.util.Map<String, Double> alsMetrics;
