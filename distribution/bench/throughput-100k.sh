@@ -11,7 +11,7 @@
 # run and the figures, stop the server.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-. "$BENCH/await.sh"
+. "$BENCH/background.sh"
 REPO=$(dirname "$(dirname "$BENCH")")
 BRAID=${BRAID:-$REPO/distribution/target/braid/bin/braid}
 WORK=${1:-/tmp/braid-100k}
@@ -28,7 +28,7 @@ export BRAID_JAVA_OPTS="${BRAID_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC -Xmn
 T0=$(date +%s)
 "$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null' EXIT
+stop_on_exit $PID
 await_line "$WORK/serve.log" "Braid serving" $PID server
 # The server is the java process the launcher exec'd (same pid).
 echo "server ready after $(( $(date +%s) - T0 )) s (pid $PID)"

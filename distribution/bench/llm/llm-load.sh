@@ -9,7 +9,7 @@
 # Needs the built distribution (mvn -o -pl distribution -am -DskipTests package). Loopback only.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-. "$BENCH/../await.sh"
+. "$BENCH/../background.sh"
 REPO=$(dirname "$(dirname "$(dirname "$BENCH")")")
 BRAID=${BRAID:-$REPO/distribution/target/braid/bin/braid}
 WORK=${1:-/tmp/braid-llm-load}
@@ -29,7 +29,7 @@ java "$BENCH/StubChat.java" --port "$STUB_PORT" --failRate 0.5 --delayMs 30 --sl
 STUB=$!
 "$BRAID" serve --config "$WORK/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; kill $STUB 2>/dev/null; wait $STUB 2>/dev/null' EXIT
+stop_on_exit $PID $STUB
 await_line "$WORK/stub.log" "stub chat server on" $STUB stub 5
 await_line "$WORK/serve.log" "Braid serving" $PID server
 for VARIANT in plain llm; do

@@ -10,6 +10,7 @@
 # popularity alone. Needs: mvn -o -pl distribution -am -DskipTests package. Loopback only.
 set -e
 BENCH=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+. "$BENCH/../background.sh"
 REPO=$(dirname "$(dirname "$(dirname "$BENCH")")")
 DIST=${DIST:-$REPO/distribution/target/braid}
 WORK=${1:-/tmp/braid-hang-threads}
@@ -38,7 +39,7 @@ export BRAID_CACHE_DIR="$WORK/cache"
 export BRAID_JAVA_OPTS="${BRAID_JAVA_OPTS:--Xms256m -Xmx512m -Dbraid.timeout.call=2s}"
 "$WORK/home/bin/braid" serve --config "$WORK/home/conf/serve.yaml" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null' EXIT
+stop_on_exit $PID
 until curl -sf "http://127.0.0.1:$PORT/health" > /dev/null; do
   kill -0 $PID 2>/dev/null || { echo "server exited:"; tail -20 "$WORK/serve.log"; exit 1; }
   sleep 1

@@ -1,4 +1,4 @@
-# Sourced by the bench scripts: waits until a process started in the background is ready.
+# Sourced by the bench scripts: processes they start in the background (the server, the stub).
 #
 # await_line LOG PATTERN PID NAME [TAIL]
 #   Polls LOG once a second until it holds PATTERN. If process PID exits first, prints "NAME exited:" with the
@@ -9,4 +9,12 @@ await_line() {
     kill -0 "$pid" 2>/dev/null || { echo "$name exited:"; tail -"$tail_lines" "$log"; exit 1; }
     sleep 1
   done
+}
+
+# stop_on_exit PID...
+#   Stops and reaps the processes when the script exits. The script keeps its own exit status: the status of a
+#   process killed here (143) is not the script's, also under `set -e`.
+stop_on_exit() {
+  BACKGROUND_PIDS="$*"
+  trap 'for p in $BACKGROUND_PIDS; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done' EXIT
 }
