@@ -7,6 +7,7 @@ import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.CatalogEncoding;
 import dev.braid.runtime.pipeline.ExperimentRunner;
+import dev.braid.spark.LoopbackSparkCluster;
 import dev.braid.spark.SparkBenchAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import org.apache.spark.sql.SparkSession;
  * SparkBench encode ITEMS RUNS [PARTITIONS]  # BraidJob encode (local[2]) vs braid encode's code (same JVM), same catalog
  * SparkBench als ML100K_DIR [RANK,ITERATIONS,REG,ALPHA]  # ALS (Spark) vs BPR (braid run), MovieLens-100k
  * SparkBench als-tune ML100K_DIR [REG:ALPHA;REG:ALPHA;...]  # ALS chosen on validation, then as "als" on the test split
- * SparkBench topk USERS ITEMS DIM K [MASTER [RUNS [BACKEND]]]  # exact batch top-K: per-user vs blocked, alternating
+ * SparkBench topk USERS ITEMS DIM K [MASTER [RUNS [BACKEND]]]  # exact batch top-K: per-user vs blocked, alternating;
+ *                                                            # MASTER cluster: the loopback standalone cluster of
+ *                                                            # the integration test (2 workers x 1 core)
  * SparkBench als-synthetic USERS ITEMS PER_USER RANK ITERATIONS  # ALS time per iteration on random data, local[2]
  * </pre>
  */
@@ -202,8 +205,22 @@ public final class SparkBench {
      * Per-user scoring (the former path) and blocked scoring (the stage's path) alternate RUNS times in one session;
      * prints each run and the medians. USERS = 0 skips the per-user path and times the blocked one only.
      */
-    private static void topk(int users, int items, int dim, int k, String master, int runs, String backend) {
-        SparkSession spark = spark(master);
+    private static void topk(int users, int items, int dim, int k, String master, int runs, String backend)
+            throws Exception {
+        if ("cluster".equals(master)) {
+            // The integration test's cluster: two workers of one core each (the machine's two cores), executors in
+            // JVMs of their own, the driver in this JVM.
+            Path dir = Files.createTempDirectory("braid-bench-cluster");
+            try (LoopbackSparkCluster cluster = LoopbackSparkCluster.start(dir, 2, 1, "2g")) {
+                topk(cluster.session("braid-bench", "1536m"), users, items, dim, k, cluster.master(), runs, backend);
+            }
+            return;
+        }
+        topk(spark(master), users, items, dim, k, master, runs, backend);
+    }
+
+    private static void topk(SparkSession spark, int users, int items, int dim, int k, String master, int runs,
+                             String backend) {
         try {
             List<Double> perUser = new ArrayList<>();
             List<Double> blocked = new ArrayList<>();
