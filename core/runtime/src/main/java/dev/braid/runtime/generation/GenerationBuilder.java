@@ -267,9 +267,7 @@ public final class GenerationBuilder {
             return new BuiltNode(label, rc.descriptor(), new DescribedCatalog(guard.guarded(describer,
                     callLabel(rc)), outcome), null, failures, seconds(t0), outcome.fromCache());
         } catch (RuntimeException | LinkageError e) {
-            describer.close();
-            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
-                    + message(e), e);
+            throw buildFailed(rc, describer::close, "failed", e);
         }
     }
 
@@ -327,9 +325,7 @@ public final class GenerationBuilder {
             encoder.close();
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            encoder.close();
-            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
-                    + message(e), e);
+            throw buildFailed(rc, encoder::close, "failed", e);
         }
     }
 
@@ -422,9 +418,7 @@ public final class GenerationBuilder {
                     callLabel(rc)),
                     FeatureMatrix.ofRows(dim, rows), List.of(), seconds(t0), 0);
         } catch (RuntimeException | LinkageError e) {
-            fusion.close();
-            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " failed: "
-                    + message(e), e);
+            throw buildFailed(rc, fusion::close, "failed", e);
         }
     }
 
@@ -437,9 +431,7 @@ public final class GenerationBuilder {
             return new BuiltNode("generator '" + rc.spec().name() + "'", rc.descriptor(), guard.guarded(generator,
                     callLabel(rc)), null, List.of(), seconds(t0), 0);
         } catch (RuntimeException | LinkageError e) {
-            generator.close();
-            throw new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path()
-                    + " failed to fit: " + message(e), e);
+            throw buildFailed(rc, generator::close, "failed to fit", e);
         }
     }
 
@@ -481,6 +473,14 @@ public final class GenerationBuilder {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Closes a component whose build failed; the exception names it, where it is configured, and why. */
+    private static ComponentBuildException buildFailed(ResolvedComponent rc, Runnable close, String what,
+                                                       Throwable e) {
+        close.run();
+        return new ComponentBuildException(rc.descriptor().label() + " at " + rc.spec().path() + " " + what + ": "
+                + message(e), e);
     }
 
     static String message(Throwable e) {
