@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client of an OpenAI-compatible {@code /chat/completions} endpoint, built on the JDK HTTP client and Jackson.
+ * A client of an OpenAI-compatible {@code /chat/completions} endpoint (and of its {@code /audio/transcriptions}
+ * endpoint, {@link #transcribe}), built on the JDK HTTP client and Jackson.
  * Every call has a deadline: attempts, retries (429 honouring Retry-After, 5xx, timeouts, dropped connections,
  * with doubling backoff) and the wait for a concurrency slot all fit inside it, so a caller always gets an answer
  * or an {@link LlmException} in time. Answers are cached on disk by request fingerprint; a run's requests and
