@@ -162,8 +162,8 @@ public final class ChatClient implements AutoCloseable {
     public <T> Reply<T> reply(List<ChatMessage> messages, long deadline, LlmStats stats, AnswerReader<T> reader)
             throws LlmException {
         byte[] body = body(messages);
-        return exchange(new Call(uri, "application/json", body, ChatClient::parse), AnswerCache.key(body), deadline,
-                stats, reader);
+        return exchange(new Call(uri, "application/json", body, ChatClient::parse),
+                cache == null ? null : AnswerCache.key(body), deadline, stats, reader);
     }
 
     /**
@@ -174,7 +174,7 @@ public final class ChatClient implements AutoCloseable {
      */
     public <T> Reply<T> transcribe(TranscriptionForm form, long deadline, LlmStats stats, AnswerReader<T> reader)
             throws LlmException {
-        String key = AnswerCache.key(AnswerCache.utf8(form.fingerprint(config.model())));
+        String key = cache == null ? null : AnswerCache.key(AnswerCache.utf8(form.fingerprint(config.model())));
         return exchange(new Call(transcriptions, form.contentType(), form.body(config.model()),
                 ChatClient::parseTranscript), key, deadline, stats, reader);
     }
@@ -188,10 +188,9 @@ public final class ChatClient implements AutoCloseable {
         ChatAnswer parse(byte[] body) throws LlmException;
     }
 
-    /** Answers from the cache, or sends the call and caches what the reader accepts. */
-    private <T> Reply<T> exchange(Call call, String cacheKey, long deadline, LlmStats stats, AnswerReader<T> reader)
+    /** Answers from the cache (under {@code key}; null: no cache), or sends the call and caches what it accepts. */
+    private <T> Reply<T> exchange(Call call, String key, long deadline, LlmStats stats, AnswerReader<T> reader)
             throws LlmException {
-        String key = cache == null ? null : cacheKey;
         if (cache != null) {
             ChatAnswer hit = cache.get(key);
             if (hit != null) {
