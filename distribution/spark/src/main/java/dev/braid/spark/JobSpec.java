@@ -35,10 +35,33 @@ public record JobSpec(String configText, String configFile, String baseDir, Spar
             throw new ConfigException(file.toString(), "", "cannot read: " + e.getMessage());
         }
         JobSpec spec = new JobSpec(text, file.toString(), file.toAbsolutePath().getParent().toString(), null);
+        refuseDescribe(spec);
         JsonNode spark = spec.tree().get("spark");
         SparkSettings settings = ParamBinder.bind(SparkSettings.class, spark == null ? ParamBinder.empty() : spark,
                 "spark", Set.of());
         return new JobSpec(text, spec.configFile, spec.baseDir, settings);
+    }
+
+    /**
+     * The job has no describe step: running a configuration that declares one would encode the plain text while the
+     * configuration asks for described text, so it is refused (a variant's {@code describe: none} is fine).
+     */
+    private static void refuseDescribe(JobSpec spec) {
+        JsonNode root = spec.tree();
+        String path = declaresDescribe(root) ? "describe" : null;
+        JsonNode variants = root == null ? null : root.get("variants");
+        for (int i = 0; path == null && variants != null && i < variants.size(); i++) {
+            path = declaresDescribe(variants.get(i)) ? "variants[" + i + "].describe" : null;
+        }
+        if (path != null) {
+            throw new ConfigException(spec.configFile, path, "a describe step is not supported in the Spark job yet;"
+                    + " run 'braid encode' or 'braid run' for described text, or remove 'describe'");
+        }
+    }
+
+    private static boolean declaresDescribe(JsonNode node) {
+        JsonNode d = node == null ? null : node.get("describe");
+        return d != null && !d.isNull() && !(d.isTextual() && d.asText().equals("none"));
     }
 
     JsonNode tree() {

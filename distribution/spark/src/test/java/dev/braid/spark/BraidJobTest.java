@@ -167,6 +167,20 @@ class BraidJobTest {
                 .hasMessageContaining("encoders.text").hasMessageContaining("tfidf");
     }
 
+    @Test
+    void aDescribeStepIsRefusedNamingIt() throws Exception {
+        Path config = SparkFixture.catalog(dir, 16, 4, """
+                encoders: {text: minilm}
+                generators: [content-profile]
+                describe: {name: llm-describe, mode: missing, endpoint: {baseUrl: "http://127.0.0.1:9/v1", model: m}}
+                """, "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BraidJob.run(spark, JobSpec.load(config),
+                        BraidJob.Stage.ENCODE, dir.resolve("out").toString()))
+                .isInstanceOf(dev.braid.runtime.config.ConfigException.class)
+                .hasMessageContaining("describe").hasMessageContaining("not supported in the Spark job yet");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     static Map<String, float[]> readNpy(Path npy, Path ids) throws Exception {
         byte[] bytes = Files.readAllBytes(npy);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -31,8 +31,12 @@ final class AnswerCache {
     }
 
     static String key(byte[] requestBody) {
+        return HexFormat.of().formatHex(sha256(requestBody));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(requestBody));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

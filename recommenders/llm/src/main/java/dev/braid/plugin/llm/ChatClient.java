@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A client of an OpenAI-compatible {@code /chat/completions} endpoint, built on the JDK HTTP client and Jackson.
+ * A client of an OpenAI-compatible {@code /chat/completions} endpoint (and of its {@code /audio/transcriptions}
+ * endpoint, {@link #transcribe}), built on the JDK HTTP client and Jackson.
  * Every call has a deadline: attempts, retries (429 honouring Retry-After, 5xx, timeouts, dropped connections,
  * with doubling backoff) and the wait for a concurrency slot all fit inside it, so a caller always gets an answer
  * or an {@link LlmException} in time. Answers are cached on disk by request fingerprint; a run's requests and
@@ -49,6 +50,7 @@ public final class ChatClient implements AutoCloseable {
 
     private final EndpointConfig config;
     private final URI uri;
+    private final URI transcriptions;
     private final String apiKey;
     private final ExecutorService executor;
     private final HttpClient http;
@@ -67,6 +69,7 @@ public final class ChatClient implements AutoCloseable {
     public ChatClient(EndpointConfig config, Path defaultCacheDir, Function<String, String> environment) {
         this.config = config;
         this.uri = URI.create(config.baseUrl() + "/chat/completions");
+        this.transcriptions = URI.create(config.baseUrl() + "/audio/transcriptions");
         if (!config.apiKeyEnv().isEmpty()) {
             String key = environment.apply(config.apiKeyEnv());
             if (key == null || key.isBlank()) {
@@ -159,7 +162,35 @@ public final class ChatClient implements AutoCloseable {
     public <T> Reply<T> reply(List<ChatMessage> messages, long deadline, LlmStats stats, AnswerReader<T> reader)
             throws LlmException {
         byte[] body = body(messages);
-        String key = cache == null ? null : AnswerCache.key(body);
+        return exchange(new Call(uri, "application/json", body, ChatClient::parse),
+                cache == null ? null : AnswerCache.key(body), deadline, stats, reader);
+    }
+
+    /**
+     * Sends the audio to the OpenAI-compatible {@code /audio/transcriptions} endpoint (multipart form: the file,
+     * this client's model, the language when given, {@code response_format=json}) and reads its {@code text}, with
+     * the same deadline, retries, budget, breaker and cache as a chat call. The cache key is the audio's SHA-256
+     * with the model and the parameters, so the same recording under the same settings is sent once.
+     */
+    public <T> Reply<T> transcribe(TranscriptionForm form, long deadline, LlmStats stats, AnswerReader<T> reader)
+            throws LlmException {
+        String key = cache == null ? null : AnswerCache.key(AnswerCache.utf8(form.fingerprint(config.model())));
+        return exchange(new Call(transcriptions, form.contentType(), form.body(config.model()),
+                ChatClient::parseTranscript), key, deadline, stats, reader);
+    }
+
+    /** One kind of request: where it goes, as what, and how a 200's body becomes an answer. */
+    private record Call(URI uri, String contentType, byte[] body, Parser parser) {
+    }
+
+    @FunctionalInterface
+    private interface Parser {
+        ChatAnswer parse(byte[] body) throws LlmException;
+    }
+
+    /** Answers from the cache (under {@code key}; null: no cache), or sends the call and caches what it accepts. */
+    private <T> Reply<T> exchange(Call call, String key, long deadline, LlmStats stats, AnswerReader<T> reader)
+            throws LlmException {
         if (cache != null) {
             ChatAnswer hit = cache.get(key);
             if (hit != null) {
@@ -173,7 +204,7 @@ public final class ChatClient implements AutoCloseable {
             }
         }
         try {
-            ChatAnswer answer = send(body, deadline, stats);
+            ChatAnswer answer = send(call, deadline, stats);
             T value;
             try {
                 value = reader.read(answer.content());
@@ -192,7 +223,7 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private ChatAnswer send(byte[] body, long deadline, LlmStats stats) throws LlmException {
+    private ChatAnswer send(Call call, long deadline, LlmStats stats) throws LlmException {
         if (deadline - clock.getAsLong() <= 0) {
             // An earlier stage of the request spent its LLM budget: nothing is sent, and the endpoint's health
             // (the breaker) is not judged by it.
@@ -215,7 +246,7 @@ public final class ChatClient implements AutoCloseable {
                     + " request slots stayed taken until the deadline");
         }
         try {
-            return attempts(body, deadline, stats);
+            return attempts(call, deadline, stats);
         } catch (LlmException e) {
             if (e.kind() == LlmException.Kind.BUDGET) {
                 breaker.release();
@@ -228,7 +259,7 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private ChatAnswer attempts(byte[] body, long deadline, LlmStats stats) throws LlmException {
+    private ChatAnswer attempts(Call call, long deadline, LlmStats stats) throws LlmException {
         for (int attempt = 0; ; attempt++) {
             long remaining = deadline - clock.getAsLong();
             if (remaining <= 0) {
@@ -238,7 +269,7 @@ public final class ChatClient implements AutoCloseable {
             if (refused != null) {
                 throw new LlmException(LlmException.Kind.BUDGET, refused);
             }
-            Attempt a = attempt(body, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(config.timeoutMs())), stats);
+            Attempt a = attempt(call, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(config.timeoutMs())), stats);
             if (a.answer != null) {
                 return a.answer;
             }
@@ -269,12 +300,12 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private Attempt attempt(byte[] body, long limitNanos, LlmStats stats) {
+    private Attempt attempt(Call call, long limitNanos, LlmStats stats) {
         // No HttpRequest.timeout: the wait below bounds the attempt, and the client's own timer would add a
         // registration and a cancellation under the client's lock to every request.
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder rb = HttpRequest.newBuilder(call.uri())
+                .header("Content-Type", call.contentType()).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         if (apiKey != null) {
             rb.header("Authorization", "Bearer " + apiKey);
         }
@@ -309,13 +340,13 @@ public final class ChatClient implements AutoCloseable {
                         + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms"), true);
             }
             return Attempt.failed(new LlmException(LlmException.Kind.CONNECTION, "connection to "
-                    + Redaction.url(uri.toString()) + " failed: " + safe(String.valueOf(c))), true);
+                    + Redaction.url(call.uri().toString()) + " failed: " + safe(String.valueOf(c))), true);
         }
         long nanos = clock.getAsLong() - t0;
         int status = r.statusCode();
         if (status == 200) {
             try {
-                ChatAnswer a = parse(r.body());
+                ChatAnswer a = call.parser().parse(r.body());
                 stats.success(nanos, a.tokens());
                 budget.spend(a.tokens());
                 return Attempt.ok(a);
@@ -325,7 +356,7 @@ public final class ChatClient implements AutoCloseable {
             }
         }
         stats.latency(nanos);
-        String detail = "HTTP " + status + " from " + Redaction.url(uri.toString()) + snippet(r.body());
+        String detail = "HTTP " + status + " from " + Redaction.url(call.uri().toString()) + snippet(r.body());
         if (status == 429) {
             return new Attempt(null, new LlmException(LlmException.Kind.RATE_LIMITED, detail), true,
                     retryAfter(r.headers().firstValue("Retry-After").orElse(null)));
@@ -351,18 +382,31 @@ public final class ChatClient implements AutoCloseable {
 
     /** The first choice's message content and the token count of a chat completion. */
     private static ChatAnswer parse(byte[] body) throws LlmException {
-        JsonNode n;
-        try {
-            n = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new LlmException(LlmException.Kind.INVALID_ANSWER, "the response is not JSON");
-        }
-        JsonNode content = n == null ? null : n.path("choices").path(0).path("message").path("content");
-        if (content == null || !content.isTextual()) {
+        JsonNode n = json(body);
+        JsonNode content = n.path("choices").path(0).path("message").path("content");
+        if (!content.isTextual()) {
             throw new LlmException(LlmException.Kind.INVALID_ANSWER,
                     "the response has no choices[0].message.content string");
         }
         return new ChatAnswer(content.asText(), n.path("usage").path("total_tokens").asLong(0), false);
+    }
+
+    /** The {@code text} of a transcription ({@code response_format=json}); a transcription counts no tokens. */
+    private static ChatAnswer parseTranscript(byte[] body) throws LlmException {
+        JsonNode text = json(body).path("text");
+        if (!text.isTextual()) {
+            throw new LlmException(LlmException.Kind.INVALID_ANSWER, "the transcription response has no text string");
+        }
+        return new ChatAnswer(text.asText(), 0, false);
+    }
+
+    private static JsonNode json(byte[] body) throws LlmException {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n == null ? JSON.missingNode() : n;
+        } catch (IOException e) {
+            throw new LlmException(LlmException.Kind.INVALID_ANSWER, "the response is not JSON");
+        }
     }
 
     /** Retry-After as seconds or an HTTP date, in nanoseconds; -1 when absent or unreadable. */

@@ -11,6 +11,8 @@ import dev.braid.api.component.Param;
  * @param maxImageBytes a larger image is not sent (the item keeps its text, the failure is reported)
  * @param deadlineMs    the time one item's description may take, retries and waiting for a slot included
  * @param includeTitle  whether the item's title goes into the prompt (as data) to help the model name what it sees
+ * @param audio         transcribing items' audio through an OpenAI-compatible transcription endpoint; off until its
+ *                      {@code model} is named
  */
 public record LlmDescribeConfig(
         @Param(description = "{baseUrl, model, apiKeyEnv, timeoutMs, ...}: a vision-capable chat endpoint")
@@ -22,11 +24,21 @@ public record LlmDescribeConfig(
         @Param(description = "time budget of one item's description in ms (retries included)",
                 defaultValue = "30000", min = 1) int deadlineMs,
         @Param(description = "put the item's title into the prompt (as data)", defaultValue = "false")
-        boolean includeTitle) {
+        boolean includeTitle,
+        @Param(description = "{model, baseUrl, apiKeyEnv, timeoutMs, language, use, maxAudioBytes}: transcribe"
+                + " items' audio (/audio/transcriptions); off until model is named", defaultValue = "{}")
+        AudioTranscriptionConfig audio) {
 
     public LlmDescribeConfig {
         if (endpoint == null) {
             throw new IllegalArgumentException("endpoint: missing ({baseUrl: ..., model: ...})");
         }
+        audio = audio == null ? AudioTranscriptionConfig.OFF : audio;
+    }
+
+    /** Without audio transcription. */
+    public LlmDescribeConfig(EndpointConfig endpoint, int maxWords, int maxChars, int maxImageBytes, int deadlineMs,
+            boolean includeTitle) {
+        this(endpoint, maxWords, maxChars, maxImageBytes, deadlineMs, includeTitle, AudioTranscriptionConfig.OFF);
     }
 }

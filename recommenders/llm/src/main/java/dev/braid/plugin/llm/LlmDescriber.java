@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * URL), so their text encoder can read what the poster shows. Answers are cached on disk by the request, which
  * holds the image bytes, the model, the prompt and the sampling parameters: the same image under the same settings
  * is asked for once, whatever item carries it. A failed item keeps its text; the others go on.
+ *
+ * <p>With {@code audio.model} set, items' audio is transcribed through an OpenAI-compatible
+ * {@code /audio/transcriptions} endpoint (items without an image, or every item with {@code audio.use: always}) and
+ * the transcript is the description, or follows the image's. Transcripts are cached by the audio's hash, the model
+ * and the parameters.
  */
 @BraidComponent(name = "llm-describe", config = LlmDescribeConfig.class, modality = Modality.IMAGE,
         description = "describes items' images with a vision chat model, for the text encoder (OpenAI-compatible)")
@@ -37,6 +42,8 @@ public final class LlmDescriber implements ItemDescriber, Measured {
 
     private final LlmDescribeConfig config;
     private final ChatClient client;
+    /** The transcription endpoint's client; {@code null} when audio is off. */
+    private final ChatClient audioClient;
     private final LlmStats stats = new LlmStats();
     private final ExecutorService workers;
 
@@ -47,6 +54,8 @@ public final class LlmDescriber implements ItemDescriber, Measured {
     LlmDescriber(LlmDescribeConfig config, Environment environment, Function<String, String> variables) {
         this.config = config;
         this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
+        this.audioClient = config.audio().enabled() ? new ChatClient(config.audio().endpoint(config.endpoint()),
+                environment.cacheDirectory().resolve("llm"), variables) : null;
         // As many items in flight as the endpoint allows requests.
         this.workers = Executors.newFixedThreadPool(config.endpoint().maxConcurrent(), r -> {
             Thread t = new Thread(r, "braid-llm-describe");
@@ -57,7 +66,7 @@ public final class LlmDescriber implements ItemDescriber, Measured {
 
     @Override
     public Set<Modality> reads() {
-        return Set.of(Modality.IMAGE);
+        return audioClient == null ? Set.of(Modality.IMAGE) : Set.of(Modality.IMAGE, Modality.AUDIO);
     }
 
     @Override
@@ -83,9 +92,95 @@ public final class LlmDescriber implements ItemDescriber, Measured {
 
     private DescriptionResult describe(Item item) {
         Media image = item.content().image();
-        if (image == null) {
-            return DescriptionResult.failure(item.id(), FailureKind.MISSING, "no image");
+        Media audio = audioClient == null ? null : item.content().audio();
+        if (audio != null && (image == null || config.audio().always())) {
+            DescriptionResult heard = transcribe(item, audio);
+            return image == null ? heard : combine(describeImage(item, image), heard);
         }
+        if (image == null) {
+            return DescriptionResult.failure(item.id(), FailureKind.MISSING, audioClient == null ? "no image"
+                    : "no image and no audio");
+        }
+        return describeImage(item, image);
+    }
+
+    /**
+     * The image's description followed by the transcript, capped at {@code maxChars}; when one of them failed, the
+     * other alone; when both failed, the image's failure kind with both messages.
+     */
+    private DescriptionResult combine(DescriptionResult seen, DescriptionResult heard) {
+        if (seen instanceof DescriptionResult.Success s && heard instanceof DescriptionResult.Success h) {
+            return DescriptionResult.success(s.itemId(), ExplanationPrompt.clean(s.text() + " " + h.text(),
+                    config.maxChars()), s.cached() && h.cached());
+        }
+        if (seen instanceof DescriptionResult.Failure s && heard instanceof DescriptionResult.Failure h) {
+            return DescriptionResult.failure(s.itemId(), s.kind(), "image: " + s.message() + "; audio: "
+                    + h.message());
+        }
+        DescriptionResult failed = seen instanceof DescriptionResult.Failure ? seen : heard;
+        log.debug("llm-describe describes item {} from one medium only: {}", failed.itemId(),
+                ((DescriptionResult.Failure) failed).message());
+        return seen instanceof DescriptionResult.Success ? seen : heard;
+    }
+
+    /** The transcript of the item's audio, sent only when the file holds a complete recording of a known format. */
+    private DescriptionResult transcribe(Item item, Media audio) {
+        int max = config.audio().maxAudioBytes();
+        byte[] bytes;
+        try (InputStream in = audio.open()) {
+            bytes = in.readNBytes(max + 1);
+        } catch (IOException e) {
+            return DescriptionResult.failure(item.id(), FailureKind.UNREADABLE, audio.name() + ": " + e.getMessage());
+        }
+        if (bytes.length > max) {
+            return DescriptionResult.failure(item.id(), FailureKind.INVALID, audio.name()
+                    + ": larger than audio.maxAudioBytes " + max);
+        }
+        if (bytes.length == 0) {
+            return DescriptionResult.failure(item.id(), FailureKind.INVALID, audio.name() + ": the file is empty");
+        }
+        String mime = AudioFormat.mimeType(bytes);
+        if (mime == null) {
+            return DescriptionResult.failure(item.id(), FailureKind.UNSUPPORTED, audio.name()
+                    + ": not a WAV, MP3, FLAC, Ogg, MP4/M4A or WebM file");
+        }
+        String damage = AudioFormat.damage(bytes, mime);
+        if (damage != null) {
+            return DescriptionResult.failure(item.id(), FailureKind.INVALID, audio.name() + ": " + damage);
+        }
+        TranscriptionForm form = new TranscriptionForm(bytes, fileName(audio.name()), mime, config.audio().language());
+        return ask(item, "transcript", reader -> audioClient.transcribe(form, deadline(), stats, reader));
+    }
+
+    /** The last path segment (a server reads the format from the extension; the folders are nobody's business). */
+    private static String fileName(String name) {
+        String n = name.replace('\\', '/');
+        return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    private long deadline() {
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.deadlineMs());
+    }
+
+    /** One call to the model, sending through {@code call}: a success, or the failure named by its kind. */
+    private DescriptionResult ask(Item item, String what, Call call) {
+        try {
+            ChatClient.Reply<String> reply = call.send(content -> DescriptionPrompt.read(content, config.maxChars()));
+            return DescriptionResult.success(item.id(), reply.value(), reply.cached());
+        } catch (LlmException e) {
+            stats.fallback();
+            log.debug("llm-describe has no {} of item {}: {}", what, item.id(), e.getMessage());
+            return DescriptionResult.failure(item.id(), FailureKind.ERROR, "llm-describe (" + e.kind().label() + "): "
+                    + e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        ChatClient.Reply<String> send(AnswerReader<String> reader) throws LlmException;
+    }
+
+    private DescriptionResult describeImage(Item item, Media image) {
         byte[] bytes;
         try (InputStream in = image.open()) {
             bytes = in.readNBytes(config.maxImageBytes() + 1);
@@ -103,17 +198,7 @@ public final class LlmDescriber implements ItemDescriber, Measured {
         }
         List<ChatMessage> prompt = DescriptionPrompt.messages(config.includeTitle() ? item.title() : null, bytes, mime,
                 config.maxWords());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.deadlineMs());
-        try {
-            ChatClient.Reply<String> reply = client.reply(prompt, deadline, stats,
-                    content -> DescriptionPrompt.read(content, config.maxChars()));
-            return DescriptionResult.success(item.id(), reply.value(), reply.cached());
-        } catch (LlmException e) {
-            stats.fallback();
-            log.debug("llm-describe has no description of item {}: {}", item.id(), e.getMessage());
-            return DescriptionResult.failure(item.id(), FailureKind.ERROR, "llm-describe (" + e.kind().label() + "): "
-                    + e.getMessage());
-        }
+        return ask(item, "description", reader -> client.reply(prompt, deadline(), stats, reader));
     }
 
     /** Its counters, as for the other LLM stages ({@code llm_requests_total}, {@code llm_cache_hits_total}, ...). */
@@ -125,7 +210,7 @@ public final class LlmDescriber implements ItemDescriber, Measured {
     /** Stops the workers (an item in flight gets no answer), then the client. */
     @Override
     public void close() {
-        try (client) {
+        try (client; ChatClient audioClientToClose = audioClient) {
             workers.shutdownNow();
         }
     }

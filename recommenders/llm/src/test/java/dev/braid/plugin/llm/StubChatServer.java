@@ -23,6 +23,9 @@ import java.util.function.Function;
  * An OpenAI chat-completions server on 127.0.0.1 for tests: {@code POST /v1/chat/completions} answers with the
  * next scripted reply (or the default one), and records every request it received. Vision requests (an
  * {@code image_url} part) are answered like any other; {@link #image} gives a reply the image that was sent.
+ * {@code POST /v1/audio/transcriptions} takes a multipart form, which it records as a JSON object of its fields
+ * ({@code model}, {@code language}, {@code response_format}, and {@code file} with {@code filename},
+ * {@code contentType} and the bytes in base64); its replies are the same script's ({@link #transcript}).
  */
 final class StubChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +53,7 @@ final class StubChatServer implements AutoCloseable {
             return t;
         }));
         server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/v1/audio/transcriptions", this::handleForm);
         server.start();
     }
 
@@ -78,6 +82,69 @@ final class StubChatServer implements AutoCloseable {
             Reply r = script.poll();
             (r == null ? fallback : r).send(ex, body);
         }
+    }
+
+    private void handleForm(HttpExchange ex) throws IOException {
+        try (ex) {
+            String type = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode form = form(type, ex.getRequestBody().readAllBytes());
+            received.add(new Received(form, ex.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
+            Reply r = script.poll();
+            (r == null ? fallback : r).send(ex, form);
+        }
+    }
+
+    /**
+     * A {@code multipart/form-data} body as a JSON object: each text field by name, and each file part as
+     * {@code {filename, contentType, base64}}.
+     *
+     * @throws IOException when the body is not a well-formed form of that boundary
+     */
+    static JsonNode form(String contentType, byte[] body) throws IOException {
+        if (contentType == null || !contentType.startsWith("multipart/form-data; boundary=")) {
+            throw new IOException("not a multipart form: " + contentType);
+        }
+        String delimiter = "--" + contentType.substring(contentType.indexOf("boundary=") + 9);
+        // ISO-8859-1 maps every byte to one char, so file bytes survive the round trip.
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        String end = "\r\n" + delimiter + "--\r\n";
+        if (!text.startsWith(delimiter + "\r\n") || !text.endsWith(end)) {
+            throw new IOException("the form does not start and end with its boundary");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        for (String part : text.substring(delimiter.length() + 2, text.length() - end.length())
+                .split(java.util.regex.Pattern.quote("\r\n" + delimiter + "\r\n"))) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) {
+                throw new IOException("a part without a blank line after its headers");
+            }
+            String headers = part.substring(0, split);
+            String value = part.substring(split + 4);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            java.util.regex.Matcher file = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (!name.find()) {
+                throw new IOException("a part without a name: " + headers);
+            }
+            if (file.find()) {
+                java.util.regex.Matcher ct = java.util.regex.Pattern.compile("Content-Type: (\\S+)").matcher(headers);
+                out.putObject(name.group(1)).put("filename", file.group(1))
+                        .put("contentType", ct.find() ? ct.group(1) : "")
+                        .put("base64", java.util.Base64.getEncoder().encodeToString(
+                                value.getBytes(StandardCharsets.ISO_8859_1)));
+            } else {
+                out.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** The file bytes of a transcription request recorded by {@link #form}. */
+    static byte[] audio(JsonNode form) {
+        return java.util.Base64.getDecoder().decode(form.path("file").path("base64").asText());
     }
 
     /**
@@ -110,6 +177,12 @@ final class StubChatServer implements AutoCloseable {
             n.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
             write(ex, 200, JSON.writeValueAsBytes(n));
         };
+    }
+
+    /** A transcription ({@code response_format=json}) computed from the recorded form. */
+    static Reply transcript(Function<JsonNode, String> model) {
+        return (ex, form) -> write(ex, 200, JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put("text", model.apply(form))));
     }
 
     /** A chat completion computed from the request (a "model" that follows a rule). */
