@@ -125,16 +125,11 @@ public final class LlmDescriber implements ItemDescriber, Measured {
 
     /** The transcript of the item's audio, sent only when the file holds a complete recording of a known format. */
     private DescriptionResult transcribe(Item item, Media audio) {
-        int max = config.audio().maxAudioBytes();
         byte[] bytes;
-        try (InputStream in = audio.open()) {
-            bytes = in.readNBytes(max + 1);
-        } catch (IOException e) {
-            return DescriptionResult.failure(item.id(), FailureKind.UNREADABLE, audio.name() + ": " + e.getMessage());
-        }
-        if (bytes.length > max) {
-            return DescriptionResult.failure(item.id(), FailureKind.INVALID, audio.name()
-                    + ": larger than audio.maxAudioBytes " + max);
+        try {
+            bytes = readCapped(audio, config.audio().maxAudioBytes(), "audio.maxAudioBytes");
+        } catch (MediaProblem p) {
+            return DescriptionResult.failure(item.id(), p.kind, p.getMessage());
         }
         if (bytes.length == 0) {
             return DescriptionResult.failure(item.id(), FailureKind.INVALID, audio.name() + ": the file is empty");
@@ -182,14 +177,10 @@ public final class LlmDescriber implements ItemDescriber, Measured {
 
     private DescriptionResult describeImage(Item item, Media image) {
         byte[] bytes;
-        try (InputStream in = image.open()) {
-            bytes = in.readNBytes(config.maxImageBytes() + 1);
-        } catch (IOException e) {
-            return DescriptionResult.failure(item.id(), FailureKind.UNREADABLE, image.name() + ": " + e.getMessage());
-        }
-        if (bytes.length > config.maxImageBytes()) {
-            return DescriptionResult.failure(item.id(), FailureKind.INVALID, image.name() + ": larger than maxImageBytes "
-                    + config.maxImageBytes());
+        try {
+            bytes = readCapped(image, config.maxImageBytes(), "maxImageBytes");
+        } catch (MediaProblem p) {
+            return DescriptionResult.failure(item.id(), p.kind, p.getMessage());
         }
         String mime = DescriptionPrompt.mimeType(bytes);
         if (mime == null) {
@@ -199,6 +190,30 @@ public final class LlmDescriber implements ItemDescriber, Measured {
         List<ChatMessage> prompt = DescriptionPrompt.messages(config.includeTitle() ? item.title() : null, bytes, mime,
                 config.maxWords());
         return ask(item, "description", reader -> client.reply(prompt, deadline(), stats, reader));
+    }
+
+    /** Why a medium's bytes cannot be sent: the failure kind, and a message naming the file. */
+    private static final class MediaProblem extends Exception {
+        final FailureKind kind;
+
+        MediaProblem(FailureKind kind, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    /** The medium's bytes, refused when the file cannot be read or holds more than {@code max} bytes. */
+    private static byte[] readCapped(Media media, int max, String limitKey) throws MediaProblem {
+        byte[] bytes;
+        try (InputStream in = media.open()) {
+            bytes = in.readNBytes(max + 1);
+        } catch (IOException e) {
+            throw new MediaProblem(FailureKind.UNREADABLE, media.name() + ": " + e.getMessage());
+        }
+        if (bytes.length > max) {
+            throw new MediaProblem(FailureKind.INVALID, media.name() + ": larger than " + limitKey + " " + max);
+        }
+        return bytes;
     }
 
     /** Its counters, as for the other LLM stages ({@code llm_requests_total}, {@code llm_cache_hits_total}, ...). */
