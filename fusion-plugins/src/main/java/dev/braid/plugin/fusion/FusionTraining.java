@@ -42,12 +42,12 @@ public record FusionTraining(
     /** @throws IllegalArgumentException naming the parameter that is out of range */
     public FusionTraining {
         validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
-        check(batchUsers >= 1, "batchUsers", "must be >= 1", batchUsers);
-        check(validationFraction >= 0 && validationFraction <= 0.5, "validationFraction", "must be in [0, 0.5]",
+        ParamRules.check(batchUsers >= 1, "batchUsers", "must be >= 1", batchUsers);
+        ParamRules.check(validationFraction >= 0 && validationFraction <= 0.5, "validationFraction", "must be in [0, 0.5]",
                 validationFraction);
-        check(patience >= 1, "patience", "must be >= 1", patience);
-        check(validationNegatives >= 1, "validationNegatives", "must be >= 1", validationNegatives);
-        check(scoreScale > 0, "scoreScale", "must be > 0", scoreScale);
+        ParamRules.check(patience >= 1, "patience", "must be >= 1", patience);
+        ParamRules.check(validationNegatives >= 1, "validationNegatives", "must be >= 1", validationNegatives);
+        ParamRules.check(scoreScale > 0, "scoreScale", "must be > 0", scoreScale);
         Holdout.parse("validationHoldout", validationHoldout);
     }
 
@@ -66,12 +66,6 @@ public record FusionTraining(
     public FusionTraining withValidationHoldout(String holdout) {
         return new FusionTraining(batchUsers, validationFraction, patience, validationNegatives, scoreScale,
                 keepBestInput, holdout);
-    }
-
-    static void check(boolean ok, String param, String rule, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(param + ": " + rule + ", got " + value);
-        }
     }
 
     Holdout holdout() {

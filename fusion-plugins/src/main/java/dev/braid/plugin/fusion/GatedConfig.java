@@ -31,10 +31,16 @@ public record GatedConfig(
         @Param(description = "L2 penalty on the gate weights", defaultValue = "0.0001", min = 0) double l2,
         @ParamGroup FusionTraining training) {
 
+    /** @throws IllegalArgumentException naming the parameter that is out of range */
     public GatedConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         reduction = reduction == null ? ProjectionParams.of("pca") : reduction;
         training = training == null ? FusionTraining.defaults() : training;
+        output = ParamRules.choice("output", output, "concat", "sum");
+        ParamRules.check(dimension >= 1, "dimension", "must be >= 1", dimension);
+        ParamRules.check(epochs >= 0, "epochs", "must be >= 0", epochs);
+        ParamRules.check(learningRate > 0, "learningRate", "must be > 0", learningRate);
+        ParamRules.check(l2 >= 0, "l2", "must be >= 0", l2);
     }
 
     /** The defaults with this many epochs, projection and dimension. */

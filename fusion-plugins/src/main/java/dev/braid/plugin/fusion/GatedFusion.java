@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,38 +53,18 @@ public final class GatedFusion extends LearnedFusion<GatedFusion.Fitted, GatedTr
     static final String NAME = "gated";
 
     private final GatedConfig config;
-    private final Set<Modality> configuredModalities;
-    private final ModalityProjector.Settings settings;
     private final boolean concat;
-    private final ComputeBackend backend;
 
-    /** @throws IllegalArgumentException naming the parameter that is out of range */
+    /** @throws IllegalArgumentException naming a modality that does not exist */
     public GatedFusion(GatedConfig config, ComputeBackend backend) {
+        super(config.modalities(), config.reduction().settings(config.dimension()), backend);
         this.config = config;
-        this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
-        String out = config.output() == null ? "" : config.output().trim().toLowerCase(Locale.ROOT);
-        if (!out.equals("concat") && !out.equals("sum")) {
-            throw new IllegalArgumentException("output: expected concat or sum, got '" + config.output() + "'");
-        }
-        this.concat = out.equals("concat");
-        check(config.dimension() >= 1, "dimension", "must be >= 1", config.dimension());
-        check(config.epochs() >= 0, "epochs", "must be >= 0", config.epochs());
-        check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
-        check(config.l2() >= 0, "l2", "must be >= 0", config.l2());
-        this.settings = config.reduction().settings(config.dimension());
-    }
-
-    private static void check(boolean ok, String param, String rule, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(param + ": " + rule + ", got " + value);
-        }
+        this.concat = config.output().equals("concat");
     }
 
     @Override
     public void fit(FusionInput input, ProgressListener progress) {
-        ProjectedModalities projected = ProjectedModalities.fit(NAME, configuredModalities, input, settings, backend,
-                progress);
+        ProjectedModalities projected = project(NAME, input, progress);
         List<ModalityProjector> projectors = projected.projectors();
         int mCount = projectors.size();
         Gate gate = new Gate(mCount, config.dimension());

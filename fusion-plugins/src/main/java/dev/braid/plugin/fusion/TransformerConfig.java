@@ -54,11 +54,26 @@ public record TransformerConfig(
                 + "(empty = train every time)", defaultValue = "") String modelFile,
         @ParamGroup FusionTraining training) {
 
+    /** @throws IllegalArgumentException naming the parameter that is out of range */
     public TransformerConfig {
         modalities = modalities == null ? List.of() : List.copyOf(modalities);
         modelFile = modelFile == null ? "" : modelFile;
         reduction = reduction == null ? ProjectionParams.of("pca") : reduction;
         training = training == null ? FusionTraining.defaults() : training;
+        pooling = ParamRules.choice("pooling", pooling, "cls", "mean");
+        ParamRules.check(inputDimension >= 1, "inputDimension", "must be >= 1", inputDimension);
+        ParamRules.check(modelDimension >= 1, "modelDimension", "must be >= 1", modelDimension);
+        ParamRules.check(heads >= 1 && modelDimension % heads == 0, "heads",
+                "must be >= 1 and divide modelDimension " + modelDimension, heads);
+        ParamRules.check(layers >= 1 && layers <= 2, "layers", "must be 1 or 2", layers);
+        ParamRules.check(ffnDimension >= 1, "ffnDimension", "must be >= 1", ffnDimension);
+        ParamRules.check(dimension >= 1, "dimension", "must be >= 1", dimension);
+        ParamRules.check(epochs >= 1, "epochs", "must be >= 1", epochs);
+        ParamRules.check(learningRate > 0, "learningRate", "must be > 0", learningRate);
+        ParamRules.check(weightDecay >= 0, "weightDecay", "must be >= 0", weightDecay);
+        ParamRules.check(training.validationFraction() > 0, "validationFraction",
+                "must be in (0, 0.5] (the transformer always validates)", training.validationFraction());
+        ParamRules.check(engineThreads >= 0, "engineThreads", "must be >= 0", engineThreads);
     }
 
     /** The defaults with these sizes and epochs (tests). */

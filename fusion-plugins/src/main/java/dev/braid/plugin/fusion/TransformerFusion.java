@@ -18,8 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,45 +61,13 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
     private static final int MODEL_REVISION = 1;
 
     private final TransformerConfig config;
-    private final Set<Modality> configuredModalities;
-    private final ModalityProjector.Settings settings;
-    private final ComputeBackend backend;
     private final Path modelPath;
 
-    /** @throws IllegalArgumentException naming the parameter that is out of range */
+    /** @throws IllegalArgumentException naming a modality that does not exist */
     public TransformerFusion(TransformerConfig config, ComputeBackend backend, Environment environment) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.backend = Objects.requireNonNull(backend, "backend");
-        this.configuredModalities = Modality.parseAll("modalities", config.modalities());
-        String pool = pooling(config);
-        if (!pool.equals("cls") && !pool.equals("mean")) {
-            throw new IllegalArgumentException("pooling: expected cls or mean, got '" + config.pooling() + "'");
-        }
-        check(config.inputDimension() >= 1, "inputDimension", "must be >= 1", config.inputDimension());
-        check(config.modelDimension() >= 1, "modelDimension", "must be >= 1", config.modelDimension());
-        check(config.heads() >= 1 && config.modelDimension() % config.heads() == 0, "heads",
-                "must be >= 1 and divide modelDimension " + config.modelDimension(), config.heads());
-        check(config.layers() >= 1 && config.layers() <= 2, "layers", "must be 1 or 2", config.layers());
-        check(config.ffnDimension() >= 1, "ffnDimension", "must be >= 1", config.ffnDimension());
-        check(config.dimension() >= 1, "dimension", "must be >= 1", config.dimension());
-        check(config.epochs() >= 1, "epochs", "must be >= 1", config.epochs());
-        check(config.learningRate() > 0, "learningRate", "must be > 0", config.learningRate());
-        check(config.weightDecay() >= 0, "weightDecay", "must be >= 0", config.weightDecay());
-        check(config.training().validationFraction() > 0, "validationFraction",
-                "must be in (0, 0.5] (the transformer always validates)", config.training().validationFraction());
-        check(config.engineThreads() >= 0, "engineThreads", "must be >= 0", config.engineThreads());
-        this.settings = config.reduction().settings(config.inputDimension());
+        super(config.modalities(), config.reduction().settings(config.inputDimension()), backend);
+        this.config = config;
         this.modelPath = config.modelFile().isBlank() ? null : environment.resolve(config.modelFile());
-    }
-
-    private static String pooling(TransformerConfig c) {
-        return c.pooling() == null ? "" : c.pooling().trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static void check(boolean ok, String param, String rule, Object value) {
-        if (!ok) {
-            throw new IllegalArgumentException(param + ": " + rule + ", got " + value);
-        }
     }
 
     @Override
@@ -112,12 +78,11 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                     + "predicts a user's items), but this pipeline fits fusion without them; use fusion gated "
                     + "(epochs: 0), weighted-sum or concat here");
         }
-        ProjectedModalities projected = ProjectedModalities.fit(NAME, configuredModalities, input, settings, backend,
-                progress);
+        ProjectedModalities projected = project(NAME, input, progress);
         List<ModalityProjector> projectors = projected.projectors();
         int mCount = projectors.size();
         TransformerShape shape = new TransformerShape(mCount, config.inputDimension(), config.modelDimension(),
-                config.heads(), config.layers(), config.ffnDimension(), pooling(config).equals("cls"),
+                config.heads(), config.layers(), config.ffnDimension(), config.pooling().equals("cls"),
                 config.dimension());
         long fingerprint = fingerprint(input, projectors, projected.units());
         Trained trained = null;
@@ -193,7 +158,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
         h = Fingerprint.mix(h, config.heads());
         h = Fingerprint.mix(h, config.layers());
         h = Fingerprint.mix(h, config.ffnDimension());
-        h = Fingerprint.mix(h, pooling(config));
+        h = Fingerprint.mix(h, config.pooling());
         h = Fingerprint.mix(h, config.dimension());
         h = Fingerprint.mix(h, config.epochs());
         h = Fingerprint.mix(h, config.learningRate());
@@ -245,7 +210,7 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
                         + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
                 config.inputDimension(), config.reduction().projection(), config.modelDimension(), config.heads(), config.layers(),
-                config.ffnDimension(), pooling(config), config.dimension(), config.epochs(), config.learningRate(),
+                config.ffnDimension(), config.pooling(), config.dimension(), config.epochs(), config.learningRate(),
                 config.weightDecay(), config.training().batchUsers(), config.training().validationFraction(),
                 config.training().patience(), config.training().validationNegatives(), config.training().scoreScale(),
                 config.training().holdout().key()));
