@@ -1,113 +1,56 @@
 package dev.braid.evaluation;
 
+import java.util.PriorityQueue;
+
 /**
- * Keeps the k best (index, score) pairs seen so far in a bounded heap whose root is the worst kept pair: a partial
- * sort in {@code O(n log k)} without boxing. Higher scores win; equal scores go to the lower tie key (the evaluator
- * passes a seeded hash of user and item, see {@link TieBreak}), then to the lower index. Not thread-safe: one per
- * worker.
+ * Keeps the k best (index, score) pairs seen so far in a bounded priority queue whose head is the worst kept pair: a
+ * partial sort in {@code O(n log k)}. Higher scores win; equal scores go to the lower tie key (the evaluator passes
+ * a seeded hash of user and item, see {@link TieBreak}), then to the lower index. A pair that does not beat the
+ * worst kept one costs one comparison and no allocation, so a long candidate list is read at array speed. Not
+ * thread-safe: one per worker.
  */
 final class TopK {
     private final int capacity;
-    private final int[] index;
-    private final float[] score;
-    private final long[] tie;
-    private int size;
+    private final PriorityQueue<Ranked> worstFirst;
 
     TopK(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("K must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.index = new int[capacity];
-        this.score = new float[capacity];
-        this.tie = new long[capacity];
+        // The head is the pair every other beats.
+        this.worstFirst = new PriorityQueue<>(capacity, (a, b) -> a.ranksBelow(b.index, b.score, b.tie) ? -1
+                : b.ranksBelow(a.index, a.score, a.tie) ? 1 : 0);
     }
 
     void clear() {
-        size = 0;
+        worstFirst.clear();
     }
 
     /** Offers item {@code i} with score {@code s}; among equal scores the lower {@code tieKey} wins. */
     void offer(int i, float s, long tieKey) {
-        if (size < capacity) {
-            index[size] = i;
-            score[size] = s;
-            tie[size] = tieKey;
-            siftUp(size++);
-        } else if (better(i, s, tieKey, 0)) {
-            index[0] = i;
-            score[0] = s;
-            tie[0] = tieKey;
-            siftDown(0);
+        if (worstFirst.size() < capacity) {
+            worstFirst.add(new Ranked(i, s, tieKey));
+        } else if (worstFirst.peek().ranksBelow(i, s, tieKey)) {
+            worstFirst.poll();
+            worstFirst.add(new Ranked(i, s, tieKey));
         }
     }
 
-    /** The kept indices, best first; empties the heap. */
+    /** The kept indices, best first; empties the queue. */
     int[] drainBestFirst() {
-        int[] out = new int[size];
-        for (int pos = size - 1; pos >= 0; pos--) {
-            out[pos] = index[0];
-            size--;
-            if (size > 0) {
-                index[0] = index[size];
-                score[0] = score[size];
-                tie[0] = tie[size];
-                siftDown(0);
-            }
+        int[] out = new int[worstFirst.size()];
+        for (int pos = out.length - 1; pos >= 0; pos--) {
+            out[pos] = worstFirst.poll().index;
         }
         return out;
     }
 
-    /** Whether the pair (i, s, key) beats the kept pair at heap position {@code pos}. */
-    private boolean better(int i, float s, long key, int pos) {
-        float t = score[pos];
-        return s > t || (s == t && (key < tie[pos] || (key == tie[pos] && i < index[pos])));
-    }
-
-    private boolean better(int posA, int posB) {
-        return better(index[posA], score[posA], tie[posA], posB);
-    }
-
-    private void siftUp(int pos) {
-        while (pos > 0) {
-            int parent = (pos - 1) >>> 1;
-            // The root holds the worst pair: move up while this one is worse than its parent.
-            if (!better(parent, pos)) {
-                return;
-            }
-            swap(pos, parent);
-            pos = parent;
+    /** One kept pair. */
+    private record Ranked(int index, float score, long tie) {
+        /** Whether (i, s, key) ranks above this pair: a higher score, then a lower tie key, then a lower index. */
+        boolean ranksBelow(int i, float s, long key) {
+            return s > score || (s == score && (key < tie || (key == tie && i < index)));
         }
-    }
-
-    private void siftDown(int pos) {
-        while (true) {
-            int left = 2 * pos + 1;
-            if (left >= size) {
-                return;
-            }
-            int worst = left;
-            int right = left + 1;
-            if (right < size && better(worst, right)) {
-                worst = right;
-            }
-            if (!better(pos, worst)) {
-                return;
-            }
-            swap(pos, worst);
-            pos = worst;
-        }
-    }
-
-    private void swap(int a, int b) {
-        int i = index[a];
-        index[a] = index[b];
-        index[b] = i;
-        float s = score[a];
-        score[a] = score[b];
-        score[b] = s;
-        long k = tie[a];
-        tie[a] = tie[b];
-        tie[b] = k;
     }
 }
