@@ -43,9 +43,14 @@ final class BprModel implements FactorModel {
     /** A freshly initialised model (the same seed gives the same parameters). */
     static BprModel init(Positives all, int k, double learningRate, double regularization, boolean itemBias,
                          long seed) {
+        return init(all, k, learningRate, regularization, itemBias, new SplittableRandom(seed));
+    }
+
+    /** A freshly initialised model, its factors drawn from {@code r} (which a caller may go on drawing from). */
+    static BprModel init(Positives all, int k, double learningRate, double regularization, boolean itemBias,
+                         SplittableRandom r) {
         int users = all.numUsers;
         int items = all.numItems;
-        SplittableRandom r = new SplittableRandom(seed);
         float[] p = new float[users * k];
         float[] q = new float[items * k];
         fillUniform(p, r, 0.5f / k);
@@ -121,9 +126,19 @@ final class BprModel implements FactorModel {
 
     @Override
     public void write(DataOutputStream out) throws IOException {
+        writeShape(out);
+        writeParameters(out);
+    }
+
+    /** Writes the sizes {@link #readParameters} needs: users, items, factors. */
+    void writeShape(DataOutputStream out) throws IOException {
         out.writeInt(users);
         out.writeInt(items);
         out.writeInt(k);
+    }
+
+    /** Writes the user factors, item factors and item biases. */
+    void writeParameters(DataOutputStream out) throws IOException {
         ModelFile.writeFloats(out, userFactors);
         ModelFile.writeFloats(out, itemFactors);
         ModelFile.writeFloats(out, bias);
@@ -135,6 +150,12 @@ final class BprModel implements FactorModel {
         int users = in.readInt();
         int items = in.readInt();
         int k = in.readInt();
+        return readParameters(in, users, items, k, learningRate, regularization, itemBias);
+    }
+
+    /** Reads what {@link #writeParameters} wrote, for the sizes {@link #writeShape} wrote. */
+    static BprModel readParameters(DataInputStream in, int users, int items, int k, double learningRate,
+                                   double regularization, boolean itemBias) throws IOException {
         float[] p = ModelFile.readFloats(in, users * k, "user factors");
         float[] q = ModelFile.readFloats(in, items * k, "item factors");
         float[] b = ModelFile.readFloats(in, items, "item biases");

@@ -31,6 +31,9 @@ import java.util.SplittableRandom;
  * <p>{@code E} is stored feature-major ({@code E[f * kc + c]}) so a row's projection reads contiguous blocks.
  */
 final class VbprModel implements FactorModel {
+    /** The collaborative part ({@code p, q, b}, with learning rate and regularisation): a BPR model's parameters. */
+    private final BprModel collaborative;
+    // The collaborative part's sizes, hyper-parameters and arrays, read directly by the training loops.
     final int users;
     final int items;
     final int k;
@@ -60,19 +63,20 @@ final class VbprModel implements FactorModel {
     private DenseContent dense;
     private boolean denseChecked;
 
-    private VbprModel(int users, int items, int k, int kc, float lr, float reg, float regContent, SparseRows content,
-                      float[] p, float[] q, float[] b, float[] theta, float[] e, float[] beta) {
-        this.users = users;
-        this.items = items;
-        this.k = k;
+    private VbprModel(BprModel collaborative, int kc, float regContent, SparseRows content, float[] theta, float[] e,
+                      float[] beta) {
+        this.collaborative = collaborative;
+        this.users = collaborative.users;
+        this.items = collaborative.items;
+        this.k = collaborative.k;
         this.kc = kc;
-        this.lr = lr;
-        this.reg = reg;
+        this.lr = collaborative.learningRate;
+        this.reg = collaborative.regularization;
         this.regContent = regContent;
         this.content = content;
-        this.p = p;
-        this.q = q;
-        this.b = b;
+        this.p = collaborative.userFactors;
+        this.q = collaborative.itemFactors;
+        this.b = collaborative.bias;
         this.theta = theta;
         this.e = e;
         this.beta = beta;
@@ -81,17 +85,12 @@ final class VbprModel implements FactorModel {
     static VbprModel init(Positives all, SparseRows content, int k, int kc, double lr, double reg, double regContent,
                           long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        float[] p = new float[all.numUsers * k];
-        float[] q = new float[all.numItems * k];
+        BprModel collaborative = BprModel.init(all, k, lr, reg, true, r);
         float[] theta = new float[all.numUsers * kc];
         float[] e = new float[content.dim * kc];
-        BprModel.fillUniform(p, r, 0.5f / k);
-        BprModel.fillUniform(q, r, 0.5f / k);
         BprModel.fillUniform(theta, r, 0.5f / kc);
         BprModel.fillUniform(e, r, 0.5f / kc);
-        BprModel.zeroUnknownRows(q, all, k);
-        return new VbprModel(all.numUsers, all.numItems, k, kc, (float) lr, (float) reg, (float) regContent, content,
-                p, q, new float[all.numItems], theta, e, new float[content.dim]);
+        return new VbprModel(collaborative, kc, (float) regContent, content, theta, e, new float[content.dim]);
     }
 
     private void project(int item, float[] out) {
@@ -397,8 +396,8 @@ final class VbprModel implements FactorModel {
 
     @Override
     public VbprModel copy() {
-        VbprModel m = new VbprModel(users, items, k, kc, lr, reg, regContent, content, p.clone(), q.clone(),
-                b.clone(), theta.clone(), e.clone(), beta.clone());
+        VbprModel m = new VbprModel(collaborative.copy(), kc, regContent, content, theta.clone(), e.clone(),
+                beta.clone());
         m.userSampling = userSampling;
         m.batch = batch;
         m.contentOnly = contentOnly;
@@ -406,16 +405,13 @@ final class VbprModel implements FactorModel {
         return m;
     }
 
+    /** Writes the collaborative sizes, the content sizes, the collaborative parameters, the content parameters. */
     @Override
     public void write(DataOutputStream out) throws IOException {
-        out.writeInt(users);
-        out.writeInt(items);
-        out.writeInt(k);
+        collaborative.writeShape(out);
         out.writeInt(kc);
         out.writeInt(content.dim);
-        ModelFile.writeFloats(out, p);
-        ModelFile.writeFloats(out, q);
-        ModelFile.writeFloats(out, b);
+        collaborative.writeParameters(out);
         ModelFile.writeFloats(out, theta);
         ModelFile.writeFloats(out, e);
         ModelFile.writeFloats(out, beta);
@@ -432,9 +428,9 @@ final class VbprModel implements FactorModel {
             throw new IOException("content " + items + " x " + dim + ", expected " + content.rows + " x "
                     + content.dim);
         }
-        VbprModel m = new VbprModel(users, items, k, kc, (float) lr, (float) reg, (float) regContent, content,
-                ModelFile.readFloats(in, users * k, "user factors"), ModelFile.readFloats(in, items * k, "item factors"),
-                ModelFile.readFloats(in, items, "item biases"), ModelFile.readFloats(in, users * kc, "user content factors"),
+        BprModel collaborative = BprModel.readParameters(in, users, items, k, lr, reg, true);
+        VbprModel m = new VbprModel(collaborative, kc, (float) regContent, content,
+                ModelFile.readFloats(in, users * kc, "user content factors"),
                 ModelFile.readFloats(in, dim * kc, "content projection"), ModelFile.readFloats(in, dim, "content bias"));
         m.prepare();
         return m;

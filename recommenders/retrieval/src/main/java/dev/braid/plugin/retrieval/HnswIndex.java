@@ -1,13 +1,10 @@
 package dev.braid.plugin.retrieval;
 
-import dev.braid.api.io.AtomicFiles;
-import java.io.BufferedInputStream;
+import dev.braid.api.io.ModelFile;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -43,8 +40,12 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * so the rows returned and their cosines are exact; only which rows reach the beam can differ.
  */
 final class HnswIndex {
-    private static final long MAGIC = 0x4252_4149_4448_4E31L; // "BRAIDHN1"
-    private static final int FORMAT = 1;
+    /**
+     * The index file: {@link ModelFile}'s header (the key as its fingerprint), then the node rows and the graph.
+     * Format 1 had a header of its own; such a file is refused by the reader, so the generator builds the index again.
+     */
+    static final ModelFile FILE = new ModelFile(0x4252_4149_4448_4E31L, 2, "HNSW index"); // "BRAIDHN1"
+    private static final String KIND = AnnContentGenerator.NAME;
 
     private final float[] unit;
     private final int dim;
@@ -227,57 +228,33 @@ final class HnswIndex {
      * Writes the graph atomically (temporary file in the same folder, forced, moved over the target).
      *
      * @param key what the graph was built from (see {@link AnnContentGenerator}); {@link #read} checks it
+     * @throws UncheckedIOException naming the file when it cannot be written
      */
     void write(Path target, long key) {
-        try {
-            AtomicFiles.write(target, os -> {
-                DataOutputStream out = new DataOutputStream(os);
-                out.writeLong(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeLong(key);
-                out.writeInt(rowOfNode.length);
-                ints(out, rowOfNode);
-                if (graph != null) {
-                    graph.write(out);
-                }
-                out.flush();
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the HNSW index file " + target + ": " + e.getMessage(), e);
-        }
+        FILE.write(target, KIND, key, out -> {
+            out.writeInt(rowOfNode.length);
+            ints(out, rowOfNode);
+            if (graph != null) {
+                graph.write(out);
+            }
+        });
     }
 
     /**
      * Reads an index file written for the same vectors.
      *
      * @return the index, or {@code null} when there is no file or it was built from something else ({@code key})
-     * @throws IllegalArgumentException naming the file when it is not an index file or is damaged
+     * @throws IllegalArgumentException naming the file when it is not an index file of this format or is damaged
      */
     static HnswIndex read(Path file, long key, float[] unit, int rows, int dim, BitSet present) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream is = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
-            if (in.readLong() != MAGIC) {
-                throw new IllegalArgumentException(file + ": not a Braid HNSW index file");
-            }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                return null; // an older format: rebuilt and overwritten
-            }
-            if (in.readLong() != key) {
-                return null;
-            }
+        return FILE.readIfMatching(file, KIND, key, in -> {
             int[] rowOfNode = ints(in, in.readInt(), rows, "node rows");
             if (!Arrays.equals(rowOfNode, present.stream().toArray())) {
                 throw new IOException("its nodes are not the rows holding a vector");
             }
             Graph graph = rowOfNode.length == 0 ? null : Graph.read(in, rowOfNode.length);
             return new HnswIndex(unit, dim, rowOfNode, nodeOfRow(rowOfNode, rows), graph);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": damaged HNSW index file (" + e.getMessage() + ")", e);
-        }
+        });
     }
 
     private static void ints(DataOutputStream out, int[] a) throws IOException {

@@ -14,6 +14,11 @@ import dev.braid.api.data.Item;
 import dev.braid.api.data.ItemFeatures;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -305,5 +310,27 @@ class AnnContentGeneratorTest {
         assertThat(rebuilt.indexWasRead()).isFalse();
         assertThat(recall(rebuilt, v, 20)).isGreaterThanOrEqualTo(0.9);
         assertThat(fitted(config, catalog, v, BIG_DIM, cache).indexWasRead()).isTrue();
+
+        // The same index in format 1 (magic, format, key, then the same body): refused, so built again and replaced.
+        Files.write(files.get(0), formatOne(Files.readAllBytes(files.get(0))));
+        assertThat(fitted(config, catalog, v, BIG_DIM, cache).indexWasRead()).isFalse();
+        assertThat(fitted(config, catalog, v, BIG_DIM, cache).indexWasRead()).isTrue();
+    }
+
+    /** A current index file rewritten with the header of format 1, which had no kind. */
+    private static byte[] formatOne(byte[] current) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(current));
+        long magic = in.readLong();
+        assertThat(in.readInt()).isEqualTo(HnswIndex.FILE.version());
+        assertThat(in.readUTF()).isEqualTo(AnnContentGenerator.NAME);
+        long key = in.readLong();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeLong(magic);
+        out.writeInt(1);
+        out.writeLong(key);
+        out.write(in.readAllBytes());
+        out.flush();
+        return bytes.toByteArray();
     }
 }
