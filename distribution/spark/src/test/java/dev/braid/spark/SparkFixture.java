@@ -1,5 +1,6 @@
 package dev.braid.spark;
 
+import dev.braid.testkit.TabularData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -28,34 +29,24 @@ final class SparkFixture {
      * with MISSING) and {@code data/interactions.tsv} (each user likes items of one topic), and a configuration.
      */
     static Path catalog(Path dir, int items, int users, String encoders, String extra) throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
         Random rnd = new Random(11);
-        StringBuilder c = new StringBuilder("id\ttitle\tplot\tgenre\n");
+        TabularData data = new TabularData("id: id, title: title, text: [plot], attributes: [genre]",
+                "id", "title", "plot", "genre");
         for (int i = 0; i < items; i++) {
             String topic = TOPICS[i % TOPICS.length];
             String plot = i % 17 == 5 ? "" : "Story " + i + " about " + topic + ", with " + (rnd.nextInt(90) + 10)
                     + " twists";
-            c.append("m").append(i).append('\t').append("Title ").append(i).append('\t').append(plot).append('\t')
-                    .append(i % 2 == 0 ? "drama" : "comedy").append('\n');
+            data.item("m" + i, "Title " + i, plot, i % 2 == 0 ? "drama" : "comedy");
         }
-        StringBuilder r = new StringBuilder("user\titem\trating\n");
         for (int u = 0; u < users; u++) {
             int topic = u % TOPICS.length;
             for (int j = 0; j < 4; j++) {
                 int item = topic + TOPICS.length * rnd.nextInt(items / TOPICS.length);
-                r.append("u").append(u).append("\tm").append(item).append("\t5\n");
+                data.interaction("u" + u, "m" + item, 5);
             }
         }
-        Files.writeString(data.resolve("catalog.tsv"), c);
-        Files.writeString(data.resolve("interactions.tsv"), r);
         Path config = dir.resolve("job.yaml");
-        Files.writeString(config, """
-                name: spark-test
-                dataset:
-                  type: tabular
-                  catalog: {file: data/catalog.tsv, id: id, title: title, text: [plot], attributes: [genre]}
-                  interactions: {file: data/interactions.tsv, user: user, item: item, rating: rating}
-                """ + encoders + extra);
+        Files.writeString(config, "name: spark-test\n" + data.writeTo(dir) + encoders + extra);
         return config;
     }
 }

@@ -8,6 +8,7 @@ import dev.braid.runtime.BraidHome;
 import dev.braid.runtime.BraidRuntime;
 import dev.braid.runtime.config.BraidConfig;
 import dev.braid.runtime.pipeline.ExperimentRunner;
+import dev.braid.testkit.TabularData;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -80,29 +81,20 @@ class ClassPathComponentsTest {
 
     @Test
     void runsAnExperimentWithPluginsOnAPlainClassPath() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        StringBuilder catalog = new StringBuilder("id\ttitle\n");
-        StringBuilder interactions = new StringBuilder("user\titem\trating\n");
+        TabularData data = new TabularData("id: id, title: title, text: [title]", "id", "title");
         // Titles with more a's rank higher under by-feature (column 1 = count of 'a'); users like those items.
         for (int i = 0; i < 40; i++) {
-            catalog.append("i").append(i).append('\t').append("t").append("a".repeat(i % 7)).append(i).append('\n');
+            data.item("i" + i, "t" + "a".repeat(i % 7) + i);
         }
         for (int u = 0; u < 30; u++) {
             for (int k = 0; k < 6; k++) {
                 int liked = (u + k * 3) % 15; // one of the 15 items with 4 to 6 a's
                 int item = (liked / 3) * 7 + 4 + liked % 3;
-                interactions.append("u").append(u).append("\ti").append(item).append("\t5\n");
+                data.interaction("u" + u, "i" + item, 5);
             }
         }
-        Files.writeString(data.resolve("catalog.tsv"), catalog);
-        Files.writeString(data.resolve("interactions.tsv"), interactions);
         Path config = dir.resolve("exp.yaml");
-        Files.writeString(config, """
-                name: class-path
-                dataset:
-                  type: tabular
-                  catalog: {file: data/catalog.tsv, id: id, title: title, text: [title]}
-                  interactions: {file: data/interactions.tsv, user: user, item: item, rating: rating}
+        Files.writeString(config, "name: class-path\n" + data.writeTo(dir) + """
                 encoders: {text: letters}
                 fusion: identity
                 generators: [{name: by-feature, column: 1}]
