@@ -23,17 +23,8 @@ import java.util.function.Function;
 abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Reranker, Measured {
     /** What every chat stage's configuration holds. */
     interface Settings {
-        /** The chat-completions endpoint and its limits. */
-        EndpointConfig endpoint();
-
-        /** How many of the user's most recent training items the prompt shows. */
-        int historyItems();
-
-        /** Each item's text is cut to this many characters in the prompt. */
-        int textChars();
-
-        /** The LLM time budget of one request in ms, shared with the other LLM stages of the chain. */
-        int deadlineMs();
+        /** The endpoint, the history shown and the request's time budget. */
+        ChatParams chat();
     }
 
     protected final C config;
@@ -45,7 +36,7 @@ abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Rer
     /** @param variables the environment variables (the API key is read from one) */
     ChatStage(C config, Environment environment, Function<String, String> variables) {
         this.config = config;
-        this.client = new ChatClient(config.endpoint(), environment.cacheDirectory().resolve("llm"), variables);
+        this.client = new ChatClient(config.chat().endpoint(), environment.cacheDirectory().resolve("llm"), variables);
     }
 
     @Override
@@ -61,7 +52,7 @@ abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Rer
 
     /** The user's most recent training items for the prompt, at most {@code historyItems}. */
     protected List<Item> history(Query query) {
-        return ItemTexts.recentHistory(catalog, train, query.user(), config.historyItems());
+        return ItemTexts.recentHistory(catalog, train, query.user(), config.chat().historyItems());
     }
 
     /**
@@ -69,7 +60,7 @@ abstract class ChatStage<C extends ChatStage.Settings> implements Generator, Rer
      * shared by the later ones ({@link RequestDeadline}).
      */
     protected long deadline(Query query) {
-        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.deadlineMs()));
+        return RequestDeadline.of(query, TimeUnit.MILLISECONDS.toNanos(config.chat().deadlineMs()));
     }
 
     /** Records when the stage hands its list back, relative to the request's deadline. */

@@ -64,7 +64,7 @@ final class Fixtures {
     }
 
     static LlmReranker reranker(EndpointConfig endpoint, int deadlineMs, Path dir, Catalog catalog) {
-        LlmReranker r = new LlmReranker(new LlmRerankConfig(endpoint, 20, 10, 300, deadlineMs, false),
+        LlmReranker r = new LlmReranker(new LlmRerankConfig(new ChatParams(endpoint, 10, deadlineMs), 20, 300, false),
                 environment(dir), name -> name.equals("BRAID_TEST_LLM_KEY") ? SECRET : null);
         r.fit(training(catalog), ProgressListener.NONE);
         return r;

@@ -6,7 +6,7 @@ import dev.braid.api.generator.Generator;
 class LlmExplainerContractTest extends LlmStageContract {
     @Override
     protected Generator newGenerator() {
-        return new LlmExplainer(new LlmExplainConfig(UNUSED, 10, 200, 80, 2000), environment,
+        return new LlmExplainer(new LlmExplainConfig(new ChatParams(UNUSED, 10, 2000), 200, 80), environment,
                 name -> Fixtures.SECRET);
     }
 }

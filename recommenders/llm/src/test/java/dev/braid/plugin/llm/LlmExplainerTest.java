@@ -20,8 +20,8 @@ class LlmExplainerTest {
     Path dir;
 
     private LlmExplainer explainer(StubChatServer stub, boolean cache) {
-        LlmExplainer e = new LlmExplainer(new LlmExplainConfig(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, cache),
-                10, 200, 80, 2000), Fixtures.environment(dir), n -> Fixtures.SECRET);
+        LlmExplainer e = new LlmExplainer(new LlmExplainConfig(
+                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, cache), 10, 2000), 200, 80), Fixtures.environment(dir), n -> Fixtures.SECRET);
         e.fit(Fixtures.training(Fixtures.catalog("A pig who wants to herd sheep.")), ProgressListener.NONE);
         return e;
     }

@@ -6,7 +6,7 @@ import dev.braid.api.generator.Generator;
 class LlmRerankerContractTest extends LlmStageContract {
     @Override
     protected Generator newGenerator() {
-        return new LlmReranker(new LlmRerankConfig(UNUSED, 20, 10, 300, 2000, false), environment,
+        return new LlmReranker(new LlmRerankConfig(new ChatParams(UNUSED, 10, 2000), 20, 300, false), environment,
                 name -> Fixtures.SECRET);
     }
 }
