@@ -14,8 +14,6 @@ import dev.braid.api.generator.Generator;
 import dev.braid.api.generator.Query;
 import dev.braid.api.generator.TrainingData;
 import dev.braid.api.io.AtomicFiles;
-import dev.braid.api.compute.ReferenceBackend;
-import dev.braid.compute.VectorBackend;
 import dev.braid.plugin.content.ContentProfileConfig;
 import dev.braid.plugin.content.ContentProfileGenerator;
 import dev.braid.plugin.retrieval.AnnContentConfig;
@@ -87,7 +85,7 @@ public final class AnnBench implements Callable<Integer> {
     List<Integer> efs;
 
     @Option(names = "--backend", defaultValue = "reference",
-            description = "compute backend: reference or vector (default ${DEFAULT-VALUE})")
+            description = "compute backend: reference, vector or opencl (default ${DEFAULT-VALUE})")
     String backendName;
 
     @Option(names = "--seed", defaultValue = "42", description = "data and graph seed (default ${DEFAULT-VALUE})")
@@ -212,13 +210,12 @@ public final class AnnBench implements Callable<Integer> {
         return v;
     }
 
-    private static ComputeBackend backend(String name) {
-        return switch (name) {
-            case "reference" -> new ReferenceBackend();
-            case "vector" -> new VectorBackend();
-            default -> throw new CommandLine.ParameterException(new CommandLine(new AnnBench()),
-                    "--backend: unknown backend '" + name + "' (reference or vector)");
-        };
+    private ComputeBackend backend(String name) {
+        try {
+            return Engines.backend(name);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--backend: " + e.getMessage());
+        }
     }
 
     private static double pct(double[] v, int p) {

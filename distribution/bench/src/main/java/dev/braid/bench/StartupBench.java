@@ -10,8 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Time from nothing to a ready runtime (framework started, every shipped bundle active, components registered) of
@@ -32,16 +30,13 @@ public final class StartupBench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "10", description = "measured starts (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Spec
-    CommandSpec spec;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new StartupBench()).execute(args));
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = runtime.out();
         BraidHome braidHome = runtime.resolve();
         long first;
         int components;

@@ -3,31 +3,30 @@ package dev.braid.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
- * What a command that works on one configuration takes: {@code --config FILE} and the runtime options; and where it
- * prints its results (the command line's output, which tests capture).
+ * What a command that works on one configuration takes: {@code --config FILE} and the runtime options, which also
+ * say where it prints its results.
  */
 final class ConfigurationOptions {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML configuration")
-    Path file;
+    @Mixin
+    ConfigFileOption config;
 
     @Mixin
     RuntimeOptions runtime;
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
+    /** The configuration file. */
+    Path file() {
+        return config.file;
+    }
 
     /** Loads the configuration and starts the runtime: see {@link ConfiguredRun#start}. */
     ConfiguredRun start() {
-        return ConfiguredRun.start(file, runtime);
+        return ConfiguredRun.start(config.file, runtime);
     }
 
     /** The command's output. */
     PrintWriter out() {
-        return command.commandLine().getOut();
+        return runtime.out();
     }
 }

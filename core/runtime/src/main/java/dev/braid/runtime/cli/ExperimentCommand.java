@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * What {@code run} and {@code demo} share: their options, and the run itself: validate, run every variant, print
@@ -27,15 +25,12 @@ abstract class ExperimentCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports;
 
-    @Spec
-    CommandSpec spec;
-
     /** The configuration to run. */
     abstract Path configFile();
 
     @Override
     public Integer call() throws java.io.IOException {
-        return execute(configFile(), runtime, reports, spec.commandLine().getOut());
+        return execute(configFile(), runtime, reports, runtime.out());
     }
 
     private static int execute(Path configFile, RuntimeOptions runtimeOptions, ReportOptions reports,

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code braid plugins}: every component the bundles provide, with kind, modality and origin; then every jar in
@@ -30,12 +28,9 @@ public final class PluginsCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "also show each component's parameters")
     boolean verbose;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = runtime.out();
         try (BraidRuntime rt = BraidRuntime.start(runtime.resolve(), false)) {
             List<ComponentDescriptor> all = rt.registry().all();
             String fmt = "%-18s %-10s %-9s %-36s %s%n";

@@ -2,18 +2,18 @@ package dev.braid.runtime.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code braid run --config FILE}: run a pipeline or an experiment of several variants, and report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Load the dataset, encode, fuse, train and evaluate every variant of a configuration; print "
                 + "a table and write JSON/HTML reports.")
 public final class RunCommand extends ExperimentCommand {
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the YAML configuration")
-    Path config;
+    @Mixin
+    ConfigFileOption config;
 
     @Override
     Path configFile() {
-        return config;
+        return config.file;
     }
 }

@@ -157,14 +157,15 @@ public final class TrainEncoderCommand implements Callable<Integer> {
             if (variant != null ? p.name().equals(variant)
                     : p.encoders().containsKey(student) && p.encoders().containsKey(source)) {
                 if (!p.encoders().containsKey(student) || !p.encoders().containsKey(source)) {
-                    throw new BadInputException("variant '" + variant + "' of " + config.file + " lacks an encoder for "
-                            + (p.encoders().containsKey(student) ? source.key() : student.key()));
+                    throw new BadInputException("variant '" + variant + "' of " + config.file() + " lacks an encoder "
+                            + "for " + (p.encoders().containsKey(student) ? source.key() : student.key()));
                 }
                 return p;
             }
         }
-        throw new BadInputException(variant != null ? "no variant '" + variant + "' in " + config.file
-                : config.file + " has no variant with both a " + student.key() + " and a " + source.key() + " encoder");
+        throw new BadInputException(variant != null ? "no variant '" + variant + "' in " + config.file()
+                : config.file() + " has no variant with both a " + student.key() + " and a " + source.key()
+                        + " encoder");
     }
 
     private static Modality modality(String key, String option) {
