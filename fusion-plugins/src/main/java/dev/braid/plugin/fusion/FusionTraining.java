@@ -43,8 +43,8 @@ public record FusionTraining(
     public FusionTraining {
         validationHoldout = validationHoldout == null ? "interactions" : validationHoldout;
         ParamRules.check(batchUsers >= 1, "batchUsers", "must be >= 1", batchUsers);
-        ParamRules.check(validationFraction >= 0 && validationFraction <= 0.5, "validationFraction", "must be in [0, 0.5]",
-                validationFraction);
+        ParamRules.check(validationFraction >= 0 && validationFraction <= 0.5, "validationFraction",
+                "must be in [0, 0.5]", validationFraction);
         ParamRules.check(patience >= 1, "patience", "must be >= 1", patience);
         ParamRules.check(validationNegatives >= 1, "validationNegatives", "must be >= 1", validationNegatives);
         ParamRules.check(scoreScale > 0, "scoreScale", "must be > 0", scoreScale);

@@ -79,7 +79,8 @@ public record TransformerConfig(
     /** The defaults with these sizes and epochs (tests). */
     static TransformerConfig of(int inputDimension, int modelDimension, int heads, int layers, String pooling,
                                 int dimension, int epochs, String modelFile) {
-        return new TransformerConfig(List.of(), inputDimension, ProjectionParams.of("pca"), modelDimension, heads, layers,
-                2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 1, modelFile, FusionTraining.defaults());
+        return new TransformerConfig(List.of(), inputDimension, ProjectionParams.of("pca"), modelDimension, heads,
+                layers, 2 * modelDimension, pooling, dimension, epochs, 0.006, 1e-4, 1, modelFile,
+                FusionTraining.defaults());
     }
 }

@@ -209,10 +209,11 @@ public final class TransformerFusion extends LearnedFusion<TransformerFusion.Fit
                         + "\"pooling\": \"%s\", \"dimension\": %d, \"epochs\": %d, \"learningRate\": %s, "
                         + "\"weightDecay\": %s, \"batchUsers\": %d, \"validationFraction\": %s, \"patience\": %d, "
                         + "\"validationNegatives\": %d, \"scoreScale\": %s, \"validationHoldout\": \"%s\"},\n",
-                config.inputDimension(), config.reduction().projection(), config.modelDimension(), config.heads(), config.layers(),
-                config.ffnDimension(), config.pooling(), config.dimension(), config.epochs(), config.learningRate(),
-                config.weightDecay(), config.training().batchUsers(), config.training().validationFraction(),
-                config.training().patience(), config.training().validationNegatives(), config.training().scoreScale(),
+                config.inputDimension(), config.reduction().projection(), config.modelDimension(), config.heads(),
+                config.layers(), config.ffnDimension(), config.pooling(), config.dimension(), config.epochs(),
+                config.learningRate(), config.weightDecay(), config.training().batchUsers(),
+                config.training().validationFraction(), config.training().patience(),
+                config.training().validationNegatives(), config.training().scoreScale(),
                 config.training().holdout().key()));
         s.append("  \"history\": [");
         for (int k = 0; k < t.history().size(); k++) {

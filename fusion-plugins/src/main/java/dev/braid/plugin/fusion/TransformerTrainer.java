@@ -123,7 +123,8 @@ final class TransformerTrainer {
                 double lossSum = 0;
                 long triples = 0;
                 for (int start = 0; start < order.length; start += config.training().batchUsers()) {
-                    int[] users = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.training().batchUsers()));
+                    int[] users = Arrays.copyOfRange(order, start,
+                            Math.min(order.length, start + config.training().batchUsers()));
                     try (NDManager scope = base.newSubManager()) {
                         Batch batch = batch(users);
                         if (batch.triples == 0) {

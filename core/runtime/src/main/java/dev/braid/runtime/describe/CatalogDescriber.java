@@ -104,8 +104,8 @@ public final class CatalogDescriber {
                 progress.finish();
             }
         }
-        log.info("{} (mode {}): {} described ({} from cache), {} failed, {} skipped", label, mode.key(), described.size(),
-                fromCache, failures.size(), skipped);
+        log.info("{} (mode {}): {} described ({} from cache), {} failed, {} skipped", label, mode.key(),
+                described.size(), fromCache, failures.size(), skipped);
         return new Outcome(new Catalog(items), described, fromCache, skipped, failures);
     }
 }

@@ -260,7 +260,8 @@ final class TestComponents {
             List<DescriptionResult> out = new ArrayList<>();
             for (Item i : items) {
                 ITEMS_DESCRIBED.incrementAndGet();
-                String bytes = new String(((dev.braid.api.data.Media.BytesMedia) i.content().image()).readAllBytes(), StandardCharsets.UTF_8);
+                String bytes = new String(((dev.braid.api.data.Media.BytesMedia) i.content().image()).readAllBytes(),
+                        StandardCharsets.UTF_8);
                 out.add(bytes.equals("boom") ? DescriptionResult.failure(i.id(), EncodingResult.FailureKind.ERROR,
                         "the model is down") : DescriptionResult.success(i.id(), config.word() + " " + bytes, false));
             }

@@ -194,8 +194,8 @@ public final class SparkBench {
             }
             VariantResult bpr = report.results().get(1);
             double bprEpoch = bpr.timings().getOrDefault("fit", Double.NaN) / 100;
-            System.out.printf(Locale.ROOT, "ALS " + params + " (Spark local[2]) ndcg@10 %.4f, fit %.2f s, %.3f s per iteration; "
-                            + "BPR (braid run) ndcg@10 %.4f, %.3f s per epoch; ALS/BPR ndcg %.3f%n",
+            System.out.printf(Locale.ROOT, "ALS " + params + " (Spark local[2]) ndcg@10 %.4f, fit %.2f s, %.3f s per "
+                            + "iteration; BPR (braid run) ndcg@10 %.4f, %.3f s per epoch; ALS/BPR ndcg %.3f%n",
                     alsMetrics.get("ndcg@10"), alsFit[0], alsFit[1], bpr.metrics().get("ndcg@10"), bprEpoch,
                     alsMetrics.get("ndcg@10") / bpr.metrics().get("ndcg@10"));
         }

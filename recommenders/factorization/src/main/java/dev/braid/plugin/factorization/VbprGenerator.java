@@ -51,8 +51,8 @@ public final class VbprGenerator extends FactorGenerator<VbprConfig> {
         loadOrTrain(data.catalog(), m, fingerprint, in -> VbprModel.read(in, content, config.training().learningRate(),
                 config.training().regularization(), config.contentRegularization()), () -> Training.run(NAME, () -> {
                     VbprModel fresh = VbprModel.init(positives, content, config.factors(), config.contentFactors(),
-                            config.training().learningRate(), config.training().regularization(), config.contentRegularization(),
-                            data.seed());
+                            config.training().learningRate(), config.training().regularization(),
+                            config.contentRegularization(), data.seed());
                     fresh.userSampling = config.training().userSampling();
                     fresh.batch = config.batchSize(positives.size());
                     fresh.contentOnly = (float) config.contentOnlyWeight();

@@ -34,7 +34,8 @@ class AudioTranscriptionConfigTest {
                 .endpoint(CHAT);
         assertThat(local.apiKeyEnv()).isEmpty();
         assertThat(local.timeoutMs()).isEqualTo(60_000);
-        EndpointConfig named = read("{'model': 'm', 'baseUrl': 'http://h/v1', 'apiKeyEnv': 'LOCAL_KEY'}").endpoint(CHAT);
+        EndpointConfig named = read("{'model': 'm', 'baseUrl': 'http://h/v1', 'apiKeyEnv': 'LOCAL_KEY'}")
+                .endpoint(CHAT);
         assertThat(named.apiKeyEnv()).isEqualTo("LOCAL_KEY");
     }
 

@@ -21,7 +21,8 @@ class LlmExplainerTest {
 
     private LlmExplainer explainer(StubChatServer stub, boolean cache) {
         LlmExplainer e = new LlmExplainer(new LlmExplainConfig(
-                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, cache), 10, 2000), 200, 80), Fixtures.environment(dir), n -> Fixtures.SECRET);
+                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, cache), 10, 2000), 200, 80),
+                Fixtures.environment(dir), n -> Fixtures.SECRET);
         e.fit(Fixtures.training(Fixtures.catalog("A pig who wants to herd sheep.")), ProgressListener.NONE);
         return e;
     }

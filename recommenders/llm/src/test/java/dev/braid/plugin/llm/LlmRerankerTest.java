@@ -272,7 +272,8 @@ class LlmRerankerTest {
     void optInRerankersOnlyRerankRequestsThatAskForIt() {
         reranker.close();
         reranker = new LlmReranker(new LlmRerankConfig(
-                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, false), 10, 3000), 20, 300, true), Fixtures.environment(dir), n -> SECRET);
+                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 1000, 0, 100, false), 10, 3000), 20, 300, true),
+                Fixtures.environment(dir), n -> SECRET);
         reranker.fit(Fixtures.training(catalog), dev.braid.api.component.ProgressListener.NONE);
         assertThat(ids(reranker.rerank(USER, incoming(), new float[0], 5))).containsExactlyElementsOf(CANDIDATES);
         assertThat(stub.received()).isEmpty();

@@ -75,7 +75,8 @@ class RequestBudgetTest {
     /** A breaker that opens after one failed call: a call that counted against the endpoint would show. */
     private LlmExplainer explainer(int deadlineMs) {
         LlmExplainer e = new LlmExplainer(new LlmExplainConfig(
-                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 5000, 2, 1, false), 10, deadlineMs), 200, 80), Fixtures.environment(dir), n -> Fixtures.SECRET);
+                new ChatParams(Fixtures.endpoint(stub.baseUrl(), 5000, 2, 1, false), 10, deadlineMs), 200, 80),
+                Fixtures.environment(dir), n -> Fixtures.SECRET);
         e.fit(Fixtures.training(catalog), ProgressListener.NONE);
         open.add(e);
         return e;
