@@ -6,8 +6,7 @@ import java.util.PriorityQueue;
  * Keeps the k best (index, score) pairs seen so far in a bounded priority queue whose head is the worst kept pair: a
  * partial sort in {@code O(n log k)}. Higher scores win; equal scores go to the lower tie key (the evaluator passes
  * a seeded hash of user and item, see {@link TieBreak}), then to the lower index. A pair that does not beat the
- * worst kept one costs one comparison and no allocation, so a long candidate list is read at array speed. Not
- * thread-safe: one per worker.
+ * worst kept one costs one comparison and no allocation. Not thread-safe: one per worker.
  */
 final class TopK {
     private final int capacity;
